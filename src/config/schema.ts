@@ -1,0 +1,149 @@
+import { z } from 'zod';
+
+/**
+ * The configuration document: one versioned JSON object holding lanes, classification rules,
+ * dependency link types, Definition-of-Done templates and per-lane capacity.
+ * The same document is read by the CLI (`--config FILE`) and, later, stored by the admin page.
+ */
+
+export const CONFIG_VERSION = 1;
+
+const laneId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,31}$/, 'a lane id is 1–32 lowercase letters, digits or dashes, starting with a letter');
+
+export const laneSchema = z.object({
+  id: laneId,
+  name: z.string().trim().min(1, 'a lane needs a name').max(40),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb')
+    .optional(),
+});
+
+const keywordList = z.array(z.string().trim().min(1, 'a keyword cannot be empty')).min(1, 'list at least one keyword');
+
+/** `lane:<id>` style labels name the lane directly. */
+const laneLabelRule = z.object({
+  kind: z.literal('lane-label'),
+  prefix: z.string().min(1).default('lane:'),
+});
+
+/** Whole-word keyword match on labels, components and/or the summary. */
+const keywordRule = z.object({
+  kind: z.literal('keywords'),
+  lane: laneId,
+  in: z.array(z.enum(['labels', 'components', 'summary'])).min(1, 'say where to look for keywords'),
+  keywords: keywordList,
+});
+
+const issueTypeRule = z.object({
+  kind: z.literal('issue-type'),
+  lane: laneId,
+  issueTypes: z.array(z.string().trim().min(1)).min(1, 'list at least one issue type'),
+});
+
+export const ruleSchema = z.discriminatedUnion('kind', [laneLabelRule, keywordRule, issueTypeRule]);
+
+export const dependencyLinkTypeSchema = z.object({
+  /** The link type's name as Jira shows it, e.g. "Blocks". */
+  name: z.string().trim().min(1),
+  /** Which side of the link must finish first. For "Blocks", the outward issue ("blocks") is upstream. */
+  upstream: z.enum(['outward', 'inward']).default('outward'),
+});
+
+const dodRuleSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('gte'), value: z.number() }),
+  z.object({ op: z.literal('lte'), value: z.number() }),
+  z.object({ op: z.literal('not-empty') }),
+  z.object({
+    op: z.literal('matches'),
+    pattern: z.string().refine(isValidRegExp, 'not a valid regular expression'),
+  }),
+]);
+
+const dodItemId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'an item id is lowercase letters, digits or dashes');
+
+export const dodItemSchema = z.discriminatedUnion('kind', [
+  z.object({ id: dodItemId, label: z.string().trim().min(1), kind: z.literal('manual') }),
+  z.object({
+    id: dodItemId,
+    label: z.string().trim().min(1),
+    kind: z.literal('auto'),
+    /** A field's display name ("Model accuracy") or id ("customfield_10042"). */
+    field: z.string().trim().min(1),
+    rule: dodRuleSchema,
+  }),
+]);
+
+export const dodTemplateSchema = z.object({
+  /** Whether the Done transition is refused while items are unmet (used by the workflow validator). */
+  enforce: z.boolean().default(false),
+  items: z.array(dodItemSchema),
+});
+
+export const capacitySchema = z.object({
+  storyPoints: z.number().nonnegative().nullable().default(null),
+  wipLimit: z.number().int().positive().nullable().default(null),
+});
+
+export const configSchema = z
+  .object({
+    version: z.literal(CONFIG_VERSION),
+    lanes: z.array(laneSchema).min(1, 'configure at least one lane'),
+    rules: z.array(ruleSchema),
+    dependencyLinkTypes: z.array(dependencyLinkTypeSchema).min(1, 'name at least one dependency link type'),
+    dod: z.record(z.string(), dodTemplateSchema),
+    capacity: z.record(z.string(), capacitySchema),
+  })
+  .superRefine((config, ctx) => {
+    const laneIds = new Set<string>();
+    config.lanes.forEach((lane, index) => {
+      if (laneIds.has(lane.id)) {
+        ctx.addIssue({ code: 'custom', path: ['lanes', index, 'id'], message: `duplicate lane id "${lane.id}"` });
+      }
+      laneIds.add(lane.id);
+    });
+    config.rules.forEach((rule, index) => {
+      if (rule.kind !== 'lane-label' && !laneIds.has(rule.lane)) {
+        ctx.addIssue({ code: 'custom', path: ['rules', index, 'lane'], message: `no lane "${rule.lane}"` });
+      }
+    });
+    for (const section of ['dod', 'capacity'] as const) {
+      for (const key of Object.keys(config[section])) {
+        if (!laneIds.has(key)) {
+          ctx.addIssue({ code: 'custom', path: [section, key], message: `no lane "${key}"` });
+        }
+      }
+    }
+    for (const [lane, template] of Object.entries(config.dod)) {
+      const itemIds = new Set<string>();
+      template.items.forEach((item, index) => {
+        if (itemIds.has(item.id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['dod', lane, 'items', index, 'id'],
+            message: `duplicate item id "${item.id}"`,
+          });
+        }
+        itemIds.add(item.id);
+      });
+    }
+  });
+
+export type MlLanesConfig = z.infer<typeof configSchema>;
+export type LaneConfig = z.infer<typeof laneSchema>;
+export type ClassificationRule = z.infer<typeof ruleSchema>;
+export type DependencyLinkType = z.infer<typeof dependencyLinkTypeSchema>;
+export type DodItem = z.infer<typeof dodItemSchema>;
+export type DodRule = z.infer<typeof dodRuleSchema>;
+export type DodTemplate = z.infer<typeof dodTemplateSchema>;
+
+function isValidRegExp(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The domain's own view of a sprint: what the planning engine needs, in its own words.
+ * The Jira adapter maps Jira's JSON onto these shapes; nothing here knows Jira's field ids or paging.
+ */
+
+/** Jira's status category keys. `undefined` is a real Jira value (and what a hidden issue gets). */
+export type StatusCategory = 'new' | 'indeterminate' | 'done' | 'undefined';
+
+export interface SiteField {
+  id: string;
+  name: string;
+}
+
+export interface IssueSnapshot {
+  key: string;
+  summary: string;
+  issueType: string;
+  isSubtask: boolean;
+  /** Parent issue key (sub-task's parent, or epic), if any. */
+  parentKey: string | null;
+  projectKey: string;
+  status: string;
+  statusCategory: StatusCategory;
+  labels: string[];
+  components: string[];
+  storyPoints: number | null;
+  /** True for issues in the planned sprint; false for linked issues pulled in from elsewhere. */
+  inScope: boolean;
+  /** True when Jira listed the issue in a link but would not return its details to this user. */
+  hidden: boolean;
+  /** Where an out-of-scope issue sits: another sprint's name, or null for the backlog / unknown. */
+  sprintName: string | null;
+  /** Values of the site fields the Definition of Done reads, by field id. */
+  fieldValues: Record<string, unknown>;
+  /** Manual Definition-of-Done items ticked on the issue (issue property `ml-lanes-dod`). */
+  dodChecked: Record<string, boolean>;
+}
+
+/** `upstream` must finish before `downstream` can (Jira: upstream "blocks" downstream). */
+export interface Dependency {
+  upstream: string;
+  downstream: string;
+  linkType: string;
+}
+
+export interface SprintInfo {
+  id: number;
+  name: string;
+  state: 'active' | 'future' | 'closed';
+  goal: string | null;
+  startDate: string | null;
+  endDate: string | null;
+}
+
+export interface PlanSnapshot {
+  site: string;
+  board: { id: number; name: string };
+  sprint: SprintInfo;
+  issues: IssueSnapshot[];
+  dependencies: Dependency[];
+  /** The site's fields, so the Definition of Done can tell "empty" from "no such field". */
+  siteFields: SiteField[];
+}
