@@ -1,0 +1,16 @@
+import { runCli } from './run';
+
+runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // A bug, not a user mistake: show the stack so it can be reported.
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

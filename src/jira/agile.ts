@@ -1,0 +1,86 @@
+import type { JiraClient } from './client';
+import { JiraError } from './errors';
+import { boardConfigurationSchema, boardSchema, sprintPageSchema, sprintSchema, type JiraSprint } from './schemas';
+
+/** Which sprint to plan: an id, the active one, the next (first future) one, or active-else-next. */
+export type SprintSelector = number | 'active' | 'next' | 'default';
+
+export async function getBoard(client: JiraClient, boardId: number) {
+  try {
+    return await client.call(
+      'GET /rest/agile/1.0/board/{boardId}',
+      'GET',
+      `/rest/agile/1.0/board/${boardId}`,
+      boardSchema,
+    );
+  } catch (error) {
+    throw renameNotFound(error, `board ${boardId} not found (or you cannot see it)`);
+  }
+}
+
+export function getBoardConfiguration(client: JiraClient, boardId: number) {
+  return client.call(
+    'GET /rest/agile/1.0/board/{boardId}/configuration',
+    'GET',
+    `/rest/agile/1.0/board/${boardId}/configuration`,
+    boardConfigurationSchema,
+  );
+}
+
+/** Every active and future sprint of a board, following Jira's offset paging to the end. */
+export async function listOpenSprints(client: JiraClient, boardId: number): Promise<JiraSprint[]> {
+  const sprints: JiraSprint[] = [];
+  for (;;) {
+    const page = await client.call(
+      'GET /rest/agile/1.0/board/{boardId}/sprint',
+      'GET',
+      `/rest/agile/1.0/board/${boardId}/sprint?state=active,future&startAt=${sprints.length}&maxResults=50`,
+      sprintPageSchema,
+    );
+    sprints.push(...page.values);
+    // Never trust maxResults: stop only when Jira says this is the last page (or sends nothing more).
+    if (page.isLast !== false || page.values.length === 0) return sprints;
+  }
+}
+
+export async function getSprint(client: JiraClient, sprintId: number): Promise<JiraSprint> {
+  try {
+    return await client.call(
+      'GET /rest/agile/1.0/sprint/{sprintId}',
+      'GET',
+      `/rest/agile/1.0/sprint/${sprintId}`,
+      sprintSchema,
+    );
+  } catch (error) {
+    throw renameNotFound(error, `sprint ${sprintId} not found (or you cannot see it)`);
+  }
+}
+
+/** Finds the sprint to plan on a scrum board; a kanban board or a board without open sprints is a clear error. */
+export async function resolveSprint(
+  client: JiraClient,
+  board: { id: number; name: string; type: string },
+  selector: SprintSelector,
+): Promise<JiraSprint> {
+  if (typeof selector === 'number') return getSprint(client, selector);
+  if (board.type !== 'scrum') {
+    throw new JiraError(
+      'not-found',
+      `board ${board.id} (${board.name}) is a ${board.type} board: it has no sprints to plan`,
+    );
+  }
+  const sprints = await listOpenSprints(client, board.id);
+  const active = sprints.find((sprint) => sprint.state === 'active');
+  const next = sprints.find((sprint) => sprint.state === 'future');
+  const chosen = selector === 'active' ? active : selector === 'next' ? next : (active ?? next);
+  if (chosen) return chosen;
+  const wanted = selector === 'active' ? 'an active sprint' : selector === 'next' ? 'a future sprint' : 'an active or future sprint';
+  throw new JiraError('not-found', `board ${board.id} (${board.name}) has no ${wanted}`);
+}
+
+function renameNotFound(error: unknown, message: string): unknown {
+  if (error instanceof JiraError && error.code === 'not-found') {
+    return new JiraError('not-found', message, error.status, error.endpoint);
+  }
+  return error;
+}

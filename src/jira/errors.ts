@@ -1,0 +1,34 @@
+/** What went wrong talking to Jira, in words the CLI and the panel can act on. */
+export type JiraErrorCode =
+  | 'unreachable'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'rate-limited'
+  | 'bad-request'
+  | 'bad-response'
+  | 'server-error';
+
+export class JiraError extends Error {
+  override readonly name = 'JiraError';
+
+  constructor(
+    readonly code: JiraErrorCode,
+    message: string,
+    /** The HTTP status, when Jira answered at all. */
+    readonly status: number | null = null,
+    /** The endpoint, e.g. `GET /rest/agile/1.0/board/{boardId}`. */
+    readonly endpoint: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export function errorCodeForStatus(status: number): JiraErrorCode {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  if (status === 429) return 'rate-limited';
+  if (status >= 500) return 'server-error';
+  return 'bad-request';
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+/**
+ * zod schemas of the subset of Jira Cloud responses ML Lanes reads. Objects are loose (Jira adds fields
+ * all the time); a missing field that we need is an error naming the endpoint and the field.
+ */
+
+const id = z.union([z.string(), z.number()]).transform(String);
+
+export const boardSchema = z.looseObject({
+  id: z.number(),
+  name: z.string(),
+  type: z.string(),
+  location: z.looseObject({ projectKey: z.string().optional() }).optional(),
+});
+
+export const boardConfigurationSchema = z.looseObject({
+  id: z.number(),
+  estimation: z
+    .looseObject({
+      type: z.string(),
+      field: z.looseObject({ fieldId: z.string(), displayName: z.string() }).optional(),
+    })
+    .optional(),
+});
+
+export const sprintSchema = z.looseObject({
+  id: z.number(),
+  name: z.string(),
+  state: z.enum(['active', 'future', 'closed']),
+  goal: z.string().nullish(),
+  startDate: z.string().nullish(),
+  endDate: z.string().nullish(),
+  originBoardId: z.number().optional(),
+});
+
+export const sprintPageSchema = z.looseObject({
+  isLast: z.boolean().optional(),
+  startAt: z.number().optional(),
+  values: z.array(sprintSchema),
+});
+
+export const fieldSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  custom: z.boolean().optional(),
+  schema: z.looseObject({ type: z.string(), custom: z.string().optional() }).optional(),
+});
+
+export const fieldListSchema = z.array(fieldSchema);
+
+export const searchPageSchema = z.looseObject({
+  issues: z.array(z.looseObject({ id: id })),
+  nextPageToken: z.string().nullish(),
+  isLast: z.boolean().optional(),
+});
+
+const statusSchema = z.looseObject({
+  name: z.string(),
+  statusCategory: z.looseObject({ key: z.string() }).optional(),
+});
+
+const linkedIssueSchema = z.looseObject({
+  id: id,
+  key: z.string(),
+});
+
+export const issueLinkSchema = z.looseObject({
+  type: z.looseObject({ name: z.string() }),
+  inwardIssue: linkedIssueSchema.optional(),
+  outwardIssue: linkedIssueSchema.optional(),
+});
+
+const namedSchema = z.looseObject({ name: z.string() });
+
+/** Only the fields we ask for are present; custom fields stay `unknown` until the domain reads them. */
+export const issueFieldsSchema = z.looseObject({
+  summary: z.string().nullish(),
+  status: statusSchema.nullish(),
+  issuetype: z.looseObject({ name: z.string(), subtask: z.boolean().optional() }).nullish(),
+  labels: z.array(z.string()).nullish(),
+  components: z.array(namedSchema).nullish(),
+  parent: z.looseObject({ key: z.string() }).nullish(),
+  project: z.looseObject({ key: z.string() }).nullish(),
+  issuelinks: z.array(issueLinkSchema).nullish(),
+});
+
+export const issueSchema = z.looseObject({
+  id: id,
+  key: z.string(),
+  fields: issueFieldsSchema,
+  properties: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const bulkFetchSchema = z.looseObject({
+  issues: z.array(issueSchema),
+  issueErrors: z.array(z.looseObject({ id: id.optional(), errorMessage: z.string().optional() })).optional(),
+});
+
+/** A sprint as it appears inside an issue's sprint field. */
+export const sprintFieldValueSchema = z.array(
+  z.looseObject({ id: z.number(), name: z.string(), state: z.string().optional() }),
+);
+
+export type JiraBoard = z.infer<typeof boardSchema>;
+export type JiraSprint = z.infer<typeof sprintSchema>;
+export type JiraField = z.infer<typeof fieldSchema>;
+export type JiraIssue = z.infer<typeof issueSchema>;
+export type JiraIssueLink = z.infer<typeof issueLinkSchema>;

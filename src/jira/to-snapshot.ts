@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import type { DependencyLinkType } from '../config/schema';
+import type { Dependency, IssueSnapshot, StatusCategory } from '../domain/snapshot';
+import type { FieldCatalog } from './fields';
+import { sprintFieldValueSchema, type JiraIssue } from './schemas';
+
+/** The issue property holding manual Definition-of-Done ticks: `{"checked": {"<item id>": true}}`. */
+export const DOD_PROPERTY_KEY = 'ml-lanes-dod';
+
+const dodPropertySchema = z.looseObject({ checked: z.record(z.string(), z.boolean()) });
+const STATUS_CATEGORIES: readonly StatusCategory[] = ['new', 'indeterminate', 'done', 'undefined'];
+
+/** The fields to ask Jira for: only what the plan reads. */
+export function requestedFields(catalog: FieldCatalog): string[] {
+  const fields = ['summary', 'status', 'issuetype', 'labels', 'components', 'parent', 'project', 'issuelinks'];
+  if (catalog.sprintFieldId) fields.push(catalog.sprintFieldId);
+  if (catalog.storyPointsFieldId) fields.push(catalog.storyPointsFieldId);
+  return [...new Set([...fields, ...catalog.dodFieldIds])];
+}
+
+export function toIssueSnapshot(issue: JiraIssue, catalog: FieldCatalog, inScope: boolean): IssueSnapshot {
+  const { fields } = issue;
+  const raw = fields as Record<string, unknown>;
+  const fieldValues: Record<string, unknown> = {};
+  for (const fieldId of catalog.dodFieldIds) fieldValues[fieldId] = raw[fieldId] ?? null;
+  return {
+    key: issue.key,
+    summary: fields.summary ?? '',
+    issueType: fields.issuetype?.name ?? '',
+    isSubtask: fields.issuetype?.subtask ?? false,
+    parentKey: fields.parent?.key ?? null,
+    projectKey: fields.project?.key ?? issue.key.replace(/-\d+$/, ''),
+    status: fields.status?.name ?? '',
+    statusCategory: toStatusCategory(fields.status?.statusCategory?.key),
+    labels: fields.labels ?? [],
+    components: (fields.components ?? []).map((component) => component.name),
+    storyPoints: catalog.storyPointsFieldId ? toNumberOrNull(raw[catalog.storyPointsFieldId]) : null,
+    inScope,
+    hidden: false,
+    sprintName: catalog.sprintFieldId ? openSprintName(raw[catalog.sprintFieldId]) : null,
+    fieldValues,
+    dodChecked: readDodChecked(issue.properties?.[DOD_PROPERTY_KEY]),
+  };
+}
+
+/** An issue Jira listed in a link but would not show this user: kept, with nothing about it but its key. */
+export function hiddenIssue(key: string): IssueSnapshot {
+  return {
+    key,
+    summary: '',
+    issueType: '',
+    isSubtask: false,
+    parentKey: null,
+    projectKey: key.replace(/-\d+$/, ''),
+    status: '',
+    statusCategory: 'undefined',
+    labels: [],
+    components: [],
+    storyPoints: null,
+    inScope: false,
+    hidden: true,
+    sprintName: null,
+    fieldValues: {},
+    dodChecked: {},
+  };
+}
+
+export interface LinkedIssueRef {
+  id: string;
+  key: string;
+}
+
+/**
+ * Reads an issue's dependency links. On issue X, a link with `outwardIssue: Y` reads "X <outward> Y"
+ * (for Blocks: X blocks Y); with `inwardIssue: Y` it reads "X <inward> Y" (X is blocked by Y).
+ * Jira lists each link on both issues; the domain removes the mirror duplicate.
+ */
+export function readDependencies(
+  issue: JiraIssue,
+  linkTypes: readonly DependencyLinkType[],
+): { dependencies: Dependency[]; linked: LinkedIssueRef[] } {
+  const byName = new Map(linkTypes.map((type) => [type.name.trim().toLowerCase(), type]));
+  const dependencies: Dependency[] = [];
+  const linked: LinkedIssueRef[] = [];
+  for (const link of issue.fields.issuelinks ?? []) {
+    const type = byName.get(link.type.name.trim().toLowerCase());
+    const other = link.outwardIssue ?? link.inwardIssue;
+    if (!type || !other) continue;
+    // Is this issue on the side the link type's outward phrase ("blocks") is said of?
+    const thisIsOutwardSide = link.outwardIssue !== undefined;
+    const thisIsUpstream = thisIsOutwardSide === (type.upstream === 'outward');
+    dependencies.push(
+      thisIsUpstream
+        ? { upstream: issue.key, downstream: other.key, linkType: link.type.name }
+        : { upstream: other.key, downstream: issue.key, linkType: link.type.name },
+    );
+    linked.push({ id: other.id, key: other.key });
+  }
+  return { dependencies, linked };
+}
+
+function toStatusCategory(key: string | undefined): StatusCategory {
+  return STATUS_CATEGORIES.find((category) => category === key) ?? 'undefined';
+}
+
+function toNumberOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** The active or future sprint an issue sits in (the last open one listed), or null for the backlog. */
+function openSprintName(value: unknown): string | null {
+  const parsed = sprintFieldValueSchema.safeParse(value);
+  if (!parsed.success) return null;
+  const open = parsed.data.filter((sprint) => sprint.state !== 'closed');
+  return open.at(-1)?.name ?? null;
+}
+
+/** Anyone who can edit an issue can write its properties: treat the value as untrusted input. */
+function readDodChecked(value: unknown): Record<string, boolean> {
+  const parsed = dodPropertySchema.safeParse(value);
+  return parsed.success ? parsed.data.checked : {};
+}

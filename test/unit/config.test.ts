@@ -1,0 +1,71 @@
+import { defaultConfig } from '../../src/config/defaults';
+import { parseConfig, parseConfigText } from '../../src/config/parse';
+
+describe('configuration document', () => {
+  it('accepts the defaults', () => {
+    expect(parseConfig(defaultConfig())).toMatchObject({ ok: true });
+  });
+
+  it('ships the lanes, link type and Definition of Done the brief names', () => {
+    const config = defaultConfig();
+    expect(config.lanes.map((lane) => lane.id)).toEqual(['data', 'model', 'code', 'test', 'deploy']);
+    expect(config.dependencyLinkTypes).toEqual([{ name: 'Blocks', upstream: 'outward' }]);
+    expect(config.dod.data?.items.map((item) => item.id)).toEqual(['iaa', 'labeling-accuracy', 'dataset-version']);
+    expect(config.dod.model?.items.map((item) => item.id)).toEqual(['holdout-accuracy', 'experiment-linked']);
+    expect(config.rules[0]).toEqual({ kind: 'lane-label', prefix: 'lane:' });
+    expect(config.rules.some((rule) => rule.kind === 'issue-type')).toBe(false);
+  });
+
+  it('lists every problem by its path, not just the first', () => {
+    const config = defaultConfig() as unknown as Record<string, unknown> & { lanes: { id: string }[] };
+    config.lanes[1]!.id = 'Model Lane';
+    config.version = 7;
+    (config.dependencyLinkTypes as unknown[]) = [];
+    const result = parseConfig(config);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const paths = result.problems.map((problem) => problem.path);
+    expect(paths).toEqual(expect.arrayContaining(['version', 'lanes[1].id', 'dependencyLinkTypes']));
+  });
+
+  it('names rules and templates that point at a lane that does not exist', () => {
+    const config = defaultConfig();
+    config.lanes = config.lanes.filter((lane) => lane.id !== 'deploy');
+    const result = parseConfig(config);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual(
+      expect.arrayContaining([
+        { path: 'rules[5].lane', message: 'no lane "deploy"' },
+        { path: 'dod.deploy', message: 'no lane "deploy"' },
+      ]),
+    );
+  });
+
+  it('reports duplicate lane ids and an invalid regular expression', () => {
+    const config = defaultConfig();
+    config.lanes.push({ id: 'data', name: 'Data again' });
+    config.dod.data!.items.push({
+      id: 'version-format',
+      label: 'Version looks like v1.2',
+      kind: 'auto',
+      field: 'Dataset version',
+      rule: { op: 'matches', pattern: 'v(\\d+' },
+    });
+    const result = parseConfig(config);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((problem) => `${problem.path}: ${problem.message}`)).toEqual(
+      expect.arrayContaining([
+        'lanes[5].id: duplicate lane id "data"',
+        'dod.data.items[3].rule.pattern: not a valid regular expression',
+      ]),
+    );
+  });
+
+  it('says plainly when the text is not JSON', () => {
+    const result = parseConfigText('{"version": 1,');
+    expect(result).toMatchObject({ ok: false, problems: [{ path: '(root)' }] });
+    if (!result.ok) expect(result.problems[0]?.message).toMatch(/not valid JSON/);
+  });
+});

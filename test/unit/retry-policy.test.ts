@@ -1,0 +1,37 @@
+import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../../src/jira/retry-policy';
+
+const policy = { maxRetries: 4, baseDelayMs: 500, maxDelayMs: 30_000 };
+
+describe('retry delay', () => {
+  it("waits as long as Jira's Retry-After says, in seconds", () => {
+    expect(retryDelayMs(0, '7', policy)).toBe(7000);
+  });
+
+  it('understands Retry-After as an HTTP date', () => {
+    const now = Date.parse('2026-11-25T10:00:00Z');
+    expect(retryDelayMs(0, 'Wed, 25 Nov 2026 10:00:05 GMT', policy, Math.random, () => now)).toBe(5000);
+  });
+
+  it('never waits longer than the cap, whatever Jira asks', () => {
+    expect(retryDelayMs(0, '3600', policy)).toBe(30_000);
+  });
+
+  it('backs off exponentially with jitter when Jira gives no Retry-After', () => {
+    const low = () => 0;
+    const high = () => 0.999999;
+    expect(retryDelayMs(0, null, policy, low)).toBe(250);
+    expect(retryDelayMs(0, null, policy, high)).toBe(500);
+    expect(retryDelayMs(3, null, policy, low)).toBe(2000);
+    expect(retryDelayMs(3, null, policy, high)).toBe(4000);
+    expect(retryDelayMs(20, null, policy, high)).toBe(30_000);
+  });
+
+  it('ignores a Retry-After it cannot read and falls back to backoff', () => {
+    expect(retryDelayMs(1, 'soon', policy, () => 0)).toBe(500);
+  });
+
+  it('retries a bounded number of times by default', () => {
+    expect(DEFAULT_RETRY_POLICY.maxRetries).toBeGreaterThan(0);
+    expect(DEFAULT_RETRY_POLICY.maxRetries).toBeLessThanOrEqual(6);
+  });
+});
