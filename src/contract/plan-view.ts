@@ -7,11 +7,7 @@ import type { StatusCategory } from '../domain/snapshot';
 export type { StatusCategory };
 
 export type HandoffReason =
-  | 'upstream-not-done'
-  | 'upstream-not-started'
-  | 'upstream-outside-sprint'
-  | 'upstream-hidden'
-  | 'cycle';
+  'upstream-not-done' | 'upstream-not-started' | 'upstream-outside-sprint' | 'upstream-hidden' | 'cycle';
 
 export interface DodItemView {
   id: string;
@@ -44,7 +40,10 @@ export interface IssueView {
   sprintName: string | null;
   /** True when some unfinished upstream work blocks this issue. */
   blocked: boolean;
-  /** The longest chain of unfinished upstream work ending at this issue, upstream first (excluding itself). */
+  /**
+   * The longest chain of unfinished upstream work ending at this issue, upstream first (excluding itself);
+   * only its nearest 100 keys, so that long chains cannot blow up the response.
+   */
   upstreamChain: string[];
   dod: DodView;
 }

@@ -38,9 +38,18 @@ describe('ml-lanes command line', () => {
     [['plan', '--board', '1'], /--site is required/],
     [['plan', '--site', 'https://a.atlassian.net'], /--board is required/],
     [['plan', '--site', 'not a url', '--board', '1'], /--site "not a url" is not a URL/],
-    [['plan', '--site', 'https://a.atlassian.net', '--board', 'abc'], /--board must be a positive whole number/],
-    [['plan', '--site', 'https://a.atlassian.net', '--board', '1', '--sprint', 'current'], /--sprint must be/],
-    [['plan', '--site', 'https://a.atlassian.net', '--board', '1', '--format', 'xml'], /--format must be json or markdown/],
+    [
+      ['plan', '--site', 'https://a.atlassian.net', '--board', 'abc'],
+      /--board must be a positive whole number/,
+    ],
+    [
+      ['plan', '--site', 'https://a.atlassian.net', '--board', '1', '--sprint', 'current'],
+      /--sprint must be/,
+    ],
+    [
+      ['plan', '--site', 'https://a.atlassian.net', '--board', '1', '--format', 'xml'],
+      /--format must be json or markdown/,
+    ],
     [['plan', '--site', 'https://a.atlassian.net', '--board', '1', '--bored', '2'], /bored/],
     [['deploy'], /unknown command "deploy"/],
     [['config', 'validate'], /config validate FILE/],

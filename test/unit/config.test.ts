@@ -10,7 +10,11 @@ describe('configuration document', () => {
     const config = defaultConfig();
     expect(config.lanes.map((lane) => lane.id)).toEqual(['data', 'model', 'code', 'test', 'deploy']);
     expect(config.dependencyLinkTypes).toEqual([{ name: 'Blocks', upstream: 'outward' }]);
-    expect(config.dod.data?.items.map((item) => item.id)).toEqual(['iaa', 'labeling-accuracy', 'dataset-version']);
+    expect(config.dod.data?.items.map((item) => item.id)).toEqual([
+      'iaa',
+      'labeling-accuracy',
+      'dataset-version',
+    ]);
     expect(config.dod.model?.items.map((item) => item.id)).toEqual(['holdout-accuracy', 'experiment-linked']);
     expect(config.rules[0]).toEqual({ kind: 'lane-label', prefix: 'lane:' });
     expect(config.rules.some((rule) => rule.kind === 'issue-type')).toBe(false);

@@ -32,7 +32,7 @@ describe('JiraClient', () => {
     expect(client.requestsSent).toBe(20);
   });
 
-  it("honours Retry-After on 429 and tells the caller how long it waits", async () => {
+  it('honours Retry-After on 429 and tells the caller how long it waits', async () => {
     const answers = [response(429, {}, { 'retry-after': '2' }), response(200, { ok: true })];
     const waits: number[] = [];
     const notices: number[] = [];
@@ -65,7 +65,10 @@ describe('JiraClient', () => {
     let calls = 0;
     const client = new JiraClient(async () => {
       calls += 1;
-      return response(404, { errorMessages: ['Board does not exist or you do not have permission to see it.'], errors: {} });
+      return response(404, {
+        errorMessages: ['Board does not exist or you do not have permission to see it.'],
+        errors: {},
+      });
     });
     await expect(client.call('GET /board', 'GET', '/board', anything)).rejects.toMatchObject({
       code: 'not-found',
@@ -77,7 +80,12 @@ describe('JiraClient', () => {
   it('names the endpoint and the missing field when a response lacks what we need', async () => {
     const client = new JiraClient(async () => response(200, { id: 1 }));
     await expect(
-      client.call('GET /rest/agile/1.0/board/{boardId}', 'GET', '/b', z.object({ id: z.number(), name: z.string() })),
+      client.call(
+        'GET /rest/agile/1.0/board/{boardId}',
+        'GET',
+        '/b',
+        z.object({ id: z.number(), name: z.string() }),
+      ),
     ).rejects.toMatchObject({
       code: 'bad-response',
       message: 'GET /rest/agile/1.0/board/{boardId} answered in an unexpected shape: field `name` is missing',

@@ -1,0 +1,173 @@
+import type { DodItem, DodRule, MlLanesConfig } from '../config/schema';
+import type { DodItemView, DodView } from '../contract/plan-view';
+import type { IssueSnapshot, SiteField } from './snapshot';
+
+/** Checks one issue against its lane's Definition of Done. */
+export type DodEvaluator = (issue: IssueSnapshot, lane: string | null) => DodView;
+
+const NO_DOD: DodView = { met: 0, total: 0, items: [] };
+const SHOWN_LENGTH = 80;
+
+/** Unwraps Jira's option and user objects ({value}, {name}, ...) to what a person sees. */
+function plain(value: unknown): unknown {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const record = value as Record<string, unknown>;
+    for (const key of ['value', 'name', 'displayName', 'key']) {
+      if (key in record) return plain(record[key]);
+    }
+  }
+  return value;
+}
+
+function isEmpty(value: unknown): boolean {
+  const inner = plain(value);
+  if (inner === null || inner === undefined) return true;
+  if (typeof inner === 'string') return inner.trim() === '';
+  if (Array.isArray(inner)) return inner.every(isEmpty);
+  return false;
+}
+
+/** The value as text: for the detail line and for `matches`. */
+function textOf(value: unknown): string {
+  const inner = plain(value);
+  if (Array.isArray(inner))
+    return inner
+      .filter((element) => !isEmpty(element))
+      .map(textOf)
+      .join(', ');
+  if (typeof inner === 'string') return inner.trim();
+  if (typeof inner === 'object') return JSON.stringify(inner);
+  return String(inner);
+}
+
+function shown(value: unknown): string {
+  const text = textOf(value);
+  return text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH - 1)}…` : text;
+}
+
+/**
+ * Reads a number as a fraction: "97%" and 97 both mean 0.97, because people type percentages into
+ * fields whose rules are written as fractions (and the other way round). 1 itself stays 1 (100%).
+ */
+export function asFraction(value: unknown): number | null {
+  const inner = plain(value);
+  let number: number;
+  let percent = false;
+  if (typeof inner === 'number') number = inner;
+  else if (typeof inner === 'string') {
+    let text = inner.trim();
+    if (text.endsWith('%')) {
+      percent = true;
+      text = text.slice(0, -1).trim();
+    }
+    number = text === '' ? NaN : Number(text);
+  } else return null;
+  if (!Number.isFinite(number)) return null;
+  return percent || number > 1 ? number / 100 : number;
+}
+
+/** Drops floating-point noise (0.30000000000000004) from numbers shown to people. */
+function formatNumber(value: number): string {
+  return String(Number(value.toPrecision(12)));
+}
+
+type Check = (value: unknown, fieldName: string) => { met: boolean; detail: string };
+
+function compileRule(rule: DodRule): Check {
+  switch (rule.op) {
+    case 'gte':
+    case 'lte': {
+      const threshold = asFraction(rule.value) ?? rule.value;
+      const sign = rule.op === 'gte' ? '≥' : '≤';
+      return (value, name) => {
+        if (isEmpty(value)) return { met: false, detail: `${name} is empty` };
+        const number = asFraction(value);
+        if (number === null) return { met: false, detail: `${name} "${shown(value)}" is not a number` };
+        const met = rule.op === 'gte' ? number >= threshold : number <= threshold;
+        const verdict = met ? 'meets' : 'needs';
+        return {
+          met,
+          detail: `${name} ${formatNumber(number)} — ${verdict} ${sign} ${formatNumber(threshold)}`,
+        };
+      };
+    }
+    case 'not-empty':
+      return (value, name) =>
+        isEmpty(value)
+          ? { met: false, detail: `${name} is empty` }
+          : { met: true, detail: `${name}: ${shown(value)}` };
+    case 'matches': {
+      let pattern: RegExp;
+      try {
+        pattern = new RegExp(rule.pattern, 'i');
+      } catch {
+        const detail = `pattern /${rule.pattern}/ is not a valid regular expression`;
+        return () => ({ met: false, detail });
+      }
+      return (value, name) => {
+        if (isEmpty(value)) return { met: false, detail: `${name} is empty` };
+        const text = textOf(value);
+        const met = pattern.test(text);
+        return {
+          met,
+          detail: `${name} "${shown(value)}" ${met ? 'matches' : 'does not match'} /${rule.pattern}/`,
+        };
+      };
+    }
+  }
+}
+
+type ItemCheck = (issue: IssueSnapshot) => DodItemView;
+
+function compileItem(item: DodItem, fieldsNamed: (nameOrId: string) => SiteField[]): ItemCheck {
+  const { id, label, kind } = item;
+  if (item.kind === 'manual') {
+    return (issue) => {
+      const met = issue.dodChecked[id] === true;
+      return { id, label, kind, met, detail: met ? 'ticked' : 'not ticked' };
+    };
+  }
+  const fields = fieldsNamed(item.field);
+  const check = compileRule(item.rule);
+  return (issue) => {
+    // Jira allows two custom fields with one name: read the first that holds a value on this issue.
+    const field = fields.find((candidate) => !isEmpty(issue.fieldValues[candidate.id])) ?? fields[0];
+    if (!field) {
+      return { id, label, kind, met: false, detail: `field "${item.field}" does not exist on this site` };
+    }
+    return { id, label, kind, ...check(issue.fieldValues[field.id], field.name) };
+  };
+}
+
+/** Compiles every lane's template once (field look-ups, patterns) so each issue costs only its checks. */
+export function dodEvaluator(config: MlLanesConfig, siteFields: readonly SiteField[]): DodEvaluator {
+  const byId = new Map(siteFields.map((field) => [field.id, field]));
+  const byName = new Map<string, SiteField[]>();
+  for (const field of siteFields) {
+    const name = field.name.trim().toLowerCase();
+    const sameName = byName.get(name);
+    if (sameName) sameName.push(field);
+    else byName.set(name, [field]);
+  }
+  const fieldsNamed = (nameOrId: string): SiteField[] => {
+    const exact = byId.get(nameOrId.trim());
+    return exact ? [exact] : (byName.get(nameOrId.trim().toLowerCase()) ?? []);
+  };
+
+  const templates = new Map<string, ItemCheck[]>();
+  for (const lane of config.lanes) {
+    const template = config.dod[lane.id];
+    if (template)
+      templates.set(
+        lane.id,
+        template.items.map((item) => compileItem(item, fieldsNamed)),
+      );
+  }
+
+  return (issue, lane) => {
+    const checks = lane === null ? undefined : templates.get(lane);
+    if (!checks) return { ...NO_DOD, items: [] };
+    const items = checks.map((check) => check(issue));
+    return { met: items.filter((item) => item.met).length, total: items.length, items };
+  };
+}
