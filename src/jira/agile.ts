@@ -1,6 +1,12 @@
 import type { JiraClient } from './client';
 import { JiraError } from './errors';
-import { boardConfigurationSchema, boardSchema, sprintPageSchema, sprintSchema, type JiraSprint } from './schemas';
+import {
+  boardConfigurationSchema,
+  boardSchema,
+  sprintPageSchema,
+  sprintSchema,
+  type JiraSprint,
+} from './schemas';
 
 /** Which sprint to plan: an id, the active one, the next (first future) one, or active-else-next. */
 export type SprintSelector = number | 'active' | 'next' | 'default';
@@ -74,7 +80,12 @@ export async function resolveSprint(
   const next = sprints.find((sprint) => sprint.state === 'future');
   const chosen = selector === 'active' ? active : selector === 'next' ? next : (active ?? next);
   if (chosen) return chosen;
-  const wanted = selector === 'active' ? 'an active sprint' : selector === 'next' ? 'a future sprint' : 'an active or future sprint';
+  const wanted =
+    selector === 'active'
+      ? 'active sprint'
+      : selector === 'next'
+        ? 'future sprint'
+        : 'active or future sprint';
   throw new JiraError('not-found', `board ${board.id} (${board.name}) has no ${wanted}`);
 }
 

@@ -65,11 +65,21 @@ export class JiraClient {
     try {
       json = JSON.parse(text);
     } catch {
-      throw new JiraError('bad-response', `${endpoint} answered with malformed JSON`, response.status, endpoint);
+      throw new JiraError(
+        'bad-response',
+        `${endpoint} answered with malformed JSON`,
+        response.status,
+        endpoint,
+      );
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      throw new JiraError('bad-response', describeSchemaError(endpoint, parsed.error), response.status, endpoint);
+      throw new JiraError(
+        'bad-response',
+        describeSchemaError(endpoint, parsed.error),
+        response.status,
+        endpoint,
+      );
     }
     return parsed.data;
   }
@@ -94,13 +104,24 @@ export class JiraClient {
     }
   }
 
-  private async sendOnce(endpoint: string, method: HttpMethod, path: string, body: unknown): Promise<JiraResponse> {
+  private async sendOnce(
+    endpoint: string,
+    method: HttpMethod,
+    path: string,
+    body: unknown,
+  ): Promise<JiraResponse> {
     this.requestCount += 1;
     try {
       return await this.request(method, path, body);
     } catch (error) {
-      const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : '';
-      throw new JiraError('unreachable', `cannot reach Jira (${endpoint}): ${cause || String(error)}`, null, endpoint);
+      const cause =
+        error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : '';
+      throw new JiraError(
+        'unreachable',
+        `cannot reach Jira (${endpoint}): ${cause || String(error)}`,
+        null,
+        endpoint,
+      );
     }
   }
 }
@@ -124,7 +145,8 @@ function jiraErrorMessages(text: string): string {
     const body = JSON.parse(text) as { errorMessages?: unknown; errors?: unknown };
     const messages = Array.isArray(body.errorMessages) ? body.errorMessages.map(String) : [];
     if (body.errors && typeof body.errors === 'object') {
-      for (const [field, message] of Object.entries(body.errors)) messages.push(`${field}: ${String(message)}`);
+      for (const [field, message] of Object.entries(body.errors))
+        messages.push(`${field}: ${String(message)}`);
     }
     return messages.join('; ');
   } catch {

@@ -50,7 +50,10 @@ export function buildFieldCatalog(
 }
 
 /** A field by id, else by display name (case-insensitive): the same lookup the Definition of Done uses. */
-export function findField<T extends { id: string; name: string }>(fields: readonly T[], idOrName: string): T | undefined {
+export function findField<T extends { id: string; name: string }>(
+  fields: readonly T[],
+  idOrName: string,
+): T | undefined {
   const wanted = idOrName.trim();
   return (
     fields.find((field) => field.id === wanted) ??

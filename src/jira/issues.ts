@@ -10,11 +10,17 @@ export async function searchIssueIds(client: JiraClient, jql: string): Promise<s
   const ids: string[] = [];
   let nextPageToken: string | undefined;
   do {
-    const page = await client.call('POST /rest/api/3/search/jql', 'POST', '/rest/api/3/search/jql', searchPageSchema, {
-      jql,
-      maxResults: SEARCH_PAGE_SIZE,
-      ...(nextPageToken ? { nextPageToken } : {}),
-    });
+    const page = await client.call(
+      'POST /rest/api/3/search/jql',
+      'POST',
+      '/rest/api/3/search/jql',
+      searchPageSchema,
+      {
+        jql,
+        maxResults: SEARCH_PAGE_SIZE,
+        ...(nextPageToken ? { nextPageToken } : {}),
+      },
+    );
     for (const issue of page.issues) ids.push(issue.id);
     nextPageToken = page.nextPageToken ?? undefined;
   } while (nextPageToken);
@@ -40,12 +46,18 @@ export async function bulkFetchIssues(
   }
   const pages = await Promise.all(
     batches.map((batch) =>
-      client.call('POST /rest/api/3/issue/bulkfetch', 'POST', '/rest/api/3/issue/bulkfetch', bulkFetchSchema, {
-        issueIdsOrKeys: batch,
-        fields,
-        properties,
-        fieldsByKeys: false,
-      }),
+      client.call(
+        'POST /rest/api/3/issue/bulkfetch',
+        'POST',
+        '/rest/api/3/issue/bulkfetch',
+        bulkFetchSchema,
+        {
+          issueIdsOrKeys: batch,
+          fields,
+          properties,
+          fieldsByKeys: false,
+        },
+      ),
     ),
   );
   const issues = pages.flatMap((page) => page.issues);

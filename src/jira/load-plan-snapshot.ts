@@ -4,7 +4,13 @@ import { getBoard, getBoardConfiguration, resolveSprint, type SprintSelector } f
 import type { JiraClient } from './client';
 import { buildFieldCatalog, listFields } from './fields';
 import { bulkFetchIssues, searchIssueIds } from './issues';
-import { DOD_PROPERTY_KEY, hiddenIssue, readDependencies, requestedFields, toIssueSnapshot } from './to-snapshot';
+import {
+  DOD_PROPERTY_KEY,
+  hiddenIssue,
+  readDependencies,
+  requestedFields,
+  toIssueSnapshot,
+} from './to-snapshot';
 
 export interface PlanScopeRequest {
   /** The site's base URL, shown in the plan. */

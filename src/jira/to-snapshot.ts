@@ -12,7 +12,16 @@ const STATUS_CATEGORIES: readonly StatusCategory[] = ['new', 'indeterminate', 'd
 
 /** The fields to ask Jira for: only what the plan reads. */
 export function requestedFields(catalog: FieldCatalog): string[] {
-  const fields = ['summary', 'status', 'issuetype', 'labels', 'components', 'parent', 'project', 'issuelinks'];
+  const fields = [
+    'summary',
+    'status',
+    'issuetype',
+    'labels',
+    'components',
+    'parent',
+    'project',
+    'issuelinks',
+  ];
   if (catalog.sprintFieldId) fields.push(catalog.sprintFieldId);
   if (catalog.storyPointsFieldId) fields.push(catalog.storyPointsFieldId);
   return [...new Set([...fields, ...catalog.dodFieldIds])];
