@@ -20,8 +20,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'http', 'https', 'fs', '@forge/*'], message: 'domain/ must stay free of I/O.' },
-            { group: ['../jira/*', '../cli/*', '../simulator/*', '../resolvers/*'], message: 'domain/ imports only itself, config/ and contract/.' },
+            {
+              group: ['node:*', 'http', 'https', 'fs', '@forge/*'],
+              message: 'domain/ must stay free of I/O.',
+            },
+            {
+              group: ['../jira/*', '../cli/*', '../simulator/*', '../resolvers/*'],
+              message: 'domain/ imports only itself, config/ and contract/.',
+            },
           ],
         },
       ],
@@ -32,13 +38,29 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../cli/*', '../resolvers/*', '../simulator/*'], message: 'jira/ is an adapter: it must not depend on entry points.' }] },
+        {
+          patterns: [
+            {
+              group: ['../cli/*', '../resolvers/*', '../simulator/*'],
+              message: 'jira/ is an adapter: it must not depend on entry points.',
+            },
+          ],
+        },
       ],
     },
   },
   {
     files: ['**/*.js', '**/*.cjs', 'bin/*'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -2,7 +2,14 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { SprintSelector } from '../jira/agile';
 
 export type CliCommand =
-  | { kind: 'plan'; site: string; boardId: number; sprint: SprintSelector; configFile: string | null; format: 'json' | 'markdown' }
+  | {
+      kind: 'plan';
+      site: string;
+      boardId: number;
+      sprint: SprintSelector;
+      configFile: string | null;
+      format: 'json' | 'markdown';
+    }
   | { kind: 'config-validate'; file: string }
   | { kind: 'config-defaults' }
   | { kind: 'help' };
@@ -22,7 +29,8 @@ Exit codes: 0 ok; 2 bad arguments or configuration; 3 Jira unreachable, authenti
 
 export function parseCommandLine(argv: readonly string[]): CliCommand {
   const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { kind: 'help' };
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h')
+    return { kind: 'help' };
   if (command === 'plan') return parsePlan(rest);
   if (command === 'config') return parseConfigCommand(rest);
   throw new UsageError(`unknown command "${command}" (expected plan or config)`);
@@ -36,7 +44,8 @@ function parsePlan(args: string[]): CliCommand {
     config: { type: 'string' },
     format: { type: 'string' },
   });
-  if (!values.site) throw new UsageError('--site is required (e.g. --site https://your-domain.atlassian.net)');
+  if (!values.site)
+    throw new UsageError('--site is required (e.g. --site https://your-domain.atlassian.net)');
   if (!values.board) throw new UsageError('--board is required (the board id, a number)');
   return {
     kind: 'plan',

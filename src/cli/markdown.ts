@@ -9,7 +9,9 @@ export function renderMarkdown(plan: PlanView): string {
   const lines: string[] = [];
 
   lines.push(`# ${md(scope.sprintName)} — ML Lanes plan`, '');
-  lines.push(`Board ${scope.boardId} (${md(scope.boardName)}) on ${md(scope.site)} · sprint ${scope.sprintId}, ${scope.sprintState}`);
+  lines.push(
+    `Board ${scope.boardId} (${md(scope.boardName)}) on ${md(scope.site)} · sprint ${scope.sprintId}, ${scope.sprintState}`,
+  );
   if (scope.startDate || scope.endDate) lines.push(`Dates: ${day(scope.startDate)} → ${day(scope.endDate)}`);
   if (scope.sprintGoal) lines.push(`Goal: ${md(scope.sprintGoal)}`);
   lines.push('');
@@ -28,7 +30,12 @@ export function renderMarkdown(plan: PlanView): string {
   lines.push('');
 
   if (plan.criticalChain.length > 0) {
-    lines.push('## Critical chain', '', plan.criticalChain.map((key) => chainStep(key, issuesByKey)).join(' → '), '');
+    lines.push(
+      '## Critical chain',
+      '',
+      plan.criticalChain.map((key) => chainStep(key, issuesByKey)).join(' → '),
+      '',
+    );
   }
   if (plan.cycles.length > 0) {
     lines.push('## Dependency cycles', '');
@@ -40,12 +47,16 @@ export function renderMarkdown(plan: PlanView): string {
   const inScope = plan.issues.filter((issue) => issue.inScope);
   for (const lane of plan.lanes) {
     lines.push(`### ${md(lane.name)} — ${laneFigures(lane)}`, '');
-    pushIssueTable(lines, inScope.filter((issue) => issue.lane === lane.id));
+    pushIssueTable(
+      lines,
+      inScope.filter((issue) => issue.lane === lane.id),
+    );
   }
   const unclassified = inScope.filter((issue) => issue.lane === null);
   if (unclassified.length > 0) {
     lines.push(`### Unclassified — ${unclassified.length} issues`, '');
-    for (const issue of unclassified) lines.push(`- ${issue.key} ${md(issue.summary)}: ${md(issue.laneRule)}`);
+    for (const issue of unclassified)
+      lines.push(`- ${issue.key} ${md(issue.summary)}: ${md(issue.laneRule)}`);
     lines.push('');
   }
   return lines.join('\n');
@@ -59,7 +70,10 @@ function pushIssueTable(lines: string[], issues: IssueView[]): void {
   lines.push('| Issue | Summary | Status | SP | DoD | Blocked |', '|---|---|---|---|---|---|');
   for (const issue of issues) {
     const unmet = issue.dod.items.filter((item) => !item.met).map((item) => item.label);
-    const dod = issue.dod.total === 0 ? '—' : `${issue.dod.met}/${issue.dod.total}${unmet.length ? ` (missing: ${unmet.join('; ')})` : ''}`;
+    const dod =
+      issue.dod.total === 0
+        ? '—'
+        : `${issue.dod.met}/${issue.dod.total}${unmet.length ? ` (missing: ${unmet.join('; ')})` : ''}`;
     lines.push(
       `| ${issue.key} | ${md(issue.summary)} | ${md(issue.status)} | ${issue.storyPoints ?? ''} | ${md(dod)} | ${issue.blocked ? 'blocked' : ''} |`,
     );
@@ -68,8 +82,12 @@ function pushIssueTable(lines: string[], issues: IssueView[]): void {
 }
 
 function laneFigures(lane: LaneView): string {
-  const capacity = lane.capacity === null ? '' : ` of ${lane.capacity}${lane.overCapacity ? ' (over capacity)' : ''}`;
-  const wip = lane.wipLimit === null ? '' : `, WIP ${lane.inProgress}/${lane.wipLimit}${lane.overWipLimit ? ' (over limit)' : ''}`;
+  const capacity =
+    lane.capacity === null ? '' : ` of ${lane.capacity}${lane.overCapacity ? ' (over capacity)' : ''}`;
+  const wip =
+    lane.wipLimit === null
+      ? ''
+      : `, WIP ${lane.inProgress}/${lane.wipLimit}${lane.overWipLimit ? ' (over limit)' : ''}`;
   return `${lane.issues} issues, ${lane.storyPoints} story points${capacity}${wip}`;
 }
 
@@ -84,5 +102,7 @@ function day(value: string | null): string {
 
 /** Summaries are data: escape what Markdown or HTML would otherwise interpret. */
 export function md(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>|#&]/g, (char) => (char === '<' ? '&lt;' : char === '>' ? '&gt;' : char === '&' ? '&amp;' : `\\${char}`));
+  return text.replace(/[\\`*_{}[\]<>|#&]/g, (char) =>
+    char === '<' ? '&lt;' : char === '>' ? '&gt;' : char === '&' ? '&amp;' : `\\${char}`,
+  );
 }

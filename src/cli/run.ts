@@ -59,7 +59,9 @@ async function execute(command: CliCommand, io: CliIo): Promise<void> {
       const config = command.configFile ? await loadConfigFile(command.configFile) : defaultConfig();
       const client = new JiraClient(createBasicAuthSeam({ site: command.site, ...credentials(io.env) }), {
         onRetry: (notice) =>
-          io.stderr(`Jira is rate-limiting (${notice.status}); retrying in ${Math.ceil(notice.delayMs / 1000)} s\n`),
+          io.stderr(
+            `Jira is rate-limiting (${notice.status}); retrying in ${Math.ceil(notice.delayMs / 1000)} s\n`,
+          ),
       });
       const snapshot = await loadPlanSnapshot(client, {
         site: command.site,
@@ -91,7 +93,10 @@ async function loadConfigFile(file: string): Promise<MlLanesConfig> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new CliFailure(`cannot read config ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, EXIT_BAD_INPUT);
+    throw new CliFailure(
+      `cannot read config ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+      EXIT_BAD_INPUT,
+    );
   }
   const result = parseConfigText(text);
   if (!result.ok) throw new CliFailure(describeProblems(file, result.problems), EXIT_BAD_INPUT);

@@ -2,9 +2,19 @@ import { CONFIG_VERSION, type MlLanesConfig } from './schema';
 
 /** The default lanes and their keyword lists, in the order lanes are shown. */
 const DEFAULT_LANES = [
-  { id: 'data', name: 'Data', color: '#1D7AFC', keywords: ['data', 'dataset', 'labeling', 'labelling', 'annotation'] },
+  {
+    id: 'data',
+    name: 'Data',
+    color: '#1D7AFC',
+    keywords: ['data', 'dataset', 'labeling', 'labelling', 'annotation'],
+  },
   { id: 'model', name: 'Model', color: '#8270DB', keywords: ['model', 'training', 'ml', 'experiment'] },
-  { id: 'code', name: 'Code', color: '#22A06B', keywords: ['code', 'backend', 'frontend', 'api', 'integration'] },
+  {
+    id: 'code',
+    name: 'Code',
+    color: '#22A06B',
+    keywords: ['code', 'backend', 'frontend', 'api', 'integration'],
+  },
   { id: 'test', name: 'Test', color: '#D97008', keywords: ['test', 'qa', 'validation', 'evaluation'] },
   { id: 'deploy', name: 'Deploy', color: '#C9372C', keywords: ['deploy', 'release', 'mlops', 'infra'] },
 ] as const;
@@ -77,9 +87,18 @@ export function defaultConfig(): MlLanesConfig {
           },
         ],
       },
-      code: { enforce: false, items: [{ id: 'reviewed', label: 'Code reviewed and merged', kind: 'manual' }] },
-      test: { enforce: false, items: [{ id: 'qa-suite', label: 'QA acceptance suite passed', kind: 'manual' }] },
-      deploy: { enforce: false, items: [{ id: 'monitored', label: 'Released and monitored', kind: 'manual' }] },
+      code: {
+        enforce: false,
+        items: [{ id: 'reviewed', label: 'Code reviewed and merged', kind: 'manual' }],
+      },
+      test: {
+        enforce: false,
+        items: [{ id: 'qa-suite', label: 'QA acceptance suite passed', kind: 'manual' }],
+      },
+      deploy: {
+        enforce: false,
+        items: [{ id: 'monitored', label: 'Released and monitored', kind: 'manual' }],
+      },
     },
     capacity: {},
   };

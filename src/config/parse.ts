@@ -7,7 +7,8 @@ export interface ConfigProblem {
   message: string;
 }
 
-export type ConfigParseResult = { ok: true; config: MlLanesConfig } | { ok: false; problems: ConfigProblem[] };
+export type ConfigParseResult =
+  { ok: true; config: MlLanesConfig } | { ok: false; problems: ConfigProblem[] };
 
 /** Validates an already-parsed JSON value as a configuration document, listing every problem. */
 export function parseConfig(value: unknown): ConfigParseResult {
@@ -22,7 +23,10 @@ export function parseConfigText(text: string): ConfigParseResult {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [{ path: '(root)', message: `not valid JSON: ${(error as Error).message}` }] };
+    return {
+      ok: false,
+      problems: [{ path: '(root)', message: `not valid JSON: ${(error as Error).message}` }],
+    };
   }
   return parseConfig(value);
 }

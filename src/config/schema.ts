@@ -10,7 +10,10 @@ export const CONFIG_VERSION = 1;
 
 const laneId = z
   .string()
-  .regex(/^[a-z][a-z0-9-]{0,31}$/, 'a lane id is 1–32 lowercase letters, digits or dashes, starting with a letter');
+  .regex(
+    /^[a-z][a-z0-9-]{0,31}$/,
+    'a lane id is 1–32 lowercase letters, digits or dashes, starting with a letter',
+  );
 
 export const laneSchema = z.object({
   id: laneId,
@@ -21,7 +24,9 @@ export const laneSchema = z.object({
     .optional(),
 });
 
-const keywordList = z.array(z.string().trim().min(1, 'a keyword cannot be empty')).min(1, 'list at least one keyword');
+const keywordList = z
+  .array(z.string().trim().min(1, 'a keyword cannot be empty'))
+  .min(1, 'list at least one keyword');
 
 /** `lane:<id>` style labels name the lane directly. */
 const laneLabelRule = z.object({
@@ -62,7 +67,9 @@ const dodRuleSchema = z.discriminatedUnion('op', [
   }),
 ]);
 
-const dodItemId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'an item id is lowercase letters, digits or dashes');
+const dodItemId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'an item id is lowercase letters, digits or dashes');
 
 export const dodItemSchema = z.discriminatedUnion('kind', [
   z.object({ id: dodItemId, label: z.string().trim().min(1), kind: z.literal('manual') }),
@@ -100,7 +107,11 @@ export const configSchema = z
     const laneIds = new Set<string>();
     config.lanes.forEach((lane, index) => {
       if (laneIds.has(lane.id)) {
-        ctx.addIssue({ code: 'custom', path: ['lanes', index, 'id'], message: `duplicate lane id "${lane.id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lanes', index, 'id'],
+          message: `duplicate lane id "${lane.id}"`,
+        });
       }
       laneIds.add(lane.id);
     });

@@ -12,7 +12,10 @@ async function main(): Promise<void> {
   const keepRunning = process.argv.includes('--keep-running');
   const format = process.argv.includes('--json') ? 'json' : 'markdown';
   const port = Number(process.env.PORT ?? 0);
-  const simulator = await startSimulator({ workspace: { ...demoSite(), credentials: DEMO_CREDENTIALS }, port });
+  const simulator = await startSimulator({
+    workspace: { ...demoSite(), credentials: DEMO_CREDENTIALS },
+    port,
+  });
   const env = { JIRA_EMAIL: DEMO_CREDENTIALS.email, JIRA_API_TOKEN: DEMO_CREDENTIALS.apiToken };
   const argv = ['plan', '--site', simulator.url, '--board', String(CV_BOARD_ID), '--format', format];
 

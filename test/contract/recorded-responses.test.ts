@@ -15,12 +15,16 @@ import {
 } from '../../src/jira/schemas';
 import { readDependencies, toIssueSnapshot } from '../../src/jira/to-snapshot';
 
-const real = (path: string): unknown => JSON.parse(readFileSync(join(__dirname, '../fixtures/jira-real', path), 'utf8'));
+const real = (path: string): unknown =>
+  JSON.parse(readFileSync(join(__dirname, '../fixtures/jira-real', path), 'utf8'));
 
 describe('recorded Jira Cloud responses parse with the adapter schemas', () => {
-  it.each(['jirametrics/SP-13.json', 'jirametrics/SP-14.json', 'jirametrics/SP-15.json'])('issue %s', (path) => {
-    expect(issueSchema.safeParse(real(path)).success).toBe(true);
-  });
+  it.each(['jirametrics/SP-13.json', 'jirametrics/SP-14.json', 'jirametrics/SP-15.json'])(
+    'issue %s',
+    (path) => {
+      expect(issueSchema.safeParse(real(path)).success).toBe(true);
+    },
+  );
 
   it.each([
     'go-atlassian/get-issues-by-sprint.json',
@@ -33,12 +37,13 @@ describe('recorded Jira Cloud responses parse with the adapter schemas', () => {
     for (const issue of issues) expect(issueSchema.safeParse(issue).error).toBeUndefined();
   });
 
-  it.each(['go-atlassian/get-board-config.json', 'jirametrics/sample_board_1_configuration.json', 'go-jira/board_configuration.json'])(
-    'board configuration %s',
-    (path) => {
-      expect(boardConfigurationSchema.safeParse(real(path)).error).toBeUndefined();
-    },
-  );
+  it.each([
+    'go-atlassian/get-board-config.json',
+    'jirametrics/sample_board_1_configuration.json',
+    'go-jira/board_configuration.json',
+  ])('board configuration %s', (path) => {
+    expect(boardConfigurationSchema.safeParse(real(path)).error).toBeUndefined();
+  });
 
   it.each(['go-atlassian/get-board-sprints.json', 'go-jira/sprints.json'])('sprint page %s', (path) => {
     const parsed = sprintPageSchema.safeParse(real(path));
@@ -57,7 +62,9 @@ describe('recorded Jira Cloud responses parse with the adapter schemas', () => {
     expect(catalog.sprintFieldId).toBe('customfield_10020');
     // "Story point estimate" (jsw-story-points) is Jira's own; a board's estimation field would win over it.
     expect(catalog.storyPointsFieldId).toBe('customfield_10016');
-    expect(buildFieldCatalog(fields, defaultConfig(), 'customfield_10026').storyPointsFieldId).toBe('customfield_10026');
+    expect(buildFieldCatalog(fields, defaultConfig(), 'customfield_10026').storyPointsFieldId).toBe(
+      'customfield_10026',
+    );
   });
 
   it('the board configuration names its estimation field', () => {
@@ -94,6 +101,10 @@ describe('link direction, exactly as Jira records it (SP-14 blocks SP-15)', () =
       { siteFields: [], sprintFieldId: 'customfield_10020', storyPointsFieldId: null, dodFieldIds: [] },
       true,
     );
-    expect(snapshot).toMatchObject({ key: 'SP-14', summary: 'Save credit card information', statusCategory: 'done' });
+    expect(snapshot).toMatchObject({
+      key: 'SP-14',
+      summary: 'Save credit card information',
+      statusCategory: 'done',
+    });
   });
 });

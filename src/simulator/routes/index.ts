@@ -1,0 +1,38 @@
+import type { Route } from '../http/router';
+import { getBoard, getBoardConfiguration, getBoardSprints, getSprint } from './agile';
+import { postBulkfetch } from './bulkfetch';
+import { getFields, getIssueLinkTypes, getMyself } from './platform';
+import { getIssueProperty, putIssueProperty } from './properties';
+import { getSearchJql, postSearchJql, removedSearch } from './search';
+
+/** Every endpoint the simulator serves; the template doubles as the stats key. */
+export const ROUTES: Route[] = [
+  { method: 'GET', template: '/rest/api/3/myself', handler: getMyself },
+  { method: 'GET', template: '/rest/api/3/field', handler: getFields },
+  { method: 'GET', template: '/rest/api/3/issueLinkType', handler: getIssueLinkTypes },
+  { method: 'POST', template: '/rest/api/3/search/jql', handler: postSearchJql },
+  { method: 'GET', template: '/rest/api/3/search/jql', handler: getSearchJql },
+  { method: 'GET', template: '/rest/api/3/search', handler: removedSearch },
+  { method: 'POST', template: '/rest/api/3/search', handler: removedSearch },
+  { method: 'GET', template: '/rest/api/2/search', handler: removedSearch },
+  { method: 'POST', template: '/rest/api/2/search', handler: removedSearch },
+  { method: 'POST', template: '/rest/api/3/issue/bulkfetch', handler: postBulkfetch },
+  {
+    method: 'GET',
+    template: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
+    handler: getIssueProperty,
+  },
+  {
+    method: 'PUT',
+    template: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
+    handler: putIssueProperty,
+  },
+  { method: 'GET', template: '/rest/agile/1.0/board/{boardId}', handler: getBoard },
+  {
+    method: 'GET',
+    template: '/rest/agile/1.0/board/{boardId}/configuration',
+    handler: getBoardConfiguration,
+  },
+  { method: 'GET', template: '/rest/agile/1.0/board/{boardId}/sprint', handler: getBoardSprints },
+  { method: 'GET', template: '/rest/agile/1.0/sprint/{sprintId}', handler: getSprint },
+];

@@ -1,0 +1,158 @@
+import type {
+  ResolvedWorkspace,
+  WorkspaceBoard,
+  WorkspaceField,
+  WorkspaceIssue,
+  WorkspaceLink,
+  WorkspaceSprint,
+} from './workspace';
+
+/**
+ * The simulator's indexed, mutable view of a workspace: lookups by key/id, derived Jira ids,
+ * and the issue properties that PUT requests change (the workspace object itself is never mutated).
+ */
+
+export interface StatusInfo {
+  id: string;
+  name: string;
+  categoryKey: 'new' | 'indeterminate' | 'done';
+}
+
+export interface LinkEnd {
+  linkId: string;
+  link: WorkspaceLink;
+  /** The issue at the other end. */
+  other: WorkspaceIssue;
+  /** 'outward': this issue does the outward verb to `other` (Jira lists `other` as `outwardIssue`). */
+  side: 'outward' | 'inward';
+}
+
+export interface Site {
+  ws: ResolvedWorkspace;
+  statuses: Map<string, StatusInfo>;
+  issueTypeIds: Map<string, string>;
+  componentIds: Map<string, string>; // "PROJ/name" -> id
+  optionIds: Map<string, string>; // "fieldId/value" -> id
+  fields: Map<string, WorkspaceField>;
+  sprintField: WorkspaceField | undefined;
+  rankField: WorkspaceField | undefined;
+  issuesByKey: Map<string, WorkspaceIssue>;
+  issuesById: Map<string, WorkspaceIssue>;
+  linkEnds: Map<string, LinkEnd[]>;
+  sprints: Map<number, WorkspaceSprint>;
+  boards: Map<number, WorkspaceBoard>;
+  /** Issue keys per sprint, in rank order (sub-tasks follow their parent's sprints). */
+  sprintIssues: Map<number, WorkspaceIssue[]>;
+  /** Sub-tasks and other children by parent key, in rank order. */
+  children: Map<string, WorkspaceIssue[]>;
+  /** Position in rank order (workspace order). */
+  rank: Map<string, number>;
+  properties: Map<string, Map<string, unknown>>;
+}
+
+const KNOWN_TYPE_IDS: Record<string, string> = {
+  Epic: '10000',
+  Story: '10001',
+  Task: '10002',
+  'Sub-task': '10003',
+  Bug: '10004',
+};
+
+export function buildSite(ws: ResolvedWorkspace): Site {
+  const statuses = new Map<string, StatusInfo>();
+  ws.statuses.forEach((s, i) =>
+    statuses.set(s.name, { id: s.id ?? String(10000 + i), name: s.name, categoryKey: s.categoryKey }),
+  );
+
+  const issueTypeIds = new Map<string, string>(Object.entries(KNOWN_TYPE_IDS));
+  let nextTypeId = 10005;
+  const componentIds = new Map<string, string>();
+  let nextComponentId = 10000;
+  for (const p of ws.projects)
+    for (const c of p.components) componentIds.set(`${p.key}/${c}`, String(nextComponentId++));
+
+  const fields = new Map(ws.fields.map((f) => [f.id, f]));
+  const optionIds = new Map<string, string>();
+  let nextOptionId = 10100;
+  const issuesByKey = new Map<string, WorkspaceIssue>();
+  const issuesById = new Map<string, WorkspaceIssue>();
+  const rank = new Map<string, number>();
+  const children = new Map<string, WorkspaceIssue[]>();
+  const properties = new Map<string, Map<string, unknown>>();
+  for (const issue of ws.issues) {
+    issuesByKey.set(issue.key, issue);
+    issuesById.set(issue.id, issue);
+    rank.set(issue.key, rank.size);
+    if (issue.parentKey !== null) {
+      const siblings = children.get(issue.parentKey);
+      if (siblings) siblings.push(issue);
+      else children.set(issue.parentKey, [issue]);
+    }
+    if (!issueTypeIds.has(issue.issueType)) issueTypeIds.set(issue.issueType, String(nextTypeId++));
+    properties.set(issue.key, new Map(Object.entries(issue.properties)));
+    for (const [fieldId, value] of Object.entries(issue.fields)) {
+      if (fields.get(fieldId)?.schemaType !== 'option' || typeof value !== 'string') continue;
+      const optionKey = `${fieldId}/${value}`;
+      if (!optionIds.has(optionKey)) optionIds.set(optionKey, String(nextOptionId++));
+    }
+  }
+
+  const linkEnds = new Map<string, LinkEnd[]>();
+  const addEnd = (key: string, end: LinkEnd) => {
+    const list = linkEnds.get(key);
+    if (list) list.push(end);
+    else linkEnds.set(key, [end]);
+  };
+  ws.links.forEach((link, i) => {
+    const outward = issuesByKey.get(link.outward);
+    const inward = issuesByKey.get(link.inward);
+    if (!outward || !inward) return;
+    const linkId = link.id ?? String(20000 + i);
+    addEnd(outward.key, { linkId, link, other: inward, side: 'outward' });
+    addEnd(inward.key, { linkId, link, other: outward, side: 'inward' });
+  });
+
+  const sprintIssues = new Map<number, WorkspaceIssue[]>(ws.sprints.map((s) => [s.id, []]));
+  for (const issue of ws.issues) {
+    for (const sprintId of effectiveSprintIds(issuesByKey, issue)) sprintIssues.get(sprintId)?.push(issue);
+  }
+
+  return {
+    ws,
+    statuses,
+    issueTypeIds,
+    componentIds,
+    optionIds,
+    fields,
+    sprintField: ws.fields.find((f) => f.role === 'sprint'),
+    rankField: ws.fields.find((f) => f.role === 'rank'),
+    issuesByKey,
+    issuesById,
+    linkEnds,
+    sprints: new Map(ws.sprints.map((s) => [s.id, s])),
+    boards: new Map(ws.boards.map((b) => [b.id, b])),
+    sprintIssues,
+    children,
+    rank,
+    properties,
+  };
+}
+
+/** Sub-tasks sit in their parent's sprints, as in Jira. */
+export function effectiveSprintIds(
+  issuesByKey: Map<string, WorkspaceIssue>,
+  issue: WorkspaceIssue,
+): number[] {
+  if (issue.subtask && issue.parentKey !== null) return issuesByKey.get(issue.parentKey)?.sprintIds ?? [];
+  return issue.sprintIds;
+}
+
+/** Looks an issue up by key or numeric id, as Jira's `{issueIdOrKey}` does. */
+export function findIssue(site: Site, idOrKey: string): WorkspaceIssue | undefined {
+  return /^\d+$/.test(idOrKey) ? site.issuesById.get(idOrKey) : site.issuesByKey.get(idOrKey.toUpperCase());
+}
+
+/** Whether the current user may read the issue's details. */
+export function isReadable(issue: WorkspaceIssue): boolean {
+  return issue.visibleToUser && !issue.vanished;
+}
