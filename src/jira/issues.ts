@@ -27,40 +27,48 @@ export async function searchIssueIds(client: JiraClient, jql: string): Promise<s
   return ids;
 }
 
-export interface BulkFetchResult {
-  issues: JiraIssue[];
+export interface BulkFetchResult<T> {
+  /** What `read` made of each issue Jira returned. */
+  items: T[];
   /** Requested ids Jira did not return: not found, not visible to this user, or an error Jira listed. */
   missingIds: string[];
 }
 
-/** Fetches issues by id in batches of 100, the batches in parallel (the client bounds concurrency). */
-export async function bulkFetchIssues(
+/**
+ * Fetches issues by id in batches of 100, the batches in parallel (the client bounds concurrency).
+ * Each page is handed to `read` as soon as it arrives and then dropped, so Jira's bulky issue JSON
+ * (every link carries the linked issue's status, type and priority) never piles up in memory.
+ */
+export async function bulkFetchIssues<T>(
   client: JiraClient,
   ids: readonly string[],
-  fields: readonly string[],
-  properties: readonly string[],
-): Promise<BulkFetchResult> {
+  request: { fields: readonly string[]; properties: readonly string[] },
+  read: (issue: JiraIssue) => T,
+): Promise<BulkFetchResult<T>> {
   const batches: string[][] = [];
   for (let start = 0; start < ids.length; start += BULK_FETCH_SIZE) {
     batches.push(ids.slice(start, start + BULK_FETCH_SIZE));
   }
+  const returned = new Set<string>();
   const pages = await Promise.all(
-    batches.map((batch) =>
-      client.call(
+    batches.map(async (batch) => {
+      const page = await client.call(
         'POST /rest/api/3/issue/bulkfetch',
         'POST',
         '/rest/api/3/issue/bulkfetch',
         bulkFetchSchema,
         {
           issueIdsOrKeys: batch,
-          fields,
-          properties,
+          fields: request.fields,
+          properties: request.properties,
           fieldsByKeys: false,
         },
-      ),
-    ),
+      );
+      return page.issues.map((issue) => {
+        returned.add(issue.id).add(issue.key);
+        return read(issue);
+      });
+    }),
   );
-  const issues = pages.flatMap((page) => page.issues);
-  const returned = new Set(issues.flatMap((issue) => [issue.id, issue.key]));
-  return { issues, missingIds: ids.filter((id) => !returned.has(id)) };
+  return { items: pages.flat(), missingIds: ids.filter((id) => !returned.has(id)) };
 }

@@ -38,27 +38,29 @@ export async function loadPlanSnapshot(client: JiraClient, request: PlanScopeReq
     request.config,
     estimation?.type === 'field' ? (estimation.field?.fieldId ?? null) : null,
   );
-  const fieldIds = requestedFields(catalog);
   const properties = [DOD_PROPERTY_KEY];
 
   const sprintIssueIds = await searchIssueIds(client, `sprint = ${sprint.id} ORDER BY Rank ASC`);
-  const inScope = await bulkFetchIssues(client, sprintIssueIds, fieldIds, properties);
+  const inScopeRequest = { fields: requestedFields(catalog, false), properties };
+  const inScope = await bulkFetchIssues(client, sprintIssueIds, inScopeRequest, (issue) => ({
+    snapshot: toIssueSnapshot(issue, catalog, true),
+    ...readDependencies(issue, request.config.dependencyLinkTypes),
+  }));
 
-  const issues: IssueSnapshot[] = inScope.issues.map((issue) => toIssueSnapshot(issue, catalog, true));
+  const issues: IssueSnapshot[] = inScope.items.map((item) => item.snapshot);
   const knownKeys = new Set(issues.map((issue) => issue.key));
-  const dependencies: Dependency[] = [];
+  const dependencies: Dependency[] = inScope.items.flatMap((item) => item.dependencies);
   const outsideById = new Map<string, string>();
-  for (const issue of inScope.issues) {
-    const read = readDependencies(issue, request.config.dependencyLinkTypes);
-    dependencies.push(...read.dependencies);
-    for (const linked of read.linked) {
-      if (!knownKeys.has(linked.key)) outsideById.set(linked.id, linked.key);
-    }
+  for (const linked of inScope.items.flatMap((item) => item.linked)) {
+    if (!knownKeys.has(linked.key)) outsideById.set(linked.id, linked.key);
   }
 
-  const outside = await bulkFetchIssues(client, [...outsideById.keys()], fieldIds, properties);
-  for (const issue of outside.issues) {
-    issues.push(toIssueSnapshot(issue, catalog, false));
+  const outsideRequest = { fields: requestedFields(catalog, true), properties };
+  const outside = await bulkFetchIssues(client, [...outsideById.keys()], outsideRequest, (issue) =>
+    toIssueSnapshot(issue, catalog, false),
+  );
+  for (const issue of outside.items) {
+    issues.push(issue);
     knownKeys.add(issue.key);
   }
   for (const id of outside.missingIds) {

@@ -10,19 +10,13 @@ export const DOD_PROPERTY_KEY = 'ml-lanes-dod';
 const dodPropertySchema = z.looseObject({ checked: z.record(z.string(), z.boolean()) });
 const STATUS_CATEGORIES: readonly StatusCategory[] = ['new', 'indeterminate', 'done', 'undefined'];
 
-/** The fields to ask Jira for: only what the plan reads. */
-export function requestedFields(catalog: FieldCatalog): string[] {
-  const fields = [
-    'summary',
-    'status',
-    'issuetype',
-    'labels',
-    'components',
-    'parent',
-    'project',
-    'issuelinks',
-  ];
-  if (catalog.sprintFieldId) fields.push(catalog.sprintFieldId);
+/**
+ * The fields to ask Jira for: only what the plan reads. The sprint field only matters for linked issues
+ * outside the sprint (to say where they are), and it is bulky, so sprint issues go without it.
+ */
+export function requestedFields(catalog: FieldCatalog, withSprint: boolean): string[] {
+  const fields = ['summary', 'status', 'issuetype', 'labels', 'components', 'parent', 'issuelinks'];
+  if (withSprint && catalog.sprintFieldId) fields.push(catalog.sprintFieldId);
   if (catalog.storyPointsFieldId) fields.push(catalog.storyPointsFieldId);
   return [...new Set([...fields, ...catalog.dodFieldIds])];
 }
@@ -38,6 +32,7 @@ export function toIssueSnapshot(issue: JiraIssue, catalog: FieldCatalog, inScope
     issueType: fields.issuetype?.name ?? '',
     isSubtask: fields.issuetype?.subtask ?? false,
     parentKey: fields.parent?.key ?? null,
+    // Not fetched: an issue key starts with its project's current key, and `project` is bulky (avatars).
     projectKey: fields.project?.key ?? issue.key.replace(/-\d+$/, ''),
     status: fields.status?.name ?? '',
     statusCategory: toStatusCategory(fields.status?.statusCategory?.key),

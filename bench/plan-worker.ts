@@ -1,0 +1,57 @@
+/**
+ * One plan, measured, in its own process so that its peak memory is the planner's alone (the simulator runs in
+ * the parent). Prints one JSON line: wall time, engine time, peak RSS, JSON size, requests the client sent.
+ */
+import { performance } from 'node:perf_hooks';
+import { defaultConfig } from '../src/config/defaults';
+import { buildPlan } from '../src/domain/plan';
+import { JiraClient } from '../src/jira/client';
+import { createBasicAuthSeam } from '../src/jira/fetch-seam';
+import { loadPlanSnapshot } from '../src/jira/load-plan-snapshot';
+
+async function main(): Promise<void> {
+  const [site, board, email, apiToken] = process.argv.slice(2);
+  if (!site || !board || !email || !apiToken) throw new Error('usage: plan-worker SITE BOARD EMAIL TOKEN');
+  const config = defaultConfig();
+  const client = new JiraClient(createBasicAuthSeam({ site, email, apiToken }));
+  const started = performance.now();
+  const snapshot = await loadPlanSnapshot(client, {
+    site,
+    boardId: Number(board),
+    sprint: 'default',
+    config,
+  });
+  const fetched = performance.now();
+  const plan = buildPlan(snapshot, config);
+  const json = JSON.stringify(plan);
+  const finished = performance.now();
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+  // Engine time in steady state: the median of a few more runs on the same snapshot.
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    buildPlan(snapshot, config);
+    runs.push(performance.now() - t0);
+  }
+  runs.sort((a, b) => a - b);
+
+  process.stdout.write(
+    `${JSON.stringify({
+      wallMs: finished - started,
+      fetchMs: fetched - started,
+      engineFirstMs: finished - fetched,
+      engineMs: runs[Math.floor(runs.length / 2)],
+      peakRssMb,
+      jsonBytes: Buffer.byteLength(json),
+      requests: client.requestsSent,
+      issues: plan.summary.issues,
+      linkedOutside: plan.issues.length - plan.summary.issues,
+    })}\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
