@@ -54,7 +54,7 @@ export function renderMarkdown(plan: PlanView): string {
   }
   const unclassified = inScope.filter((issue) => issue.lane === null);
   if (unclassified.length > 0) {
-    lines.push(`### Unclassified — ${unclassified.length} issues`, '');
+    lines.push(`### Unclassified — ${unclassified.length} issue${unclassified.length === 1 ? '' : 's'}`, '');
     for (const issue of unclassified)
       lines.push(`- ${issue.key} ${md(issue.summary)}: ${md(issue.laneRule)}`);
     lines.push('');
