@@ -105,4 +105,6 @@ export interface PlanView {
   /** Dependency cycles found (each a list of keys); their edges carry the `cycle` reason. */
   cycles: string[][];
   summary: PlanSummary;
+  /** What could not be read from Jira in time; empty when the plan is complete. */
+  warnings: string[];
 }

@@ -55,6 +55,7 @@ export function buildPlan(snapshot: PlanSnapshot, config: MlLanesConfig): PlanVi
       dodMet: inScope.reduce((sum, issue) => sum + issue.dod.met, 0),
       dodTotal: inScope.reduce((sum, issue) => sum + issue.dod.total, 0),
     },
+    warnings: snapshot.warnings,
   };
 }
 

@@ -60,4 +60,6 @@ export interface PlanSnapshot {
   dependencies: Dependency[];
   /** The site's fields, so the Definition of Done can tell "empty" from "no such field". */
   siteFields: SiteField[];
+  /** What could not be read in time, in words (the plan is partial when this is not empty). */
+  warnings: string[];
 }

@@ -2,11 +2,20 @@ import type { JiraClient } from './client';
 import { JiraError } from './errors';
 import {
   boardConfigurationSchema,
+  boardPageSchema,
   boardSchema,
   sprintPageSchema,
   sprintSchema,
+  type JiraBoard,
   type JiraSprint,
 } from './schemas';
+
+/** The board cannot be planned by sprint: a kanban board, or a scrum board with no open sprint. */
+export class NoSprintError extends JiraError {
+  constructor(message: string) {
+    super('not-found', message);
+  }
+}
 
 /** Which sprint to plan: an id, the active one, the next (first future) one, or active-else-next. */
 export type SprintSelector = number | 'active' | 'next' | 'default';
@@ -21,6 +30,22 @@ export async function getBoard(client: JiraClient, boardId: number) {
     );
   } catch (error) {
     throw renameNotFound(error, `board ${boardId} not found (or you cannot see it)`);
+  }
+}
+
+/** Every board the user can see (of one project, when given), following offset paging. */
+export async function listBoards(client: JiraClient, projectKey?: string): Promise<JiraBoard[]> {
+  const boards: JiraBoard[] = [];
+  const project = projectKey ? `&projectKeyOrId=${encodeURIComponent(projectKey)}` : '';
+  for (;;) {
+    const page = await client.call(
+      'GET /rest/agile/1.0/board',
+      'GET',
+      `/rest/agile/1.0/board?startAt=${boards.length}&maxResults=50${project}`,
+      boardPageSchema,
+    );
+    boards.push(...page.values);
+    if (page.isLast !== false || page.values.length === 0) return boards;
   }
 }
 
@@ -70,8 +95,7 @@ export async function resolveSprint(
 ): Promise<JiraSprint> {
   if (typeof selector === 'number') return getSprint(client, selector);
   if (board.type !== 'scrum') {
-    throw new JiraError(
-      'not-found',
+    throw new NoSprintError(
       `board ${board.id} (${board.name}) is a ${board.type} board: it has no sprints to plan`,
     );
   }
@@ -86,7 +110,7 @@ export async function resolveSprint(
       : selector === 'next'
         ? 'future sprint'
         : 'active or future sprint';
-  throw new JiraError('not-found', `board ${board.id} (${board.name}) has no ${wanted}`);
+  throw new NoSprintError(`board ${board.id} (${board.name}) has no ${wanted}`);
 }
 
 function renameNotFound(error: unknown, message: string): unknown {

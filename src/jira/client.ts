@@ -20,6 +20,12 @@ export interface JiraClientOptions {
   onRetry?: (notice: RetryNotice) => void;
   /** Injected by tests so that retries do not really wait. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Epoch milliseconds after which no request starts and no retry waits (Forge gives a resolver 25 s).
+   * Past it, calls fail with a `timeout` error; a retry that would end past it fails as `rate-limited`.
+   */
+  deadline?: number;
+  now?: () => number;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -32,6 +38,7 @@ export class JiraClient {
   private readonly limit: ReturnType<typeof pLimit>;
   private readonly policy: RetryPolicy;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => number;
   private requestCount = 0;
 
   constructor(
@@ -41,6 +48,7 @@ export class JiraClient {
     this.limit = pLimit(options.maxInFlight ?? 4);
     this.policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
     this.sleep = options.sleep ?? realSleep;
+    this.now = options.now ?? Date.now;
   }
 
   /** Requests sent so far, retries included. */
@@ -90,12 +98,25 @@ export class JiraClient {
     path: string,
     body: unknown,
   ): Promise<JiraResponse> {
+    const deadline = this.options.deadline ?? Infinity;
     for (let attempt = 0; ; attempt += 1) {
+      if (this.now() >= deadline) {
+        throw new JiraError('timeout', `no time left to ask Jira (${endpoint})`, null, endpoint);
+      }
       const response = await this.sendOnce(endpoint, method, path, body);
       if (response.ok) return response;
       if (isRetryableStatus(response.status) && attempt < this.policy.maxRetries) {
         const delayMs = retryDelayMs(attempt, response.headers.get('retry-after'), this.policy);
         await response.text().catch(() => '');
+        if (this.now() + delayMs >= deadline) {
+          throw new JiraError(
+            'rate-limited',
+            `Jira is rate-limiting; it asks to wait ${Math.ceil(delayMs / 1000)} s (${endpoint})`,
+            response.status,
+            endpoint,
+            delayMs,
+          );
+        }
         this.options.onRetry?.({ endpoint, status: response.status, attempt: attempt + 1, delayMs });
         await this.sleep(delayMs);
         continue;
@@ -136,7 +157,11 @@ async function httpError(endpoint: string, response: JiraResponse, retries: numb
       : response.status === 503
         ? `Jira is still unavailable (503) after ${retries} retries (${endpoint})`
         : `${endpoint} answered ${response.status}${suffix}`;
-  return new JiraError(code, message, response.status, endpoint);
+  const retryAfterMs =
+    code === 'rate-limited'
+      ? retryDelayMs(retries, response.headers.get('retry-after'), DEFAULT_RETRY_POLICY)
+      : null;
+  return new JiraError(code, message, response.status, endpoint, retryAfterMs);
 }
 
 /** Jira's error bodies are `{errorMessages: [...], errors: {field: message}}`. */

@@ -7,7 +7,9 @@ export type JiraErrorCode =
   | 'rate-limited'
   | 'bad-request'
   | 'bad-response'
-  | 'server-error';
+  | 'server-error'
+  /** The caller's time budget ran out (e.g. Forge's 25 s resolver limit) before Jira answered. */
+  | 'timeout';
 
 export class JiraError extends Error {
   override readonly name = 'JiraError';
@@ -19,6 +21,8 @@ export class JiraError extends Error {
     readonly status: number | null = null,
     /** The endpoint, e.g. `GET /rest/agile/1.0/board/{boardId}`. */
     readonly endpoint: string | null = null,
+    /** For `rate-limited`: how long Jira asked us to wait before trying again. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
   }

@@ -1,4 +1,5 @@
 import type { JiraClient } from './client';
+import { JiraError } from './errors';
 import { bulkFetchSchema, searchPageSchema, type JiraIssue } from './schemas';
 
 /** Jira's documented ceilings: ids-only search pages hold up to 5,000; bulkfetch takes 100 ids a call. */
@@ -32,6 +33,8 @@ export interface BulkFetchResult<T> {
   items: T[];
   /** Requested ids Jira did not return: not found, not visible to this user, or an error Jira listed. */
   missingIds: string[];
+  /** Requested ids never asked for because the time budget ran out: unknown, not missing. */
+  unfetchedIds: string[];
 }
 
 /**
@@ -50,25 +53,40 @@ export async function bulkFetchIssues<T>(
     batches.push(ids.slice(start, start + BULK_FETCH_SIZE));
   }
   const returned = new Set<string>();
+  const unfetched: string[] = [];
   const pages = await Promise.all(
     batches.map(async (batch) => {
-      const page = await client.call(
-        'POST /rest/api/3/issue/bulkfetch',
-        'POST',
-        '/rest/api/3/issue/bulkfetch',
-        bulkFetchSchema,
-        {
-          issueIdsOrKeys: batch,
-          fields: request.fields,
-          properties: request.properties,
-          fieldsByKeys: false,
-        },
-      );
-      return page.issues.map((issue) => {
-        returned.add(issue.id).add(issue.key);
-        return read(issue);
-      });
+      try {
+        const page = await client.call(
+          'POST /rest/api/3/issue/bulkfetch',
+          'POST',
+          '/rest/api/3/issue/bulkfetch',
+          bulkFetchSchema,
+          {
+            issueIdsOrKeys: batch,
+            fields: request.fields,
+            properties: request.properties,
+            fieldsByKeys: false,
+          },
+        );
+        return page.issues.map((issue) => {
+          returned.add(issue.id).add(issue.key);
+          return read(issue);
+        });
+      } catch (error) {
+        // Out of time: keep what arrived and say what did not, rather than lose the whole plan.
+        if (error instanceof JiraError && error.code === 'timeout') {
+          unfetched.push(...batch);
+          return [];
+        }
+        throw error;
+      }
     }),
   );
-  return { items: pages.flat(), missingIds: ids.filter((id) => !returned.has(id)) };
+  const unfetchedSet = new Set(unfetched);
+  return {
+    items: pages.flat(),
+    missingIds: ids.filter((id) => !returned.has(id) && !unfetchedSet.has(id)),
+    unfetchedIds: unfetched,
+  };
 }

@@ -47,9 +47,16 @@ export async function loadPlanSnapshot(client: JiraClient, request: PlanScopeReq
     ...readDependencies(issue, request.config.dependencyLinkTypes),
   }));
 
+  const warnings: string[] = [];
+  if (inScope.unfetchedIds.length > 0) {
+    warnings.push(
+      `${inScope.unfetchedIds.length} of ${sprintIssueIds.length} sprint issues could not be loaded in time`,
+    );
+  }
+
   const issues: IssueSnapshot[] = inScope.items.map((item) => item.snapshot);
   const knownKeys = new Set(issues.map((issue) => issue.key));
-  const dependencies: Dependency[] = inScope.items.flatMap((item) => item.dependencies);
+  let dependencies: Dependency[] = inScope.items.flatMap((item) => item.dependencies);
   const outsideById = new Map<string, string>();
   for (const linked of inScope.items.flatMap((item) => item.linked)) {
     if (!knownKeys.has(linked.key)) outsideById.set(linked.id, linked.key);
@@ -65,7 +72,20 @@ export async function loadPlanSnapshot(client: JiraClient, request: PlanScopeReq
   }
   for (const id of outside.missingIds) {
     const key = outsideById.get(id);
-    if (key && !knownKeys.has(key)) issues.push(hiddenIssue(key));
+    if (key && !knownKeys.has(key)) {
+      issues.push(hiddenIssue(key));
+      knownKeys.add(key);
+    }
+  }
+  if (outside.unfetchedIds.length > 0) {
+    // Unknown is not hidden: leave these handoffs out and say so, rather than report them as blocked.
+    const unfetchedKeys = new Set(outside.unfetchedIds.map((id) => outsideById.get(id)));
+    dependencies = dependencies.filter(
+      (dependency) => !unfetchedKeys.has(dependency.upstream) && !unfetchedKeys.has(dependency.downstream),
+    );
+    warnings.push(
+      `${outside.unfetchedIds.length} linked issues outside the sprint could not be loaded in time; their handoffs are not shown`,
+    );
   }
 
   return {
@@ -82,5 +102,6 @@ export async function loadPlanSnapshot(client: JiraClient, request: PlanScopeReq
     issues,
     dependencies,
     siteFields: catalog.siteFields,
+    warnings,
   };
 }

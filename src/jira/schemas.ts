@@ -16,6 +16,11 @@ export const boardSchema = z.object({
   location: z.object({ projectKey: z.string().optional() }).optional(),
 });
 
+export const boardPageSchema = z.object({
+  isLast: z.boolean().optional(),
+  values: z.array(boardSchema),
+});
+
 export const boardConfigurationSchema = z.object({
   id: z.number(),
   estimation: z

@@ -177,6 +177,15 @@ describe('platform endpoints match the platform spec', () => {
 });
 
 describe('agile endpoints match the software spec', () => {
+  test('GET /rest/agile/1.0/board (all, and one project)', async () => {
+    const all = await call(sim, 'GET', '/rest/agile/1.0/board');
+    expectValid(spec.response('software', '/rest/agile/1.0/board', 'get'), all.json, 'all boards');
+    expect(arr(obj(all.json).values)).toHaveLength(3);
+    const cv = await call(sim, 'GET', '/rest/agile/1.0/board?projectKeyOrId=CV');
+    expectValid(spec.response('software', '/rest/agile/1.0/board', 'get'), cv.json, 'CV boards');
+    expect(arr(obj(cv.json).values).map((board) => obj(board).id)).toEqual([1]);
+  });
+
   test('GET /rest/agile/1.0/board/{id}', async () => {
     for (const id of [1, 2, 3]) {
       const answer = await call(sim, 'GET', `/rest/agile/1.0/board/${id}`);

@@ -88,6 +88,7 @@ export const planViewSchema = z.strictObject({
     dodMet: z.number(),
     dodTotal: z.number(),
   }),
+  warnings: z.array(z.string()),
 });
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

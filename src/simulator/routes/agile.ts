@@ -13,6 +13,32 @@ function findBoard(ctx: RequestContext): WorkspaceBoard | undefined {
   return /^\d+$/.test(id) ? ctx.site.boards.get(Number(id)) : undefined;
 }
 
+/** GET /rest/agile/1.0/board: boards the user can see, optionally of one project; offset paging. */
+export function listBoards(ctx: RequestContext): Reply {
+  const project = ctx.query.get('projectKeyOrId');
+  const startAt = intParam(ctx.query.get('startAt'), 0);
+  const maxResults = intParam(ctx.query.get('maxResults'), 50);
+  if (startAt === undefined || maxResults === undefined) {
+    return jiraError(400, ['startAt and maxResults must be non-negative integers.']);
+  }
+  const projectKey =
+    project === null ? null : ctx.site.ws.projects.find((p) => p.key === project || p.id === project)?.key;
+  if (project !== null && !projectKey)
+    return jiraError(400, [`No project could be found with key or id '${project}'.`]);
+  const boards = [...ctx.site.boards.values()].filter(
+    (board) => projectKey == null || board.projectKey === projectKey,
+  );
+  const pageSize = Math.min(Math.max(maxResults, 1), 50);
+  const values = boards.slice(startAt, startAt + pageSize);
+  return ok({
+    maxResults: pageSize,
+    startAt,
+    total: boards.length,
+    isLast: startAt + pageSize >= boards.length,
+    values: values.map((board) => renderBoard(ctx.site, ctx.base, board)),
+  });
+}
+
 export function getBoard(ctx: RequestContext): Reply {
   const board = findBoard(ctx);
   return board ? ok(renderBoard(ctx.site, ctx.base, board)) : jiraError(404, [BOARD_NOT_FOUND]);

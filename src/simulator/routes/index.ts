@@ -1,5 +1,5 @@
 import type { Route } from '../http/router';
-import { getBoard, getBoardConfiguration, getBoardSprints, getSprint } from './agile';
+import { getBoard, getBoardConfiguration, getBoardSprints, getSprint, listBoards } from './agile';
 import { postBulkfetch } from './bulkfetch';
 import { getFields, getIssueLinkTypes, getMyself } from './platform';
 import { getIssueProperty, putIssueProperty } from './properties';
@@ -27,6 +27,7 @@ export const ROUTES: Route[] = [
     template: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
     handler: putIssueProperty,
   },
+  { method: 'GET', template: '/rest/agile/1.0/board', handler: listBoards },
   { method: 'GET', template: '/rest/agile/1.0/board/{boardId}', handler: getBoard },
   {
     method: 'GET',

@@ -52,5 +52,6 @@ export function snapshot(
     issues,
     dependencies,
     siteFields,
+    warnings: [],
   };
 }

@@ -1,0 +1,16 @@
+/**
+ * What every resolver returns: data, or an error a person can act on. Never a thrown stack.
+ * Shared by the resolvers and the Custom UI.
+ */
+export type ResolverErrorCode =
+  'bad-request' | 'forbidden' | 'not-found' | 'no-sprints' | 'rate-limited' | 'jira-unavailable' | 'internal';
+
+export interface ResolverError {
+  code: ResolverErrorCode;
+  /** One sentence for the person in front of the panel, naming what failed. */
+  message: string;
+  /** For `rate-limited`: when asking again makes sense. */
+  retryAfterSeconds?: number;
+}
+
+export type ResolverResult<T> = { ok: true; data: T } | { ok: false; error: ResolverError };

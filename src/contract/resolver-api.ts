@@ -1,0 +1,44 @@
+/**
+ * The resolver functions the Custom UI may invoke, with their payloads and results: one typed API for both sides.
+ */
+import type { PanelPlan } from './panel-plan';
+
+/** `sprintId` may be a number, "active" or "next"; left out, the panel plans the active-else-next sprint. */
+export interface GetPlanPayload {
+  boardId?: number;
+  sprintId?: number | 'active' | 'next';
+}
+
+export interface BoardChoice {
+  id: number;
+  name: string;
+  type: string;
+  sprints: { id: number; name: string; state: 'active' | 'future' | 'closed' }[];
+}
+
+export interface ListBoardsPayload {
+  /** Boards of this project (the project page's context); left out, every board the user can see. */
+  projectKey?: string;
+}
+
+export interface ResolverApi {
+  getPlan: { payload: GetPlanPayload; result: PanelPlan };
+  listBoards: { payload: ListBoardsPayload; result: BoardChoice[] };
+}
+
+export type ResolverKey = keyof ResolverApi;
+
+export const RESOLVER_KEYS = ['getPlan', 'listBoards'] as const satisfies readonly ResolverKey[];
+
+/** The module context the panel reads with `view.getContext()` (only the parts it uses). */
+export interface PanelContext {
+  moduleKey: string;
+  siteUrl?: string;
+  theme?: { colorMode?: 'light' | 'dark' };
+  extension: {
+    type: 'jira:sprintAction' | 'jira:boardAction' | 'jira:projectPage' | string;
+    board?: { id: number | string; type?: string };
+    sprint?: { id: number | string; state?: string };
+    project?: { id?: string; key?: string; type?: string };
+  };
+}

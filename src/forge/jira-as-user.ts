@@ -1,0 +1,100 @@
+import api, { route, type APIResponse } from '@forge/api';
+import type { HttpMethod, JiraRequest, JiraResponse } from '../jira/seam';
+
+/**
+ * The seam inside Forge: every Jira call, as the user who opened the panel.
+ *
+ * Each endpoint is spelled out as a `route` template rather than passed through with `assumeTrustedRoute`, so
+ * that (1) `forge lint` sees every call and checks it against the manifest's scopes, and (2) nothing but these
+ * endpoints can ever be reached from here, whatever path the adapter builds.
+ */
+type Call = (
+  match: RegExpExecArray,
+  query: URLSearchParams,
+  body: string | undefined,
+) => Promise<APIResponse>;
+
+const json = { Accept: 'application/json', 'Content-Type': 'application/json' };
+const accept = { Accept: 'application/json' };
+const param = (query: URLSearchParams, name: string, fallback: string) => query.get(name) ?? fallback;
+
+const ENDPOINTS: { method: HttpMethod; path: RegExp; call: Call }[] = [
+  {
+    method: 'GET',
+    path: /^\/rest\/agile\/1\.0\/board$/,
+    call: (_, query) =>
+      query.has('projectKeyOrId')
+        ? api
+            .asUser()
+            .requestJira(
+              route`/rest/agile/1.0/board?projectKeyOrId=${param(query, 'projectKeyOrId', '')}&startAt=${param(query, 'startAt', '0')}&maxResults=${param(query, 'maxResults', '50')}`,
+              { headers: accept },
+            )
+        : api
+            .asUser()
+            .requestJira(
+              route`/rest/agile/1.0/board?startAt=${param(query, 'startAt', '0')}&maxResults=${param(query, 'maxResults', '50')}`,
+              { headers: accept },
+            ),
+  },
+  {
+    method: 'GET',
+    path: /^\/rest\/agile\/1\.0\/board\/(\d+)$/,
+    call: ([, boardId]) =>
+      api.asUser().requestJira(route`/rest/agile/1.0/board/${boardId ?? ''}`, { headers: accept }),
+  },
+  {
+    method: 'GET',
+    path: /^\/rest\/agile\/1\.0\/board\/(\d+)\/configuration$/,
+    call: ([, boardId]) =>
+      api
+        .asUser()
+        .requestJira(route`/rest/agile/1.0/board/${boardId ?? ''}/configuration`, { headers: accept }),
+  },
+  {
+    method: 'GET',
+    path: /^\/rest\/agile\/1\.0\/board\/(\d+)\/sprint$/,
+    call: ([, boardId], query) =>
+      api
+        .asUser()
+        .requestJira(
+          route`/rest/agile/1.0/board/${boardId ?? ''}/sprint?state=${param(query, 'state', 'active,future')}&startAt=${param(query, 'startAt', '0')}&maxResults=${param(query, 'maxResults', '50')}`,
+          { headers: accept },
+        ),
+  },
+  {
+    method: 'GET',
+    path: /^\/rest\/agile\/1\.0\/sprint\/(\d+)$/,
+    call: ([, sprintId]) =>
+      api.asUser().requestJira(route`/rest/agile/1.0/sprint/${sprintId ?? ''}`, { headers: accept }),
+  },
+  {
+    method: 'GET',
+    path: /^\/rest\/api\/3\/field$/,
+    call: () => api.asUser().requestJira(route`/rest/api/3/field`, { headers: accept }),
+  },
+  {
+    method: 'POST',
+    path: /^\/rest\/api\/3\/search\/jql$/,
+    call: (_, __, body) =>
+      api.asUser().requestJira(route`/rest/api/3/search/jql`, { method: 'POST', headers: json, body }),
+  },
+  {
+    method: 'POST',
+    path: /^\/rest\/api\/3\/issue\/bulkfetch$/,
+    call: (_, __, body) =>
+      api.asUser().requestJira(route`/rest/api/3/issue/bulkfetch`, { method: 'POST', headers: json, body }),
+  },
+];
+
+export function forgeJiraAsUser(): JiraRequest {
+  return async (method: HttpMethod, path: string, body?: unknown): Promise<JiraResponse> => {
+    const url = new URL(path, 'https://jira.invalid');
+    for (const endpoint of ENDPOINTS) {
+      const match = endpoint.method === method ? endpoint.path.exec(url.pathname) : null;
+      if (match)
+        return endpoint.call(match, url.searchParams, body === undefined ? undefined : JSON.stringify(body));
+    }
+    throw new Error(`ML Lanes does not call ${method} ${url.pathname} (add it to src/forge/jira-as-user.ts)`);
+  };
+}

@@ -1,0 +1,28 @@
+import type { MlLanesConfig } from '../config/schema';
+import { JiraClient } from '../jira/client';
+import type { JiraRequest } from '../jira/seam';
+import type { ForgeContext } from './request';
+
+/** What resolvers need from their host: Forge in production, the playground and tests locally. */
+export interface ResolverDeps {
+  /** Jira as the calling user, so nobody sees an issue Jira would hide from them. */
+  jiraAsUser: (context: ForgeContext) => JiraRequest;
+  /** The saved configuration (the defaults until an admin saves one). */
+  loadConfig: () => Promise<MlLanesConfig>;
+  /** Time a resolver may spend asking Jira; Forge stops a resolver at 25 s. */
+  timeBudgetMs?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Leaves ~5 s of Forge's 25 s for planning and sending the answer. */
+export const DEFAULT_TIME_BUDGET_MS = 20_000;
+
+export function jiraClientFor(deps: ResolverDeps, context: ForgeContext): JiraClient {
+  const now = deps.now ?? Date.now;
+  return new JiraClient(deps.jiraAsUser(context), {
+    deadline: now() + (deps.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS),
+    now,
+    sleep: deps.sleep,
+  });
+}

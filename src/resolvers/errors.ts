@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { ResolverError } from '../contract/envelope';
+import { NoSprintError } from '../jira/agile';
+import { JiraError } from '../jira/errors';
+import { formatPath } from '../config/parse';
+
+/** A payload or context the resolver cannot use: reported as `bad-request`, naming the field. */
+export class BadRequestError extends Error {}
+
+const DEFAULT_RETRY_SECONDS = 10;
+
+/** Turns whatever went wrong into the one error vocabulary the panel understands. */
+export function toResolverError(error: unknown): ResolverError {
+  if (error instanceof BadRequestError) return { code: 'bad-request', message: error.message };
+  if (error instanceof z.ZodError) {
+    const issue = error.issues[0];
+    const where = issue ? formatPath(issue.path) : '(payload)';
+    return { code: 'bad-request', message: `invalid request: ${where}: ${issue?.message ?? 'invalid'}` };
+  }
+  if (error instanceof NoSprintError) return { code: 'no-sprints', message: capitalise(error.message) };
+  if (error instanceof JiraError) return fromJiraError(error);
+  console.error('ML Lanes resolver failed', error);
+  return { code: 'internal', message: 'ML Lanes hit an unexpected error; it has been logged.' };
+}
+
+function fromJiraError(error: JiraError): ResolverError {
+  switch (error.code) {
+    case 'not-found':
+      return { code: 'not-found', message: capitalise(error.message) };
+    case 'unauthorized':
+    case 'forbidden':
+      return { code: 'forbidden', message: `Jira refused access: ${error.message}` };
+    case 'rate-limited':
+      return {
+        code: 'rate-limited',
+        message: 'Jira is rate-limiting requests from ML Lanes.',
+        retryAfterSeconds: error.retryAfterMs
+          ? Math.max(1, Math.ceil(error.retryAfterMs / 1000))
+          : DEFAULT_RETRY_SECONDS,
+      };
+    case 'timeout':
+      return { code: 'jira-unavailable', message: 'Jira did not answer in time; try again in a moment.' };
+    default:
+      return { code: 'jira-unavailable', message: `Jira could not be read: ${error.message}` };
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

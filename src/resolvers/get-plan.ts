@@ -1,0 +1,30 @@
+import type { PanelPlan } from '../contract/panel-plan';
+import { buildPlan } from '../domain/plan';
+import type { SprintSelector } from '../jira/agile';
+import { loadPlanSnapshot } from '../jira/load-plan-snapshot';
+import { jiraClientFor, type ResolverDeps } from './deps';
+import { BadRequestError } from './errors';
+import { getPlanPayloadSchema, type ForgeContext } from './request';
+import { toPanelPlan } from './to-panel-plan';
+
+/**
+ * The planning panel's data for one sprint. The board and sprint come from the picker (payload) or from the
+ * module the panel was opened in (sprint action, board action); either way Jira, asked as the user, decides
+ * whether they exist and may be seen.
+ */
+export async function getPlan(
+  deps: ResolverDeps,
+  payload: unknown,
+  context: ForgeContext,
+): Promise<PanelPlan> {
+  const request = getPlanPayloadSchema.parse(payload);
+  const boardId = request.boardId ?? context.extension.board?.id;
+  if (boardId === undefined) {
+    throw new BadRequestError('Open ML Lanes from a board or a sprint, or pick a board: no board was given.');
+  }
+  const sprint: SprintSelector = request.sprintId ?? context.extension.sprint?.id ?? 'default';
+  const config = await deps.loadConfig();
+  const client = jiraClientFor(deps, context);
+  const snapshot = await loadPlanSnapshot(client, { site: context.siteUrl ?? '', boardId, sprint, config });
+  return toPanelPlan(buildPlan(snapshot, config));
+}

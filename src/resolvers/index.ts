@@ -1,0 +1,38 @@
+import type { ResolverResult } from '../contract/envelope';
+import type { ResolverApi, ResolverKey } from '../contract/resolver-api';
+import type { ResolverDeps } from './deps';
+import { toResolverError } from './errors';
+import { getPlan } from './get-plan';
+import { listBoards } from './list-boards';
+import { forgeContextSchema, type ForgeContext, type ResolverRequest } from './request';
+
+export type { ResolverDeps } from './deps';
+export type { ResolverRequest } from './request';
+
+export type ResolverFunctions = {
+  [K in ResolverKey]: (request: ResolverRequest) => Promise<ResolverResult<ResolverApi[K]['result']>>;
+};
+
+type Handler<K extends ResolverKey> = (
+  deps: ResolverDeps,
+  payload: unknown,
+  context: ForgeContext,
+) => Promise<ResolverApi[K]['result']>;
+
+/**
+ * Every resolver the UI may invoke, each a thin wrapper: validate the request, call the core, and answer with
+ * the envelope — never a thrown stack.
+ */
+export function createResolverFunctions(deps: ResolverDeps): ResolverFunctions {
+  const wrap =
+    <K extends ResolverKey>(handler: Handler<K>) =>
+    async (request: ResolverRequest): Promise<ResolverResult<ResolverApi[K]['result']>> => {
+      try {
+        const context = forgeContextSchema.parse(request.context ?? {});
+        return { ok: true, data: await handler(deps, request.payload, context) };
+      } catch (error) {
+        return { ok: false, error: toResolverError(error) };
+      }
+    };
+  return { getPlan: wrap<'getPlan'>(getPlan), listBoards: wrap<'listBoards'>(listBoards) };
+}

@@ -1,0 +1,69 @@
+/** The checks `forge deploy` and `forge lint` would make, offline: a broken manifest never reaches a user. */
+import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, forgeLint, manifestText, validateManifest } from './forge-tools';
+
+const sourceFiles = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.ts'))
+  .map((file) => join('src', file));
+
+/** A copy of the app with a different manifest, for the broken-manifest cases. */
+function appWith(manifest: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ml-lanes-app-'));
+  cpSync(join(ROOT, 'src'), join(dir, 'src'), { recursive: true });
+  cpSync(join(ROOT, 'static'), join(dir, 'static'), {
+    recursive: true,
+    filter: (path) => !path.includes('node_modules'),
+  });
+  writeFileSync(join(dir, 'manifest.yml'), manifest);
+  return join(dir, 'manifest.yml');
+}
+
+describe('manifest.yml', () => {
+  it('is valid for Forge (modules, scopes, runtime, resources, handlers)', async () => {
+    expect(await validateManifest(join(ROOT, 'manifest.yml'))).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a resolver function that does not exist',
+      (m: string) => m.replace('function: resolver\n', 'function: resolvr\n'),
+      /undefined function module with key 'resolvr'/,
+    ],
+    [
+      'an unknown runtime',
+      (m: string) => m.replace('nodejs22.x', 'nodejs12.x'),
+      /runtime property name 'nodejs12.x'/,
+    ],
+    [
+      'a resource folder that does not exist',
+      (m: string) => m.replace('static/planning-panel/build', 'static/nowhere'),
+      /missing resource 'static\/nowhere'/,
+    ],
+  ])('is rejected when broken: %s', async (_, breakIt, expected) => {
+    const problems = await validateManifest(appWith(breakIt(manifestText())));
+    expect(problems.map((problem) => problem.message)).toEqual([expect.stringMatching(expected)]);
+  });
+});
+
+describe('forge lint (client-side linters, scopes checked against the local OpenAPI specs)', () => {
+  it('finds no errors in the app', async () => {
+    expect(await forgeLint(manifestText(), sourceFiles)).toEqual([]);
+  });
+
+  it('needs every scope the manifest asks for: removing any one is an error', async () => {
+    const scopes = [...manifestText().matchAll(/^\s+- ((?:read|write|storage):[\w:.-]+)$/gm)].map(
+      (match) => match[1]!,
+    );
+    expect(scopes.length).toBeGreaterThan(3);
+    for (const scope of scopes) {
+      const without = manifestText().replace(
+        new RegExp(`^\\s+- ${scope.replace(/[.:]/g, '\\$&')}\\n`, 'm'),
+        '',
+      );
+      const problems = await forgeLint(without, sourceFiles);
+      expect(problems.some((problem) => problem.message.includes(`"${scope}"`))).toBe(true);
+    }
+  });
+});
