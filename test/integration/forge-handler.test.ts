@@ -1,0 +1,72 @@
+/**
+ * The Forge function as deployed (src/index.ts: @forge/resolver + @forge/api's asUser().requestJira through the
+ * route table) answering invokes, with Forge's platform globals pointed at the Jira simulator.
+ */
+import type { ResolverResult } from '../../src/contract/envelope';
+import type { PanelPlan } from '../../src/contract/panel-plan';
+import type { BoardChoice } from '../../src/contract/resolver-api';
+import { handler } from '../../src/index';
+import { installForgeRuntime } from '../../src/playground/forge-runtime';
+import {
+  CV_BOARD_ID,
+  CV_SPRINTS,
+  demoSite,
+  startSimulator,
+  type RunningSimulator,
+} from '../../src/simulator';
+
+const AUTH = { email: 'forge@example.com', apiToken: 'forge-token' };
+let simulator: RunningSimulator;
+
+beforeAll(async () => {
+  simulator = await startSimulator({ workspace: { ...demoSite(), credentials: AUTH } });
+  // @forge/api looks the platform globals up at call time, so installing them here is early enough.
+  installForgeRuntime({ jiraUrl: simulator.url, ...AUTH });
+});
+afterAll(() => simulator.close());
+
+const invoke = <T>(functionKey: string, payload: unknown, extension: unknown) =>
+  handler(
+    { call: { functionKey, payload }, context: { extension, siteUrl: simulator.url } },
+    {
+      principal: { accountId: 'user-1' },
+    },
+  ) as Promise<ResolverResult<T>>;
+
+describe('the Forge function', () => {
+  it('plans the sprint a sprint action was opened on, reading Jira as the user', async () => {
+    const result = await invoke<PanelPlan>(
+      'getPlan',
+      {},
+      {
+        type: 'jira:sprintAction',
+        board: { id: CV_BOARD_ID },
+        sprint: { id: String(CV_SPRINTS.active) },
+      },
+    );
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.data.scope).toMatchObject({ boardId: CV_BOARD_ID, sprintId: CV_SPRINTS.active });
+    expect(result.data.summary.blockedHandoffs).toBeGreaterThan(0);
+    expect(simulator.stats().byRoute['POST /rest/api/3/issue/bulkfetch']).toBeGreaterThan(0);
+  });
+
+  it('lists the project page boards with their open sprints', async () => {
+    const result = await invoke<BoardChoice[]>(
+      'listBoards',
+      {},
+      { type: 'jira:projectPage', project: { key: 'CV' } },
+    );
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.data).toEqual([
+      expect.objectContaining({
+        id: CV_BOARD_ID,
+        type: 'scrum',
+        sprints: expect.arrayContaining([expect.objectContaining({ id: CV_SPRINTS.active })]),
+      }),
+    ]);
+  });
+
+  it('answers an unknown function with an error, not silence', async () => {
+    await expect(invoke('deleteEverything', {}, {})).rejects.toThrow(/no definition for 'deleteEverything'/);
+  });
+});
