@@ -13,6 +13,8 @@ export interface BoardChoice {
   id: number;
   name: string;
   type: string;
+  /** The project the board belongs to, when Jira says (boards on filters spanning projects may have none). */
+  projectKey: string | null;
   sprints: { id: number; name: string; state: 'active' | 'future' | 'closed' }[];
 }
 

@@ -18,6 +18,7 @@ export async function listBoards(
       id: board.id,
       name: board.name,
       type: board.type,
+      projectKey: board.location?.projectKey ?? null,
       sprints:
         board.type === 'scrum'
           ? (await listOpenSprints(client, board.id)).map(({ id, name, state }) => ({ id, name, state }))

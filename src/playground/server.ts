@@ -1,0 +1,142 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { z } from 'zod';
+import { bundleBrowserScript, findRoot, forgeLikeCsp, readManifestFacts } from './assets';
+
+/** The deployed Forge function's entry: `handler({call, context}, runtimePayload)`. */
+export type ForgeHandler = (
+  invocation: { call: { functionKey: string; payload?: unknown }; context: Record<string, unknown> },
+  runtime?: { principal: { accountId: string } },
+) => Promise<unknown>;
+
+export interface PlaygroundOptions {
+  handler: ForgeHandler;
+  /** The Jira site the app reads (the simulator's URL, or a real site): shown, and used for issue links. */
+  siteUrl: string;
+  port?: number;
+}
+
+export interface RunningPlayground {
+  url: string;
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const invokeSchema = z.object({
+  functionKey: z.string().min(1),
+  payload: z.unknown().optional(),
+  context: z.record(z.string(), z.unknown()).default({}),
+});
+
+/**
+ * Serves the host page, each Custom UI resource under a Forge-like CSP with the bridge stand-in injected, and
+ * `/__playground/invoke`, which runs the real Forge function in this process.
+ */
+export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
+  const root = await findRoot(__dirname);
+  const manifest = await readManifestFacts(root);
+  const csp = forgeLikeCsp(manifest.unsafeInlineStyles);
+  const [bridgeJs, hostJs, hostCss, hostHtml] = await Promise.all([
+    bundleBrowserScript(root, 'src/playground/browser/bridge.ts'),
+    bundleBrowserScript(root, 'src/playground/browser/host.ts'),
+    readFile(join(root, 'src/playground/host/host.css'), 'utf8'),
+    readFile(join(root, 'src/playground/host/index.html'), 'utf8'),
+  ]);
+  const hostPage = hostHtml
+    .replaceAll('%SITE_LABEL%', escapeHtml(options.siteUrl))
+    .replaceAll('%SITE%', escapeHtml(options.siteUrl));
+
+  const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, headers = {}) => {
+    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
+    res.end(body);
+  };
+
+  const serveResource = async (res: ServerResponse, resource: string, file: string) => {
+    const folder = manifest.resources.get(resource);
+    const path = folder ? normalize(join(folder, file || 'index.html')) : '';
+    if (!folder || !path.startsWith(folder + sep)) return send(res, 404, TYPES['.txt']!, 'no such resource');
+    let body: Buffer;
+    try {
+      body = await readFile(path);
+    } catch {
+      return send(res, 404, TYPES['.txt']!, `not built: ${file} (run npm run build)`);
+    }
+    const type = TYPES[extname(path)] ?? 'application/octet-stream';
+    // Forge injects its bridge script into index.html at deploy; the playground injects its stand-in.
+    const content =
+      extname(path) === '.html'
+        ? body
+            .toString('utf8')
+            .replace('<head>', '<head>\n    <script src="/__playground/bridge.js"></script>')
+        : body;
+    send(res, 200, type, content, { 'Content-Security-Policy': csp });
+  };
+
+  const invoke = async (req: IncomingMessage, res: ServerResponse) => {
+    const parsed = invokeSchema.safeParse(JSON.parse((await readBody(req)) || '{}'));
+    if (!parsed.success) return send(res, 400, TYPES['.json']!, JSON.stringify({ error: 'invalid invoke' }));
+    const { functionKey, payload, context } = parsed.data;
+    try {
+      const result = await options.handler(
+        { call: { functionKey, payload }, context: { ...context, siteUrl: options.siteUrl } },
+        { principal: { accountId: 'playground-user' } },
+      );
+      send(res, 200, TYPES['.json']!, JSON.stringify({ result }));
+    } catch (error) {
+      send(res, 400, TYPES['.json']!, JSON.stringify({ error: (error as Error).message }));
+    }
+  };
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://playground');
+    const route = `${req.method} ${url.pathname}`;
+    const handle = async () => {
+      if (route === 'GET /')
+        return send(res, 200, TYPES['.html']!, hostPage, { 'Content-Security-Policy': csp });
+      if (route === 'GET /__playground/host.js') return send(res, 200, TYPES['.js']!, hostJs);
+      if (route === 'GET /__playground/host.css') return send(res, 200, TYPES['.css']!, hostCss);
+      if (route === 'GET /__playground/bridge.js') return send(res, 200, TYPES['.js']!, bridgeJs);
+      if (route === 'POST /__playground/invoke') return invoke(req, res);
+      const resource = /^\/module\/([\w-]+)\/(.*)$/.exec(url.pathname);
+      if (req.method === 'GET' && resource)
+        return serveResource(res, resource[1]!, decodeURIComponent(resource[2]!));
+      return send(res, 404, TYPES['.txt']!, 'not found');
+    };
+    handle().catch((error: unknown) => send(res, 500, TYPES['.txt']!, String(error)));
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
