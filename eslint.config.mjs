@@ -23,7 +23,13 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/src/domain/*', '**/src/jira/*', '**/src/resolvers/*', '**/src/cli/*', '**/src/simulator/*'],
+              group: [
+                '**/src/domain/*',
+                '**/src/jira/*',
+                '**/src/resolvers/*',
+                '**/src/cli/*',
+                '**/src/simulator/*',
+              ],
               message: 'The UI imports server code only through src/contract.',
             },
           ],

@@ -2,7 +2,22 @@
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: {
+    // UI tests (test/ui, jsdom) render the planning panel's TSX with React's automatic JSX runtime.
+    '^.+\\.tsx$': [
+      '@swc/jest',
+      {
+        jsc: {
+          target: 'es2022',
+          parser: { syntax: 'typescript', tsx: true },
+          transform: { react: { runtime: 'automatic' } },
+        },
+      },
+    ],
+    '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }],
+  },
+  // Atlaskit components import their compiled CSS; the browser bundle keeps it, tests do not need it.
+  moduleNameMapper: { '\\.css$': '<rootDir>/test/ui/support/style-stub.js' },
   testTimeout: 30000,
 };

@@ -1,5 +1,13 @@
 import type { HandoffView, IssueView, LaneView } from './plan-view';
 
+/** What a sentence needs of an issue: both PlanView's and the panel's issues have it. */
+export type DescribedIssue = Pick<
+  IssueView,
+  'key' | 'summary' | 'hidden' | 'status' | 'inScope' | 'statusCategory' | 'sprintName'
+>;
+/** What a sentence needs of a lane. */
+export type DescribedLane = Pick<LaneView, 'id' | 'name'>;
+
 /**
  * One blocked handoff as a sentence a person reads in a second:
  * "CV-104 Train v1.1 model (Model) waits on CV-101 Label 1000 images (Data) — In Progress, in the next sprint".
@@ -7,8 +15,8 @@ import type { HandoffView, IssueView, LaneView } from './plan-view';
  */
 export function describeHandoff(
   handoff: HandoffView,
-  issuesByKey: ReadonlyMap<string, IssueView>,
-  lanesById: ReadonlyMap<string, LaneView>,
+  issuesByKey: ReadonlyMap<string, DescribedIssue>,
+  lanesById: ReadonlyMap<string, DescribedLane>,
 ): string {
   const downstream = issuesByKey.get(handoff.to);
   const upstream = issuesByKey.get(handoff.from);
@@ -23,16 +31,16 @@ export function describeHandoff(
 
 function describeIssue(
   key: string,
-  issue: IssueView | undefined,
+  issue: DescribedIssue | undefined,
   lane: string | null,
-  lanesById: ReadonlyMap<string, LaneView>,
+  lanesById: ReadonlyMap<string, DescribedLane>,
 ): string {
   if (!issue || issue.hidden) return `${key} (an issue you cannot see)`;
   const laneName = lane === null ? 'Unclassified' : (lanesById.get(lane)?.name ?? lane);
   return `${key} ${issue.summary} (${laneName})`;
 }
 
-function describeUpstreamState(handoff: HandoffView, upstream: IssueView | undefined): string {
+function describeUpstreamState(handoff: HandoffView, upstream: DescribedIssue | undefined): string {
   if (!upstream || upstream.hidden) return 'hidden from you, so it may still be open';
   const parts = [upstream.status || 'unknown status'];
   if (!upstream.inScope && upstream.statusCategory !== 'done') {

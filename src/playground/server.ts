@@ -48,6 +48,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   const root = await findRoot(__dirname);
   const manifest = await readManifestFacts(root);
   const csp = forgeLikeCsp(manifest.unsafeInlineStyles);
+  // The host page plays Jira: it frames the app, as Jira frames Custom UI.
+  const hostCsp = `${csp}; frame-src 'self'`;
   const [bridgeJs, hostJs, hostCss, hostHtml] = await Promise.all([
     bundleBrowserScript(root, 'src/playground/browser/bridge.ts'),
     bundleBrowserScript(root, 'src/playground/browser/host.ts'),
@@ -104,7 +106,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     const route = `${req.method} ${url.pathname}`;
     const handle = async () => {
       if (route === 'GET /')
-        return send(res, 200, TYPES['.html']!, hostPage, { 'Content-Security-Policy': csp });
+        return send(res, 200, TYPES['.html']!, hostPage, { 'Content-Security-Policy': hostCsp });
+      if (route === 'GET /favicon.ico') return send(res, 204, TYPES['.txt']!, '');
       if (route === 'GET /__playground/host.js') return send(res, 200, TYPES['.js']!, hostJs);
       if (route === 'GET /__playground/host.css') return send(res, 200, TYPES['.css']!, hostCss);
       if (route === 'GET /__playground/bridge.js') return send(res, 200, TYPES['.js']!, bridgeJs);

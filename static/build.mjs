@@ -1,0 +1,158 @@
+/**
+ * Builds every Custom UI resource of ML Lanes with esbuild: `node static/build.mjs` (add `--analyze` to see what
+ * makes each bundle big). Each resource becomes static/<name>/build/{index.html, main.js, main.css}, the folder a
+ * manifest `resources` entry points at. Works offline; no source maps are shipped.
+ */
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { Buffer } from 'node:buffer';
+import * as esbuild from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(root, 'package.json'));
+
+/** One line per Custom UI resource. */
+const RESOURCES = [
+  {
+    name: 'planning-panel',
+    entry: 'static/planning-panel/src/index.tsx',
+    css: 'static/planning-panel/src/panel-css.ts',
+  },
+];
+
+/** Per-module budget for the gzipped JS, from the product brief. */
+const JS_GZIP_BUDGET = 400 * 1024;
+
+/**
+ * The Atlassian design-token themes, shipped inside main.css so that every `token()` resolves whatever the host
+ * does. Light, spacing, typography and shape apply to the whole page; dark applies when <html> carries
+ * data-color-mode="dark", which is what Jira sets after `view.theme.enable()` (and keeps in sync).
+ * The selectors are rewritten because the stock ones also require a `data-theme` attribute the host may not set.
+ */
+const TOKEN_THEMES = [
+  { theme: 'atlassian-light', selector: ':root' },
+  { theme: 'atlassian-dark', selector: 'html[data-color-mode="dark"]' },
+  { theme: 'atlassian-spacing', selector: ':root' },
+  { theme: 'atlassian-typography', selector: ':root' },
+  { theme: 'atlassian-shape', selector: ':root' },
+];
+
+async function tokenThemeCss() {
+  const rules = TOKEN_THEMES.map(({ theme, selector }) => {
+    const css = require(`@atlaskit/tokens/dist/cjs/artifacts/themes/${theme}.js`).default;
+    const open = css.indexOf('{');
+    if (open < 0 || css.indexOf('{', open + 1) >= 0)
+      throw new Error(`unexpected shape of the ${theme} token CSS`);
+    return `${selector} ${css.slice(open)}`;
+  });
+  const { code } = await esbuild.transform(rules.join('\n'), { loader: 'css', minify: true });
+  return code;
+}
+
+/** Evaluates a resource's stylesheet module (TypeScript exporting `stylesheet(): string`) at build time. */
+async function moduleCss(entry) {
+  const result = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    logLevel: 'warning',
+  });
+  const source = result.outputFiles[0].text;
+  const module = await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`);
+  const { code } = await esbuild.transform(module.stylesheet(), { loader: 'css', minify: true });
+  return code;
+}
+
+async function buildResource(resource, themeCss, analyze) {
+  const resourceDir = join(root, 'static', resource.name);
+  const outdir = join(resourceDir, 'build');
+  await rm(outdir, { recursive: true, force: true });
+  await mkdir(outdir, { recursive: true });
+
+  const result = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: { main: join(root, resource.entry) },
+    outdir,
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    sourcemap: false,
+    legalComments: 'external',
+    jsx: 'automatic',
+    tsconfig: join(root, 'static', 'tsconfig.json'),
+    // Atlaskit publishes an es2019 build beside its es5 `module` build: smaller and without regenerator.
+    mainFields: ['browser', 'module:es2019', 'module', 'main'],
+    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+    loader: { '.svg': 'dataurl', '.png': 'dataurl', '.woff': 'file', '.woff2': 'file' },
+    metafile: true,
+    logLevel: 'warning',
+  });
+
+  const cssPath = join(outdir, 'main.css');
+  const bundledCss = await readFile(cssPath, 'utf8').catch(() => '');
+  const ownCss = resource.css ? await moduleCss(resource.css) : '';
+  await writeFile(cssPath, themeCss + bundledCss + ownCss);
+
+  const publicHtml = join(resourceDir, 'public', 'index.html');
+  await copyFile(publicHtml, join(outdir, 'index.html'));
+
+  if (analyze) console.log(await esbuild.analyzeMetafile(result.metafile, { verbose: false }));
+
+  const sizes = {};
+  for (const file of ['main.js', 'main.css']) {
+    const content = await readFile(join(outdir, file));
+    sizes[file] = { raw: content.length, gzip: gzipSync(content, { level: 9 }).length };
+  }
+  return { name: resource.name, outdir: relative(root, outdir), sizes };
+}
+
+function kb(bytes) {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+async function main() {
+  const started = Date.now();
+  const analyze = process.argv.includes('--analyze');
+  const themeCss = await tokenThemeCss();
+  const rows = [];
+  for (const resource of RESOURCES) rows.push(await buildResource(resource, themeCss, analyze));
+
+  const table = [['resource', 'main.js', 'main.js gzip', 'main.css', 'main.css gzip']];
+  for (const row of rows) {
+    table.push([
+      row.name,
+      kb(row.sizes['main.js'].raw),
+      kb(row.sizes['main.js'].gzip),
+      kb(row.sizes['main.css'].raw),
+      kb(row.sizes['main.css'].gzip),
+    ]);
+  }
+  const widths = table[0].map((_, column) => Math.max(...table.map((line) => line[column].length)));
+  for (const line of table) {
+    console.log(
+      line
+        .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+        .join('  '),
+    );
+  }
+  console.log(`built ${rows.length} resource(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const over = rows.filter((row) => row.sizes['main.js'].gzip > JS_GZIP_BUDGET);
+  if (over.length > 0) {
+    console.error(`over the ${kb(JS_GZIP_BUDGET)} gzip JS budget: ${over.map((row) => row.name).join(', ')}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

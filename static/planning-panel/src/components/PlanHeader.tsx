@@ -1,0 +1,102 @@
+import Button from '@atlaskit/button/new';
+import Lozenge from '@atlaskit/lozenge';
+import SectionMessage from '@atlaskit/section-message';
+import RefreshIcon from '@atlaskit/icon/core/refresh';
+import type { PanelPlan } from '../../../../src/contract/panel-plan';
+import { formatSprintDates, sprintStateWords } from '../format';
+
+export interface PlanHeaderProps {
+  plan: PanelPlan;
+  locale: string | undefined;
+  onRefresh: () => void;
+  refreshing: boolean;
+}
+
+const STATE_APPEARANCE = { active: 'inprogress', future: 'new', closed: 'default' } as const;
+
+/** Which sprint this is, its goal and dates, and the plan's numbers at a glance. */
+export function PlanHeader({ plan, locale, onRefresh, refreshing }: PlanHeaderProps) {
+  const { scope, summary } = plan;
+  return (
+    <header className="mll-header" data-testid="plan-header">
+      <div className="mll-header-top">
+        <div className="mll-header-titles">
+          <div className="mll-title-row">
+            <h1 className="mll-title">{scope.sprintName}</h1>
+            <Lozenge appearance={STATE_APPEARANCE[scope.sprintState] ?? 'default'}>
+              {sprintStateWords(scope.sprintState)}
+            </Lozenge>
+          </div>
+          <p className="mll-meta">
+            <span>{scope.boardName}</span>
+            <span>{formatSprintDates(scope, locale)}</span>
+          </p>
+          {scope.sprintGoal && (
+            <p className="mll-goal">
+              <span className="mll-goal-label">Goal: </span>
+              {scope.sprintGoal}
+            </p>
+          )}
+        </div>
+        <Button appearance="subtle" iconBefore={RefreshIcon} onClick={onRefresh} isLoading={refreshing}>
+          Refresh
+        </Button>
+      </div>
+      <dl className="mll-stats" aria-label="Sprint numbers">
+        <Stat label="Issues" value={summary.issues.toLocaleString()} />
+        <Stat
+          label="Classified"
+          value={`${summary.classified.toLocaleString()} of ${summary.issues.toLocaleString()}`}
+        />
+        <Stat label="Handoffs" value={summary.handoffs.toLocaleString()} />
+        <Stat
+          label="Blocked handoffs"
+          value={summary.blockedHandoffs.toLocaleString()}
+          tone={summary.blockedHandoffs > 0 ? 'danger' : undefined}
+        />
+        <Stat
+          label="DoD items met"
+          value={`${summary.dodMet.toLocaleString()} of ${summary.dodTotal.toLocaleString()}`}
+          tone={summary.dodTotal > 0 && summary.dodMet === summary.dodTotal ? 'success' : undefined}
+        />
+      </dl>
+    </header>
+  );
+}
+
+function Stat({
+  label,
+  value,
+  tone,
+}: {
+  label: string;
+  value: string;
+  tone?: 'danger' | 'success' | undefined;
+}) {
+  return (
+    <div className={tone ? `mll-stat mll-stat--${tone}` : 'mll-stat'}>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+/** What the resolver could not load, so the person knows the plan may be incomplete. */
+export function PlanWarnings({ warnings }: { warnings: string[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <div className="mll-warnings" data-testid="plan-warnings">
+      <SectionMessage appearance="warning" title="This plan may be incomplete">
+        {warnings.length === 1 ? (
+          <p>{warnings[0]}</p>
+        ) : (
+          <ul>
+            {warnings.map((warning, index) => (
+              <li key={index}>{warning}</li>
+            ))}
+          </ul>
+        )}
+      </SectionMessage>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import type { PanelPlan } from '../../../../src/contract/panel-plan';
+import { applyFilters, buildModel, NO_FILTERS, type Filters } from '../model';
+import { BlockedHandoffs } from './BlockedHandoffs';
+import { FiltersBar } from './Filters';
+import { CriticalChain, HandoffMap, OutsideSprint } from './HandoffMap';
+import { LaneBoard } from './LaneBoard';
+import { PlanHeader, PlanWarnings } from './PlanHeader';
+import { EmptySprint } from './States';
+
+export const PLAN_RECEIVED_MARK = 'ml-lanes:plan-received';
+export const PLAN_RENDERED_MARK = 'ml-lanes:plan-rendered';
+
+export function mark(name: string): void {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
+}
+
+export interface PlanScreenProps {
+  plan: PanelPlan;
+  locale: string | undefined;
+  onRefresh: () => void;
+  refreshing: boolean;
+}
+
+/** The planning panel proper: header, filters, blocked handoffs first, the lane map, then the lanes. */
+export function PlanScreen({ plan, locale, onRefresh, refreshing }: PlanScreenProps) {
+  const model = useMemo(() => buildModel(plan), [plan]);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  // Typing-speed feedback on the controls even when thousands of cards have to be filtered.
+  const deferredFilters = useDeferredValue(filters);
+  const view = useMemo(() => applyFilters(model, deferredFilters), [model, deferredFilters]);
+
+  useEffect(() => {
+    mark(PLAN_RENDERED_MARK);
+  }, [plan]);
+
+  const empty = model.scopeIssues.length === 0;
+  return (
+    <>
+      <PlanHeader plan={plan} locale={locale} onRefresh={onRefresh} refreshing={refreshing} />
+      <PlanWarnings warnings={plan.warnings} />
+      {empty ? (
+        <EmptySprint sprintName={plan.scope.sprintName} />
+      ) : (
+        <>
+          <FiltersBar
+            columns={model.columns}
+            filters={filters}
+            onChange={setFilters}
+            shown={view.shown}
+            total={view.total}
+          />
+          <div className="mll-overview">
+            <BlockedHandoffs rows={view.handoffs} total={model.blockedHandoffs.length} />
+            <div className="mll-section">
+              <CriticalChain keys={model.criticalChain} />
+              <HandoffMap matrix={model.matrix} />
+              <OutsideSprint issues={model.outside} />
+            </div>
+          </div>
+          <LaneBoard columns={view.columns} criticalSet={model.criticalSet} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * Browser tests: the playground (real resolvers against the simulator, real UI bundle) in Debian's Chromium,
+ * driven by playwright-core. Nothing downloads a browser.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type ConsoleMessage, type Frame, type Page } from 'playwright-core';
+import { handler } from '../../src/index';
+import { installForgeRuntime } from '../../src/playground/forge-runtime';
+import { startPlayground, type RunningPlayground } from '../../src/playground/server';
+import { startSimulator, type RunningSimulator, type Workspace } from '../../src/simulator';
+
+export const SCREENSHOTS = join(__dirname, '../output/screenshots');
+const AUTH = { email: 'e2e@example.com', apiToken: 'e2e-token' };
+
+export interface Stage {
+  browser: Browser;
+  playground: RunningPlayground;
+  simulator: RunningSimulator;
+  close(): Promise<void>;
+}
+
+export async function startStage(workspace: Workspace): Promise<Stage> {
+  const simulator = await startSimulator({ workspace: { ...workspace, credentials: AUTH } });
+  installForgeRuntime({ jiraUrl: simulator.url, ...AUTH });
+  const playground = await startPlayground({ handler, siteUrl: simulator.url });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    browser,
+    playground,
+    simulator,
+    close: async () => {
+      await browser.close();
+      await playground.close();
+      await simulator.close();
+    },
+  };
+}
+
+export interface OpenedPage {
+  page: Page;
+  frame: Frame;
+  /** Console errors and CSP violations seen so far, in the host page and the app's frame. */
+  problems: string[];
+}
+
+/** Opens the playground at `query` and waits for the app's frame to show its plan (or `waitFor`). */
+export async function openPlayground(
+  stage: Stage,
+  query: string,
+  waitFor = '[data-testid="plan-header"]',
+): Promise<OpenedPage> {
+  const page = await stage.browser.newPage({ viewport: { width: 1440, height: 960 } });
+  const problems: string[] = [];
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  // Runs in every frame: a CSP violation becomes a console error the test sees.
+  await page.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (e) =>
+      console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));`,
+  });
+  await page.goto(`${stage.playground.url}/${query}`);
+  const frame = await appFrame(page);
+  await frame.waitForSelector(waitFor, { timeout: 20_000 });
+  return { page, frame, problems };
+}
+
+export async function appFrame(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector('[data-testid="module-frame"]');
+  for (;;) {
+    const frame = await handle.contentFrame();
+    if (frame && frame.url().includes('/module/')) return frame;
+    await page.waitForTimeout(50);
+  }
+}
