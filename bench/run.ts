@@ -14,6 +14,7 @@ import {
   syntheticWorkspace,
 } from '../src/simulator';
 import type { ResolvedWorkspace } from '../src/simulator';
+import { runUiBench } from './ui';
 
 const run = promisify(execFile);
 const AUTH = { email: 'bench@example.com', apiToken: 'bench' };
@@ -113,6 +114,7 @@ async function main(): Promise<void> {
   }
   console.log('\nTargets');
   for (const verdict of verdicts) console.log(`  ${verdict}`);
+  await runUiBench();
 }
 
 main().catch((error: unknown) => {

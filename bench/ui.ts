@@ -1,0 +1,109 @@
+/**
+ * UI figures for `npm run bench`: bundle sizes per Custom UI module, and in headless Chromium the panel's first
+ * render after its data arrives (demo sprint and a 5,000-issue sprint) and the time a filter takes.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Frame } from 'playwright-core';
+import { handler } from '../src/index';
+import { installForgeRuntime } from '../src/playground/forge-runtime';
+import { startPlayground } from '../src/playground/server';
+import {
+  demoSite,
+  startSimulator,
+  SYNTHETIC_BOARD_ID,
+  syntheticWorkspace,
+  type Workspace,
+} from '../src/simulator';
+
+const ROOT = join(__dirname, '../..');
+const AUTH = { email: 'bench@example.com', apiToken: 'bench' };
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+export function printBundleSizes(): void {
+  console.log('\nCustom UI bundles (target: ≤ 400 KB gzip of JS per module)');
+  for (const name of readdirSync(join(ROOT, 'static'))) {
+    const build = join(ROOT, 'static', name, 'build');
+    if (!existsSync(join(build, 'main.js'))) continue;
+    const js = readFileSync(join(build, 'main.js'));
+    const css = existsSync(join(build, 'main.css')) ? readFileSync(join(build, 'main.css')) : Buffer.alloc(0);
+    const jsGzip = gzipSync(js).length;
+    console.log(
+      `  ${name.padEnd(16)} JS ${kb(js.length)} (${kb(jsGzip)} gzip) · CSS ${kb(css.length)} (${kb(gzipSync(css).length)} gzip)` +
+        ` · ${jsGzip <= 400 * 1024 ? 'ok' : 'OVER BUDGET'}`,
+    );
+  }
+}
+
+async function renderTimes(frame: Frame): Promise<number> {
+  await frame.waitForSelector('[data-testid="plan-header"]', { timeout: 60_000 });
+  await frame.waitForFunction("performance.getEntriesByName('ml-lanes:plan-rendered').length > 0");
+  return frame.evaluate<number>(
+    "performance.getEntriesByName('ml-lanes:plan-rendered')[0].startTime - performance.getEntriesByName('ml-lanes:plan-received')[0].startTime",
+  );
+}
+
+async function measureSprint(label: string, workspace: Workspace, query: string): Promise<void> {
+  const simulator = await startSimulator({ workspace: { ...workspace, credentials: AUTH } });
+  installForgeRuntime({ jiraUrl: simulator.url, ...AUTH });
+  const playground = await startPlayground({ handler, siteUrl: simulator.url });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  try {
+    const renders: number[] = [];
+    let filterMs = 0;
+    let cards = 0;
+    for (let run = 0; run < 3; run++) {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
+      await page.goto(`${playground.url}/${query}`);
+      const frame = await (await page.waitForSelector('[data-testid="module-frame"]')).contentFrame();
+      if (!frame) throw new Error('no module frame');
+      await frame.waitForURL(/\/module\//);
+      renders.push(await renderTimes(frame));
+      cards = await frame.locator('[data-testid="issue-card"]').count();
+      const started = Date.now();
+      await frame.locator('[data-testid="filter-blocked"]').check();
+      await frame.waitForFunction('document.querySelectorAll(\'[data-testid="issue-card"]\').length > 0');
+      await frame.evaluate(
+        'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))',
+      );
+      filterMs = Date.now() - started;
+      await page.close();
+    }
+    renders.sort((a, b) => a - b);
+    const median = renders[1] ?? 0;
+    console.log(
+      `  ${label.padEnd(22)} first render after data ${median.toFixed(0)} ms (target < 1000 ms: ${median < 1000 ? 'ok' : 'MISSED'})` +
+        ` · "Blocked only" filter ${filterMs} ms · ${cards} cards in the page`,
+    );
+  } finally {
+    await browser.close();
+    await playground.close();
+    await simulator.close();
+  }
+}
+
+export async function runUiBench(): Promise<void> {
+  printBundleSizes();
+  if (!existsSync('/usr/bin/chromium')) {
+    console.log('\nPanel rendering: skipped (no /usr/bin/chromium; apt-get install chromium)');
+    return;
+  }
+  console.log('\nPlanning panel in headless Chromium (median of 3 loads)');
+  await measureSprint('demo sprint (27 issues)', demoSite(), '?module=sprint-action&board=1&sprint=102');
+  await measureSprint(
+    '5,000-issue sprint',
+    syntheticWorkspace({ issues: 5000 }),
+    `?module=board-action&board=${SYNTHETIC_BOARD_ID}`,
+  );
+}
