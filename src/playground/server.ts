@@ -51,10 +51,10 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   // The host page plays Jira: it frames the app, as Jira frames Custom UI.
   const hostCsp = `${csp}; frame-src 'self'`;
   const [bridgeJs, hostJs, hostCss, hostHtml] = await Promise.all([
-    bundleBrowserScript(root, 'src/playground/browser/bridge.ts'),
-    bundleBrowserScript(root, 'src/playground/browser/host.ts'),
-    readFile(join(root, 'src/playground/host/host.css'), 'utf8'),
-    readFile(join(root, 'src/playground/host/index.html'), 'utf8'),
+    bundleBrowserScript(root, 'static/playground/src/bridge.ts'),
+    bundleBrowserScript(root, 'static/playground/src/host.ts'),
+    readFile(join(root, 'static/playground/host.css'), 'utf8'),
+    readFile(join(root, 'static/playground/index.html'), 'utf8'),
   ]);
   const hostPage = hostHtml
     .replaceAll('%SITE_LABEL%', escapeHtml(options.siteUrl))

@@ -3,8 +3,8 @@
  * project page), a board and sprint, and a theme; the frame loads the real Custom UI bundle with the bridge
  * stand-in. What the app asks Jira to do (open an issue) is shown as a flag instead.
  */
-import type { BoardChoice } from '../../contract/resolver-api';
-import type { ResolverResult } from '../../contract/envelope';
+import type { BoardChoice } from '../../../src/contract/resolver-api';
+import type { ResolverResult } from '../../../src/contract/envelope';
 
 type ModuleId = 'sprint-action' | 'board-action' | 'project-page';
 
