@@ -6,7 +6,7 @@ import { z } from 'zod';
  * The same document is read by the CLI (`--config FILE`) and, later, stored by the admin page.
  */
 
-export const CONFIG_VERSION = 1;
+export const CONFIG_VERSION = 2;
 
 const laneId = z
   .string()
@@ -42,13 +42,50 @@ const keywordRule = z.object({
   keywords: keywordList,
 });
 
-const issueTypeRule = z.object({
-  kind: z.literal('issue-type'),
+/** What a condition of a `conditions` rule looks at. `customField` names the field in `fieldId` (id or name). */
+export const conditionFieldSchema = z.enum([
+  'issueType',
+  'labels',
+  'components',
+  'project',
+  'parent',
+  'customField',
+]);
+
+const fieldIdOption = { fieldId: z.string().trim().min(1).optional() };
+
+/** One test of an issue: equals / contains / is set on a field, or keywords / a regular expression on the summary. */
+export const conditionSchema = z.discriminatedUnion('op', [
+  z.object({
+    op: z.literal('equals'),
+    field: conditionFieldSchema,
+    ...fieldIdOption,
+    value: z.string().trim().min(1, 'give a value'),
+  }),
+  z.object({
+    op: z.literal('contains'),
+    field: conditionFieldSchema,
+    ...fieldIdOption,
+    value: z.string().trim().min(1, 'give a value'),
+  }),
+  z.object({ op: z.literal('is-set'), field: conditionFieldSchema, ...fieldIdOption }),
+  z.object({ op: z.literal('keywords'), field: z.literal('summary'), keywords: keywordList }),
+  z.object({
+    op: z.literal('regex'),
+    field: z.literal('summary'),
+    pattern: z.string().min(1, 'give a pattern').refine(isValidRegExp, 'not a valid regular expression'),
+  }),
+]);
+
+/** An admin-authored rule: conditions combined with all (AND) or any (OR). */
+const conditionsRule = z.object({
+  kind: z.literal('conditions'),
   lane: laneId,
-  issueTypes: z.array(z.string().trim().min(1)).min(1, 'list at least one issue type'),
+  match: z.enum(['all', 'any']).default('all'),
+  conditions: z.array(conditionSchema).min(1, 'add at least one condition'),
 });
 
-export const ruleSchema = z.discriminatedUnion('kind', [laneLabelRule, keywordRule, issueTypeRule]);
+export const ruleSchema = z.discriminatedUnion('kind', [laneLabelRule, keywordRule, conditionsRule]);
 
 export const dependencyLinkTypeSchema = z.object({
   /** The link type's name as Jira shows it, e.g. "Blocks". */
@@ -119,6 +156,16 @@ export const configSchema = z
       if (rule.kind !== 'lane-label' && !laneIds.has(rule.lane)) {
         ctx.addIssue({ code: 'custom', path: ['rules', index, 'lane'], message: `no lane "${rule.lane}"` });
       }
+      if (rule.kind !== 'conditions') return;
+      rule.conditions.forEach((condition, conditionIndex) => {
+        if (condition.field === 'customField' && !('fieldId' in condition && condition.fieldId)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rules', index, 'conditions', conditionIndex, 'fieldId'],
+            message: 'name the custom field (its name or id)',
+          });
+        }
+      });
     });
     for (const section of ['dod', 'capacity'] as const) {
       for (const key of Object.keys(config[section])) {
@@ -145,6 +192,7 @@ export const configSchema = z
 export type MlLanesConfig = z.infer<typeof configSchema>;
 export type LaneConfig = z.infer<typeof laneSchema>;
 export type ClassificationRule = z.infer<typeof ruleSchema>;
+export type RuleCondition = z.infer<typeof conditionSchema>;
 export type DependencyLinkType = z.infer<typeof dependencyLinkTypeSchema>;
 export type DodItem = z.infer<typeof dodItemSchema>;
 export type DodRule = z.infer<typeof dodRuleSchema>;

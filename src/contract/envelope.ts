@@ -11,6 +11,10 @@ export interface ResolverError {
   message: string;
   /** For `rate-limited`: when asking again makes sense. */
   retryAfterSeconds?: number;
+  /** For `invalid-config`: every problem, by JSON path, so the UI can show each next to its control. */
+  problems?: { path: string; message: string }[];
+  /** For `conflict`: the revision saved now. */
+  currentRevision?: number;
 }
 
 export type ResolverResult<T> = { ok: true; data: T } | { ok: false; error: ResolverError };

@@ -1,6 +1,7 @@
 /**
  * The resolver functions the Custom UI may invoke, with their payloads and results: one typed API for both sides.
  */
+import { ADMIN_RESOLVER_KEYS, type AdminApi } from './admin-api';
 import type { PanelPlan } from './panel-plan';
 
 /** `sprintId` may be a number, "active" or "next"; left out, the panel plans the active-else-next sprint. */
@@ -23,14 +24,21 @@ export interface ListBoardsPayload {
   projectKey?: string;
 }
 
-export interface ResolverApi {
+export interface PanelApi {
   getPlan: { payload: GetPlanPayload; result: PanelPlan };
   listBoards: { payload: ListBoardsPayload; result: BoardChoice[] };
 }
 
+/** Every resolver function of the app: the planning panel's and the admin page's. */
+export interface ResolverApi extends PanelApi, AdminApi {}
+
 export type ResolverKey = keyof ResolverApi;
 
-export const RESOLVER_KEYS = ['getPlan', 'listBoards'] as const satisfies readonly ResolverKey[];
+export const RESOLVER_KEYS = [
+  'getPlan',
+  'listBoards',
+  ...ADMIN_RESOLVER_KEYS,
+] as const satisfies readonly ResolverKey[];
 
 /** The module context the panel reads with `view.getContext()` (only the parts it uses). */
 export interface PanelContext {
@@ -38,7 +46,7 @@ export interface PanelContext {
   siteUrl?: string;
   theme?: { colorMode?: 'light' | 'dark' };
   extension: {
-    type: 'jira:sprintAction' | 'jira:boardAction' | 'jira:projectPage' | string;
+    type: 'jira:sprintAction' | 'jira:boardAction' | 'jira:projectPage' | 'jira:adminPage' | string;
     board?: { id: number | string; type?: string };
     sprint?: { id: number | string; state?: string };
     project?: { id?: string; key?: string; type?: string };
