@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkBasicAuth } from './http/auth';
+import { authenticate } from './http/auth';
 import { JSON_TYPE, jiraError, type Reply } from './http/reply';
 import { compileRoutes, type Limits, type Match, type RequestContext } from './http/router';
 import { FaultQueue, type Fault } from './faults';
@@ -85,15 +85,17 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       req.socket.destroy();
       return;
     }
+    const auth = authenticate(req, site.ws);
     const reply =
       fault?.reply ??
-      checkBasicAuth(req, site.ws.credentials) ??
-      dispatch(
-        found,
-        body,
-        { site, base, query: url.searchParams, limits, jqlCache },
-        `${base}${url.pathname}`,
-      );
+      ('reply' in auth
+        ? auth.reply
+        : dispatch(
+            found,
+            body,
+            { site, base, query: url.searchParams, limits, jqlCache, user: auth.user },
+            `${base}${url.pathname}`,
+          ));
     send(res, reply);
   };
 

@@ -107,6 +107,8 @@ const userSchema = z.object({
   displayName: z.string().min(1),
   emailAddress: z.string().min(1),
   timeZone: z.string().min(1),
+  /** Holds Jira's global ADMINISTER permission (what `/mypermissions` reports). */
+  admin: z.boolean().default(true),
 });
 
 const DEFAULT_USER = {
@@ -114,6 +116,7 @@ const DEFAULT_USER = {
   displayName: 'Ada Okafor',
   emailAddress: 'ada.okafor@example.com',
   timeZone: 'Europe/Berlin',
+  admin: true,
 };
 
 export const workspaceSchema = z
@@ -122,6 +125,8 @@ export const workspaceSchema = z
     user: userSchema.default(DEFAULT_USER),
     /** When set, requests must carry HTTP Basic `email:apiToken`. */
     credentials: z.object({ email: z.string().min(1), apiToken: z.string().min(1) }).optional(),
+    /** Other people on the site, signing in with `emailAddress:apiToken` (e.g. a user who is not a Jira admin). */
+    otherUsers: z.array(userSchema.extend({ apiToken: z.string().min(1) })).default([]),
     fields: z.array(fieldSchema),
     linkTypes: z.array(linkTypeSchema),
     projects: z.array(projectSchema),
@@ -147,6 +152,7 @@ export type WorkspaceSprint = ResolvedWorkspace['sprints'][number];
 export type WorkspaceBoard = ResolvedWorkspace['boards'][number];
 export type WorkspaceLink = ResolvedWorkspace['links'][number];
 export type FieldValue = z.infer<typeof fieldValueSchema>;
+export type WorkspaceUser = ResolvedWorkspace['user'];
 
 /** Validates a workspace; throws an Error listing every problem. */
 export function parseWorkspace(input: unknown): ResolvedWorkspace {

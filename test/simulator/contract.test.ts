@@ -81,6 +81,30 @@ describe('platform endpoints match the platform spec', () => {
     expect(obj(estimate.schema).custom).toBe('com.pyxis.greenhopper.jira:jsw-story-points');
   });
 
+  test('GET /rest/api/3/mypermissions?permissions=ADMINISTER', async () => {
+    const answer = await call(sim, 'GET', '/rest/api/3/mypermissions?permissions=ADMINISTER');
+    expectValid(spec.response('platform', '/rest/api/3/mypermissions', 'get'), answer.json, 'mypermissions');
+    expect(obj(obj(obj(answer.json).permissions).ADMINISTER).havePermission).toBe(true);
+  });
+
+  test('the catalog an admin picks from: issue types, projects, components, labels', async () => {
+    const types = await call(sim, 'GET', '/rest/api/3/issuetype');
+    expectValid(spec.response('platform', '/rest/api/3/issuetype', 'get'), types.json, 'issue types');
+    expect(arr(types.json).map((type) => obj(type).name)).toContain('Sub-task');
+    const projects = await call(sim, 'GET', '/rest/api/3/project/search?maxResults=50');
+    expectValid(spec.response('platform', '/rest/api/3/project/search', 'get'), projects.json, 'projects');
+    const components = await call(sim, 'GET', '/rest/api/3/project/CV/components');
+    expectValid(
+      spec.response('platform', '/rest/api/3/project/{projectIdOrKey}/components', 'get'),
+      components.json,
+      'components',
+    );
+    expect(arr(components.json).length).toBeGreaterThan(0);
+    const labels = await call(sim, 'GET', '/rest/api/3/label');
+    expectValid(spec.response('platform', '/rest/api/3/label', 'get'), labels.json, 'labels');
+    expect(arr(obj(labels.json).values)).toContain('labeling');
+  });
+
   test('GET /rest/api/3/issueLinkType', async () => {
     const answer = await call(sim, 'GET', '/rest/api/3/issueLinkType');
     expectValid(spec.response('platform', '/rest/api/3/issueLinkType', 'get'), answer.json, 'issueLinkType');

@@ -1,6 +1,7 @@
 import type { Reply } from './reply';
 import type { Site } from '../site';
 import type { JqlCache } from '../jql';
+import type { WorkspaceUser } from '../workspace';
 
 /** Route templates ("/rest/agile/1.0/board/{boardId}") matched against request paths. */
 
@@ -22,6 +23,8 @@ export interface RequestContext {
   body: unknown;
   limits: Limits;
   jqlCache: JqlCache;
+  /** Who is asking (the authenticated user). */
+  user: WorkspaceUser;
 }
 
 export type Handler = (ctx: RequestContext) => Reply;

@@ -1,15 +1,25 @@
 import type { Route } from '../http/router';
 import { getBoard, getBoardConfiguration, getBoardSprints, getSprint, listBoards } from './agile';
 import { postBulkfetch } from './bulkfetch';
-import { getFields, getIssueLinkTypes, getMyself } from './platform';
+import { getIssueTypes, getLabels, getProjectComponents, searchProjects } from './catalog';
+import { getFields, getIssueLinkTypes, getMyPermissions, getMyself } from './platform';
 import { getIssueProperty, putIssueProperty } from './properties';
 import { getSearchJql, postSearchJql, removedSearch } from './search';
 
 /** Every endpoint the simulator serves; the template doubles as the stats key. */
 export const ROUTES: Route[] = [
   { method: 'GET', template: '/rest/api/3/myself', handler: getMyself },
+  { method: 'GET', template: '/rest/api/3/mypermissions', handler: getMyPermissions },
   { method: 'GET', template: '/rest/api/3/field', handler: getFields },
   { method: 'GET', template: '/rest/api/3/issueLinkType', handler: getIssueLinkTypes },
+  { method: 'GET', template: '/rest/api/3/issuetype', handler: getIssueTypes },
+  { method: 'GET', template: '/rest/api/3/project/search', handler: searchProjects },
+  {
+    method: 'GET',
+    template: '/rest/api/3/project/{projectIdOrKey}/components',
+    handler: getProjectComponents,
+  },
+  { method: 'GET', template: '/rest/api/3/label', handler: getLabels },
   { method: 'POST', template: '/rest/api/3/search/jql', handler: postSearchJql },
   { method: 'GET', template: '/rest/api/3/search/jql', handler: getSearchJql },
   { method: 'GET', template: '/rest/api/3/search', handler: removedSearch },

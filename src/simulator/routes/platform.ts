@@ -1,12 +1,12 @@
 import { avatarUrls } from '../render/common';
 import { renderFieldList } from '../render/fields';
-import { ok, type Reply } from '../http/reply';
+import { jiraError, ok, type Reply } from '../http/reply';
 import type { RequestContext } from '../http/router';
 
 /** Small platform endpoints: the current user, the site's fields, link types. */
 
 export function getMyself(ctx: RequestContext): Reply {
-  const user = ctx.site.ws.user;
+  const user = ctx.user;
   return ok({
     self: `${ctx.base}/rest/api/3/user?accountId=${encodeURIComponent(user.accountId)}`,
     accountId: user.accountId,
@@ -36,5 +36,31 @@ export function getIssueLinkTypes(ctx: RequestContext): Reply {
       outward: t.outward,
       self: `${ctx.base}/rest/api/3/issueLinkType/${t.id}`,
     })),
+  });
+}
+
+/** GET /rest/api/3/mypermissions: only the global ADMINISTER permission is modelled. */
+export function getMyPermissions(ctx: RequestContext): Reply {
+  const wanted = (ctx.query.get('permissions') ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (wanted.length === 0) {
+    return jiraError(400, ['The permissions query parameter is required.']);
+  }
+  const unknown = wanted.find((p) => p !== 'ADMINISTER');
+  if (unknown) return jiraError(400, [`The permission key '${unknown}' is not supported by the simulator.`]);
+  return ok({
+    permissions: {
+      ADMINISTER: {
+        id: '0',
+        key: 'ADMINISTER',
+        name: 'Administer Jira',
+        type: 'GLOBAL',
+        description:
+          'Create and administer projects, issue types, fields, workflows, and schemes for all projects.',
+        havePermission: ctx.user.admin,
+      },
+    },
   });
 }
