@@ -6,7 +6,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Frame } from 'playwright-core';
-import { handler } from '../src/index';
+import { createForgeHandler } from '../src/forge/handler';
+import { ConfigRepository } from '../src/storage/config-repository';
+import { MemoryStore } from '../src/storage/key-value-store';
 import { installForgeRuntime } from '../src/playground/forge-runtime';
 import { startPlayground } from '../src/playground/server';
 import {
@@ -47,7 +49,10 @@ async function renderTimes(frame: Frame): Promise<number> {
 async function measureSprint(label: string, workspace: Workspace, query: string): Promise<void> {
   const simulator = await startSimulator({ workspace: { ...workspace, credentials: AUTH } });
   installForgeRuntime({ jiraUrl: simulator.url, ...AUTH });
-  const playground = await startPlayground({ handler, siteUrl: simulator.url });
+  const playground = await startPlayground({
+    handler: createForgeHandler(new ConfigRepository(new MemoryStore())),
+    siteUrl: simulator.url,
+  });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [

@@ -3,7 +3,17 @@
  * Shared by the resolvers and the Custom UI.
  */
 export type ResolverErrorCode =
-  'bad-request' | 'forbidden' | 'not-found' | 'no-sprints' | 'rate-limited' | 'jira-unavailable' | 'internal';
+  | 'bad-request'
+  | 'forbidden'
+  | 'not-found'
+  | 'no-sprints'
+  | 'rate-limited'
+  | 'jira-unavailable'
+  /** The configuration document has problems; each is listed in `problems`. */
+  | 'invalid-config'
+  /** Someone else saved since this edit began; `currentRevision` says what is saved now. */
+  | 'conflict'
+  | 'internal';
 
 export interface ResolverError {
   code: ResolverErrorCode;

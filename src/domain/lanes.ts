@@ -1,5 +1,7 @@
-import type { ClassificationRule, MlLanesConfig } from '../config/schema';
-import type { IssueSnapshot } from './snapshot';
+import type { ClassificationRule, MlLanesConfig, RuleCondition } from '../config/schema';
+import { siteFieldLookup, type IssueSnapshot, type SiteField } from './snapshot';
+
+type ConditionField = Extract<RuleCondition, { op: 'equals' }>['field'];
 
 /** Which lane an issue sits in, and the rule that put it there, in words. */
 export interface LaneAssignment {
@@ -76,15 +78,37 @@ function laneLabelRule(prefix: string, laneIds: ReadonlySet<string>): Rule {
   };
 }
 
+interface Keyword {
+  keyword: string;
+  lower: string[];
+}
+
+function compileKeywords(keywords: readonly string[]): Keyword[] {
+  // A keyword with no letters or digits would match everything; drop it.
+  return keywords
+    .map((keyword) => ({ keyword, lower: wordsOf(keyword.toLowerCase()) }))
+    .filter(({ lower }) => lower.length > 0);
+}
+
+/** The first keyword found as whole words of the summary, said as `summary word "X" matches keyword "x"`. */
+function summaryKeyword(summary: Text, keywords: readonly Keyword[]): string | null {
+  for (const { keyword, lower } of keywords) {
+    const start = findWords(summary.lower, lower);
+    if (start < 0) continue;
+    const found = summary.words.slice(start, start + lower.length).join(' ');
+    return lower.length === 1
+      ? `summary word "${found}" matches keyword "${keyword}"`
+      : `summary words "${found}" match keyword "${keyword}"`;
+  }
+  return null;
+}
+
 function keywordRule(
   lane: string,
   where: readonly ('labels' | 'components' | 'summary')[],
   keywords: string[],
 ): Rule {
-  // A keyword with no letters or digits would match everything; drop it.
-  const compiled = keywords
-    .map((keyword) => ({ keyword, lower: wordsOf(keyword.toLowerCase()) }))
-    .filter(({ lower }) => lower.length > 0);
+  const compiled = compileKeywords(keywords);
   const inValues = (values: Text[], noun: string): LaneAssignment | null => {
     for (const value of values) {
       for (const { keyword, lower } of compiled) {
@@ -95,47 +119,203 @@ function keywordRule(
     }
     return null;
   };
-  const inSummary = (summary: Text): LaneAssignment | null => {
-    for (const { keyword, lower } of compiled) {
-      const start = findWords(summary.lower, lower);
-      if (start < 0) continue;
-      const found = summary.words.slice(start, start + lower.length).join(' ');
-      const laneRule =
-        lower.length === 1
-          ? `summary word "${found}" matches keyword "${keyword}"`
-          : `summary words "${found}" match keyword "${keyword}"`;
-      return { lane, laneRule };
-    }
-    return null;
-  };
   return (_issue, words) => {
     for (const place of where) {
+      if (place === 'summary') {
+        const laneRule = summaryKeyword(words.summary, compiled);
+        if (laneRule) return { lane, laneRule };
+        continue;
+      }
       const match =
-        place === 'labels'
-          ? inValues(words.labels, 'label')
-          : place === 'components'
-            ? inValues(words.components, 'component')
-            : inSummary(words.summary);
+        place === 'labels' ? inValues(words.labels, 'label') : inValues(words.components, 'component');
       if (match) return match;
     }
     return null;
   };
 }
 
-function issueTypeRule(lane: string, issueTypes: string[]): Rule {
-  const types = new Set(issueTypes.map((type) => type.trim().toLowerCase()));
-  return (issue) =>
-    types.has(issue.issueType.trim().toLowerCase())
-      ? { lane, laneRule: `issue type "${issue.issueType}"` }
-      : null;
+/** A compiled condition: what it found on the issue, in words, or null when the issue does not meet it. */
+type Condition = (issue: IssueSnapshot, words: IssueText) => string | null;
+
+/** A value of an issue's field as written, and lowercased for comparing. */
+interface FieldText {
+  original: string;
+  lower: string;
 }
 
-function compileRule(rule: ClassificationRule, laneIds: ReadonlySet<string>): Rule | null {
+/** Reads one field of an issue as text values (empty: not set), and names it for the lane rule. */
+interface FieldReader {
+  read: (issue: IssueSnapshot) => { texts: FieldText[]; noun: string };
+  /** How "is set" reads for this field, e.g. `has a label`. */
+  isSet: (noun: string) => string;
+}
+
+function fieldText(original: string): FieldText {
+  return { original, lower: original.toLowerCase() };
+}
+
+function present(values: readonly string[]): FieldText[] {
+  return values
+    .map((value) => value.trim())
+    .filter((value) => value !== '')
+    .map(fieldText);
+}
+
+/**
+ * What a person sees in a custom field, as text values: numbers as written, options and users by their
+ * value or name, lists element by element, rich text (Atlassian Document Format) by its words.
+ */
+export function customFieldTexts(value: unknown): string[] {
+  if (value === null || value === undefined) return [];
+  if (Array.isArray(value)) return value.flatMap(customFieldTexts);
+  if (typeof value === 'string') return value.trim() === '' ? [] : [value.trim()];
+  if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
+  if (typeof value !== 'object') return [];
+  const record = value as Record<string, unknown>;
+  if (record.type === 'doc' && Array.isArray(record.content)) {
+    const text = documentText(record).trim();
+    return text === '' ? [] : [text];
+  }
+  for (const key of ['value', 'name', 'displayName', 'key']) {
+    // A cascading select also holds the chosen child option.
+    if (key in record) return [...customFieldTexts(record[key]), ...customFieldTexts(record.child)];
+  }
+  return [];
+}
+
+function documentText(node: unknown): string {
+  if (node === null || typeof node !== 'object') return '';
+  const record = node as Record<string, unknown>;
+  if (typeof record.text === 'string') return record.text;
+  if (!Array.isArray(record.content)) return '';
+  return record.content.map(documentText).join(record.type === 'doc' ? '\n' : ' ');
+}
+
+const FIELD_READERS: Record<Exclude<ConditionField, 'customField'>, FieldReader> = {
+  issueType: {
+    read: (issue) => ({ texts: present([issue.issueType]), noun: 'issue type' }),
+    isSet: () => 'issue type is set',
+  },
+  labels: {
+    read: (issue) => ({ texts: present(issue.labels), noun: 'label' }),
+    isSet: () => 'has a label',
+  },
+  components: {
+    read: (issue) => ({ texts: present(issue.components), noun: 'component' }),
+    isSet: () => 'has a component',
+  },
+  project: {
+    read: (issue) => ({ texts: present([issue.projectKey]), noun: 'project' }),
+    isSet: () => 'project is set',
+  },
+  parent: {
+    read: (issue) => ({ texts: present(issue.parentKey === null ? [] : [issue.parentKey]), noun: 'parent' }),
+    isSet: () => 'has a parent',
+  },
+};
+
+/** Reads a custom field named by id or display name; null when the site has no such field. */
+function customFieldReader(fields: readonly SiteField[]): FieldReader | null {
+  const [first] = fields;
+  if (!first) return null;
+  return {
+    read: (issue) => {
+      // Jira allows two custom fields with one name: read the first that holds a value on this issue.
+      for (const field of fields) {
+        const texts = customFieldTexts(issue.fieldValues[field.id]);
+        if (texts.length > 0) return { texts: texts.map(fieldText), noun: `field "${field.name}"` };
+      }
+      return { texts: [], noun: `field "${first.name}"` };
+    },
+    isSet: (noun) => `${noun} is set`,
+  };
+}
+
+function compileCondition(
+  condition: RuleCondition,
+  fieldsNamed: (idOrName: string) => SiteField[],
+): Condition {
+  const never: Condition = () => null;
+  if (condition.op === 'keywords') {
+    const keywords = compileKeywords(condition.keywords);
+    return (_issue, words) => summaryKeyword(words.summary, keywords);
+  }
+  if (condition.op === 'regex') {
+    let pattern: RegExp;
+    try {
+      pattern = new RegExp(condition.pattern, 'i');
+    } catch {
+      // The schema refuses invalid patterns; an unchecked config still must not crash planning.
+      return never;
+    }
+    const said = `summary matches /${condition.pattern}/i`;
+    return (issue) => (pattern.test(issue.summary) ? said : null);
+  }
+  const reader =
+    condition.field === 'customField'
+      ? customFieldReader(condition.fieldId ? fieldsNamed(condition.fieldId) : [])
+      : FIELD_READERS[condition.field];
+  // A rule about a field this site does not have matches nothing.
+  if (!reader) return never;
+  switch (condition.op) {
+    case 'equals': {
+      const wanted = condition.value.trim().toLowerCase();
+      return (issue) => {
+        const { texts, noun } = reader.read(issue);
+        const found = texts.find((text) => text.lower === wanted);
+        return found ? `${noun} is "${found.original}"` : null;
+      };
+    }
+    case 'contains': {
+      const wanted = condition.value.trim().toLowerCase();
+      const said = JSON.stringify(condition.value.trim());
+      return (issue) => {
+        const { texts, noun } = reader.read(issue);
+        return texts.some((text) => text.lower.includes(wanted)) ? `${noun} contains ${said}` : null;
+      };
+    }
+    case 'is-set':
+      return (issue) => {
+        const { texts, noun } = reader.read(issue);
+        return texts.length > 0 ? reader.isSet(noun) : null;
+      };
+  }
+}
+
+/** All conditions (said together) or any one (the first that holds is said). */
+function conditionsRule(lane: string, match: 'all' | 'any', conditions: readonly Condition[]): Rule {
+  if (match === 'any') {
+    return (issue, words) => {
+      for (const condition of conditions) {
+        const found = condition(issue, words);
+        if (found !== null) return { lane, laneRule: found };
+      }
+      return null;
+    };
+  }
+  return (issue, words) => {
+    const found: string[] = [];
+    for (const condition of conditions) {
+      const said = condition(issue, words);
+      if (said === null) return null;
+      found.push(said);
+    }
+    if (found.length === 0) return null;
+    return { lane, laneRule: found.length === 1 ? (found[0] ?? '') : `all of: ${found.join(', ')}` };
+  };
+}
+
+function compileRule(
+  rule: ClassificationRule,
+  laneIds: ReadonlySet<string>,
+  fieldsNamed: (idOrName: string) => SiteField[],
+): Rule | null {
   if (rule.kind === 'lane-label') return laneLabelRule(rule.prefix, laneIds);
   // The schema refuses rules for unknown lanes; an unchecked config must still not invent lanes.
   if (!laneIds.has(rule.lane)) return null;
   if (rule.kind === 'keywords') return keywordRule(rule.lane, rule.in, rule.keywords);
-  return issueTypeRule(rule.lane, rule.issueTypes);
+  const conditions = rule.conditions.map((condition) => compileCondition(condition, fieldsNamed));
+  return conditionsRule(rule.lane, rule.match, conditions);
 }
 
 function unmatched(issue: IssueSnapshot): LaneAssignment {
@@ -147,13 +327,16 @@ function unmatched(issue: IssueSnapshot): LaneAssignment {
 /**
  * Puts each issue in a lane: the configured rules in order, first match wins.
  * A sub-task no rule matches takes its parent's lane; hidden issues are never classified.
+ * `siteFields` lets rules name custom fields by display name; rules are compiled once per call.
  */
 export function classifyIssues(
   issues: readonly IssueSnapshot[],
   config: MlLanesConfig,
+  siteFields: readonly SiteField[] = [],
 ): Map<string, LaneAssignment> {
   const laneIds = new Set(config.lanes.map((lane) => lane.id));
-  const rules = config.rules.flatMap((rule) => compileRule(rule, laneIds) ?? []);
+  const fieldsNamed = siteFieldLookup(siteFields);
+  const rules = config.rules.flatMap((rule) => compileRule(rule, laneIds, fieldsNamed) ?? []);
   const byKey = new Map(issues.map((issue) => [issue.key, issue]));
 
   const own = new Map<string, LaneAssignment | null>();

@@ -11,7 +11,7 @@ import type { IssueSnapshot, PlanSnapshot } from './snapshot';
 export function buildPlan(snapshot: PlanSnapshot, config: MlLanesConfig): PlanView {
   const issues = sprintFirst(snapshot.issues);
   const byKey = new Map(issues.map((issue) => [issue.key, issue]));
-  const lanes = classifyIssues(issues, config);
+  const lanes = classifyIssues(issues, config, snapshot.siteFields);
   const laneOf = (key: string) => lanes.get(key)?.lane ?? null;
   const dependencies = analyseDependencies(byKey, snapshot.dependencies);
   const blocked = blockedIssues(dependencies.edges);

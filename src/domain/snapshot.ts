@@ -11,6 +11,26 @@ export interface SiteField {
   name: string;
 }
 
+/**
+ * Finds site fields the way a person names them: by id ("customfield_10042"), else by display name
+ * (case-insensitive). Jira allows two custom fields with one name, so a name can give several; built once,
+ * then each look-up is a map read. Used by the adapter (which fields to fetch) and the domain (which to read).
+ */
+export function siteFieldLookup<T extends SiteField>(fields: readonly T[]): (idOrName: string) => T[] {
+  const byId = new Map(fields.map((field) => [field.id, field]));
+  const byName = new Map<string, T[]>();
+  for (const field of fields) {
+    const name = field.name.trim().toLowerCase();
+    const sameName = byName.get(name);
+    if (sameName) sameName.push(field);
+    else byName.set(name, [field]);
+  }
+  return (idOrName) => {
+    const exact = byId.get(idOrName.trim());
+    return exact ? [exact] : (byName.get(idOrName.trim().toLowerCase()) ?? []);
+  };
+}
+
 export interface IssueSnapshot {
   key: string;
   summary: string;
@@ -30,7 +50,7 @@ export interface IssueSnapshot {
   hidden: boolean;
   /** Where an out-of-scope issue sits: another sprint's name, or null for the backlog / unknown. */
   sprintName: string | null;
-  /** Values of the site fields the Definition of Done reads, by field id. */
+  /** Values of the site fields the Definition of Done and the `conditions` rules read, by field id. */
   fieldValues: Record<string, unknown>;
   /** Manual Definition-of-Done items ticked on the issue (issue property `ml-lanes-dod`). */
   dodChecked: Record<string, boolean>;

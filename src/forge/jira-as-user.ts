@@ -74,6 +74,52 @@ const ENDPOINTS: { method: HttpMethod; path: RegExp; call: Call }[] = [
     call: () => api.asUser().requestJira(route`/rest/api/3/field`, { headers: accept }),
   },
   {
+    method: 'GET',
+    path: /^\/rest\/api\/3\/mypermissions$/,
+    call: () =>
+      api.asUser().requestJira(route`/rest/api/3/mypermissions?permissions=ADMINISTER`, { headers: accept }),
+  },
+  {
+    method: 'GET',
+    path: /^\/rest\/api\/3\/issuetype$/,
+    call: () => api.asUser().requestJira(route`/rest/api/3/issuetype`, { headers: accept }),
+  },
+  {
+    method: 'GET',
+    path: /^\/rest\/api\/3\/issueLinkType$/,
+    call: () => api.asUser().requestJira(route`/rest/api/3/issueLinkType`, { headers: accept }),
+  },
+  {
+    method: 'GET',
+    path: /^\/rest\/api\/3\/project\/search$/,
+    call: (_, query) =>
+      api
+        .asUser()
+        .requestJira(
+          route`/rest/api/3/project/search?startAt=${param(query, 'startAt', '0')}&maxResults=${param(query, 'maxResults', '50')}`,
+          { headers: accept },
+        ),
+  },
+  {
+    method: 'GET',
+    path: /^\/rest\/api\/3\/project\/([A-Z][A-Z0-9_]*)\/components$/,
+    call: ([, projectKey]) =>
+      api
+        .asUser()
+        .requestJira(route`/rest/api/3/project/${projectKey ?? ''}/components`, { headers: accept }),
+  },
+  {
+    method: 'GET',
+    path: /^\/rest\/api\/3\/label$/,
+    call: (_, query) =>
+      api
+        .asUser()
+        .requestJira(
+          route`/rest/api/3/label?startAt=${param(query, 'startAt', '0')}&maxResults=${param(query, 'maxResults', '1000')}`,
+          { headers: accept },
+        ),
+  },
+  {
     method: 'POST',
     path: /^\/rest\/api\/3\/search\/jql$/,
     call: (_, __, body) =>

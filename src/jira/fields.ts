@@ -1,5 +1,5 @@
 import type { MlLanesConfig } from '../config/schema';
-import type { SiteField } from '../domain/snapshot';
+import { siteFieldLookup, type SiteField } from '../domain/snapshot';
 import type { JiraClient } from './client';
 import { fieldListSchema, type JiraField } from './schemas';
 
@@ -14,6 +14,8 @@ export interface FieldCatalog {
   storyPointsFieldId: string | null;
   /** Field ids the Definition of Done reads (only those that exist on the site). */
   dodFieldIds: string[];
+  /** Custom field ids that `conditions` rules read (only those that exist on the site). */
+  ruleFieldIds: string[];
 }
 
 export function listFields(client: JiraClient): Promise<JiraField[]> {
@@ -33,12 +35,21 @@ export function buildFieldCatalog(
     fields.find((field) => STORY_POINTS_FIELD_NAMES.includes(field.name.trim().toLowerCase()))?.id ??
     null;
 
+  // A name two fields share gives both: the domain reads the one holding a value on each issue.
+  const fieldsNamed = siteFieldLookup(fields);
   const dodFieldIds = new Set<string>();
   for (const template of Object.values(config.dod)) {
     for (const item of template.items) {
       if (item.kind !== 'auto') continue;
-      const field = findField(fields, item.field);
-      if (field) dodFieldIds.add(field.id);
+      for (const field of fieldsNamed(item.field)) dodFieldIds.add(field.id);
+    }
+  }
+  const ruleFieldIds = new Set<string>();
+  for (const rule of config.rules) {
+    if (rule.kind !== 'conditions') continue;
+    for (const condition of rule.conditions) {
+      if (condition.field !== 'customField' || !condition.fieldId) continue;
+      for (const field of fieldsNamed(condition.fieldId)) ruleFieldIds.add(field.id);
     }
   }
   return {
@@ -46,17 +57,14 @@ export function buildFieldCatalog(
     sprintFieldId: sprintField?.id ?? null,
     storyPointsFieldId,
     dodFieldIds: [...dodFieldIds],
+    ruleFieldIds: [...ruleFieldIds],
   };
 }
 
-/** A field by id, else by display name (case-insensitive): the same lookup the Definition of Done uses. */
+/** A field by id, else by display name (case-insensitive): the same lookup the Definition of Done and rules use. */
 export function findField<T extends { id: string; name: string }>(
   fields: readonly T[],
   idOrName: string,
 ): T | undefined {
-  const wanted = idOrName.trim();
-  return (
-    fields.find((field) => field.id === wanted) ??
-    fields.find((field) => field.name.trim().toLowerCase() === wanted.toLowerCase())
-  );
+  return siteFieldLookup(fields)(idOrName)[0];
 }

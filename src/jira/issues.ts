@@ -6,8 +6,11 @@ import { bulkFetchSchema, searchPageSchema, type JiraIssue } from './schemas';
 const SEARCH_PAGE_SIZE = 5000;
 export const BULK_FETCH_SIZE = 100;
 
-/** All issue ids matching `jql`, in Jira's order, following `nextPageToken` until the last page. */
-export async function searchIssueIds(client: JiraClient, jql: string): Promise<string[]> {
+/**
+ * Issue ids matching `jql`, in Jira's order, following `nextPageToken` until the last page
+ * (or until `maxIds` are in hand).
+ */
+export async function searchIssueIds(client: JiraClient, jql: string, maxIds = Infinity): Promise<string[]> {
   const ids: string[] = [];
   let nextPageToken: string | undefined;
   do {
@@ -24,7 +27,7 @@ export async function searchIssueIds(client: JiraClient, jql: string): Promise<s
     );
     for (const issue of page.issues) ids.push(issue.id);
     nextPageToken = page.nextPageToken ?? undefined;
-  } while (nextPageToken);
+  } while (nextPageToken && ids.length < maxIds);
   return ids;
 }
 

@@ -18,14 +18,19 @@ export function requestedFields(catalog: FieldCatalog, withSprint: boolean): str
   const fields = ['summary', 'status', 'issuetype', 'labels', 'components', 'parent', 'issuelinks'];
   if (withSprint && catalog.sprintFieldId) fields.push(catalog.sprintFieldId);
   if (catalog.storyPointsFieldId) fields.push(catalog.storyPointsFieldId);
-  return [...new Set([...fields, ...catalog.dodFieldIds])];
+  return [...new Set([...fields, ...valueFieldIds(catalog)])];
+}
+
+/** The fields whose values land in `IssueSnapshot.fieldValues`: what the Definition of Done and the rules read. */
+function valueFieldIds(catalog: FieldCatalog): string[] {
+  return [...catalog.dodFieldIds, ...catalog.ruleFieldIds];
 }
 
 export function toIssueSnapshot(issue: JiraIssue, catalog: FieldCatalog, inScope: boolean): IssueSnapshot {
   const { fields } = issue;
   const raw = fields as Record<string, unknown>;
   const fieldValues: Record<string, unknown> = {};
-  for (const fieldId of catalog.dodFieldIds) fieldValues[fieldId] = raw[fieldId] ?? null;
+  for (const fieldId of valueFieldIds(catalog)) fieldValues[fieldId] = raw[fieldId] ?? null;
   return {
     key: issue.key,
     summary: fields.summary ?? '',

@@ -3,6 +3,19 @@
  * through `globalThis.__forge_fetch__` and `__forge_runtime__`, so defining them points `asUser().requestJira`
  * at a Jira of our choosing (the simulator, or a real site with an API token).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+export interface JiraCredentials {
+  email: string;
+  apiToken: string;
+}
+
+/**
+ * Who is calling, for the duration of one invoke: the playground can act as different Jira users (an admin and
+ * a member), as Forge's `asUser()` acts as whoever opened the app.
+ */
+export const invokingUser = new AsyncLocalStorage<JiraCredentials>();
+
 export interface ForgeRuntimeTarget {
   /** Base URL of the Jira site the user's requests go to. */
   jiraUrl: string;
@@ -20,7 +33,8 @@ const noMetric = { incr: () => undefined, measure: () => ({ stop: () => undefine
 
 export function installForgeRuntime(target: ForgeRuntimeTarget): void {
   const base = target.jiraUrl.replace(/\/+$/, '');
-  const authorization = `Basic ${Buffer.from(`${target.email}:${target.apiToken}`).toString('base64')}`;
+  const basic = ({ email, apiToken }: JiraCredentials) =>
+    `Basic ${Buffer.from(`${email}:${apiToken}`).toString('base64')}`;
   const forgeGlobals = globalThis as typeof globalThis & Record<string, unknown>;
   forgeGlobals.__forge_runtime__ = {
     metrics: { counter: () => noMetric, timing: () => noMetric, gauge: () => noMetric },
@@ -31,7 +45,7 @@ export function installForgeRuntime(target: ForgeRuntimeTarget): void {
     if (product.remote !== 'jira')
       throw new Error(`the playground only serves Jira, not ${String(product.remote)}`);
     const headers = new Headers(init.headers);
-    headers.set('Authorization', authorization);
+    headers.set('Authorization', basic(invokingUser.getStore() ?? target));
     return fetch(`${base}${path}`, { ...init, headers });
   };
 }

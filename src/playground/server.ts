@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { z } from 'zod';
 import { bundleBrowserScript, findRoot, forgeLikeCsp, readManifestFacts } from './assets';
+import { invokingUser, type JiraCredentials } from './forge-runtime';
 
 /** The deployed Forge function's entry: `handler({call, context}, runtimePayload)`. */
 export type ForgeHandler = (
@@ -11,8 +12,14 @@ export type ForgeHandler = (
   runtime?: { principal: { accountId: string } },
 ) => Promise<unknown>;
 
+export interface PlaygroundUser extends JiraCredentials {
+  accountId: string;
+}
+
 export interface PlaygroundOptions {
   handler: ForgeHandler;
+  /** People the host page can act as (e.g. `admin`, `member`); the first is the default. Without them, one user. */
+  users?: Record<string, PlaygroundUser>;
   /** The Jira site the app reads (the simulator's URL, or a real site): shown, and used for issue links. */
   siteUrl: string;
   port?: number;
@@ -36,6 +43,7 @@ const TYPES: Record<string, string> = {
 
 const invokeSchema = z.object({
   functionKey: z.string().min(1),
+  user: z.string().optional(),
   payload: z.unknown().optional(),
   context: z.record(z.string(), z.unknown()).default({}),
 });
@@ -89,12 +97,16 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   const invoke = async (req: IncomingMessage, res: ServerResponse) => {
     const parsed = invokeSchema.safeParse(JSON.parse((await readBody(req)) || '{}'));
     if (!parsed.success) return send(res, 400, TYPES['.json']!, JSON.stringify({ error: 'invalid invoke' }));
-    const { functionKey, payload, context } = parsed.data;
-    try {
-      const result = await options.handler(
+    const { functionKey, payload, context, user } = parsed.data;
+    const users = options.users ?? {};
+    const actingAs = (user ? users[user] : undefined) ?? Object.values(users)[0];
+    const call = () =>
+      options.handler(
         { call: { functionKey, payload }, context: { ...context, siteUrl: options.siteUrl } },
-        { principal: { accountId: 'playground-user' } },
+        { principal: { accountId: actingAs?.accountId ?? 'playground-user' } },
       );
+    try {
+      const result = actingAs ? await invokingUser.run(actingAs, call) : await call();
       send(res, 200, TYPES['.json']!, JSON.stringify({ result }));
     } catch (error) {
       send(res, 400, TYPES['.json']!, JSON.stringify({ error: (error as Error).message }));

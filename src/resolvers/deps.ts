@@ -1,14 +1,14 @@
-import type { MlLanesConfig } from '../config/schema';
 import { JiraClient } from '../jira/client';
 import type { JiraRequest } from '../jira/seam';
+import type { ConfigRepository } from '../storage/config-repository';
 import type { ForgeContext } from './request';
 
 /** What resolvers need from their host: Forge in production, the playground and tests locally. */
 export interface ResolverDeps {
   /** Jira as the calling user, so nobody sees an issue Jira would hide from them. */
   jiraAsUser: (context: ForgeContext) => JiraRequest;
-  /** The saved configuration (the defaults until an admin saves one). */
-  loadConfig: () => Promise<MlLanesConfig>;
+  /** The saved configuration (Forge KVS in production). */
+  configs: ConfigRepository;
   /** Time a resolver may spend asking Jira; Forge stops a resolver at 25 s. */
   timeBudgetMs?: number;
   now?: () => number;

@@ -3,6 +3,8 @@ import type { ResolverError } from '../contract/envelope';
 import { NoSprintError } from '../jira/agile';
 import { JiraError } from '../jira/errors';
 import { formatPath } from '../config/parse';
+import { ConflictError, InvalidConfigError, RevisionNotFoundError } from '../storage/config-repository';
+import { ForbiddenError } from './admin/guard';
 
 /** A payload or context the resolver cannot use: reported as `bad-request`, naming the field. */
 export class BadRequestError extends Error {}
@@ -17,6 +19,23 @@ export function toResolverError(error: unknown): ResolverError {
     const where = issue ? formatPath(issue.path) : '(payload)';
     return { code: 'bad-request', message: `invalid request: ${where}: ${issue?.message ?? 'invalid'}` };
   }
+  if (error instanceof ForbiddenError) return { code: 'forbidden', message: error.message };
+  if (error instanceof InvalidConfigError) {
+    return {
+      code: 'invalid-config',
+      message: `Nothing was saved: the configuration has ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}.`,
+      problems: error.problems,
+    };
+  }
+  if (error instanceof ConflictError) {
+    return {
+      code: 'conflict',
+      message: `Someone else saved revision ${error.currentRevision} while you were editing. Reload it and apply your changes again.`,
+      currentRevision: error.currentRevision,
+    };
+  }
+  if (error instanceof RevisionNotFoundError)
+    return { code: 'not-found', message: capitalise(error.message) };
   if (error instanceof NoSprintError) return { code: 'no-sprints', message: capitalise(error.message) };
   if (error instanceof JiraError) return fromJiraError(error);
   console.error('ML Lanes resolver failed', error);

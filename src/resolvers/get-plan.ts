@@ -23,7 +23,8 @@ export async function getPlan(
     throw new BadRequestError('Open ML Lanes from a board or a sprint, or pick a board: no board was given.');
   }
   const sprint: SprintSelector = request.sprintId ?? context.extension.sprint?.id ?? 'default';
-  const config = await deps.loadConfig();
+  // A project's own configuration, where an admin saved one, else the site's.
+  const { config } = await deps.configs.load({ projectKey: context.extension.project?.key });
   const client = jiraClientFor(deps, context);
   const snapshot = await loadPlanSnapshot(client, { site: context.siteUrl ?? '', boardId, sprint, config });
   return toPanelPlan(buildPlan(snapshot, config));

@@ -2,6 +2,16 @@ import type { ResolverResult } from '../contract/envelope';
 import type { ResolverApi, ResolverKey } from '../contract/resolver-api';
 import type { ResolverDeps } from './deps';
 import { toResolverError } from './errors';
+import {
+  getConfig,
+  importConfig,
+  listRevisions,
+  resetProjectConfig,
+  restoreRevision,
+  saveConfig,
+} from './admin/config';
+import { siteCatalog } from './admin/catalog';
+import { previewConfig } from './admin/preview';
 import { getPlan } from './get-plan';
 import { listBoards } from './list-boards';
 import { forgeContextSchema, type ForgeContext, type ResolverRequest } from './request';
@@ -34,5 +44,16 @@ export function createResolverFunctions(deps: ResolverDeps): ResolverFunctions {
         return { ok: false, error: toResolverError(error) };
       }
     };
-  return { getPlan: wrap<'getPlan'>(getPlan), listBoards: wrap<'listBoards'>(listBoards) };
+  return {
+    getPlan: wrap<'getPlan'>(getPlan),
+    listBoards: wrap<'listBoards'>(listBoards),
+    getConfig: wrap<'getConfig'>(getConfig),
+    saveConfig: wrap<'saveConfig'>(saveConfig),
+    importConfig: wrap<'importConfig'>(importConfig),
+    listRevisions: wrap<'listRevisions'>(listRevisions),
+    restoreRevision: wrap<'restoreRevision'>(restoreRevision),
+    resetProjectConfig: wrap<'resetProjectConfig'>(resetProjectConfig),
+    previewConfig: wrap<'previewConfig'>(previewConfig),
+    siteCatalog: wrap<'siteCatalog'>(siteCatalog),
+  };
 }

@@ -98,7 +98,13 @@ describe('link direction, exactly as Jira records it (SP-14 blocks SP-15)', () =
     const issue = issueSchema.parse(real('jirametrics/SP-14.json'));
     const snapshot = toIssueSnapshot(
       issue,
-      { siteFields: [], sprintFieldId: 'customfield_10020', storyPointsFieldId: null, dodFieldIds: [] },
+      {
+        siteFields: [],
+        sprintFieldId: 'customfield_10020',
+        storyPointsFieldId: null,
+        dodFieldIds: [],
+        ruleFieldIds: [],
+      },
       true,
     );
     expect(snapshot).toMatchObject({

@@ -5,7 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type ConsoleMessage, type Frame, type Page } from 'playwright-core';
-import { handler } from '../../src/index';
+import { createForgeHandler } from '../../src/forge/handler';
+import { ConfigRepository } from '../../src/storage/config-repository';
+import { MemoryStore } from '../../src/storage/key-value-store';
 import { installForgeRuntime } from '../../src/playground/forge-runtime';
 import { startPlayground, type RunningPlayground } from '../../src/playground/server';
 import { startSimulator, type RunningSimulator, type Workspace } from '../../src/simulator';
@@ -23,7 +25,10 @@ export interface Stage {
 export async function startStage(workspace: Workspace): Promise<Stage> {
   const simulator = await startSimulator({ workspace: { ...workspace, credentials: AUTH } });
   installForgeRuntime({ jiraUrl: simulator.url, ...AUTH });
-  const playground = await startPlayground({ handler, siteUrl: simulator.url });
+  const playground = await startPlayground({
+    handler: createForgeHandler(new ConfigRepository(new MemoryStore())),
+    siteUrl: simulator.url,
+  });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [

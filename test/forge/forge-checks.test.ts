@@ -1,5 +1,5 @@
 /** The checks `forge deploy` and `forge lint` would make, offline: a broken manifest never reaches a user. */
-import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, forgeLint, manifestText, validateManifest } from './forge-tools';
@@ -52,8 +52,8 @@ describe('forge lint (client-side linters, scopes checked against the local Open
     expect(await forgeLint(manifestText(), sourceFiles)).toEqual([]);
   });
 
-  it('needs every scope the manifest asks for: removing any one is an error', async () => {
-    const scopes = [...manifestText().matchAll(/^\s+- ((?:read|write|storage):[\w:.-]+)$/gm)].map(
+  it('needs every scope the manifest asks for: removing any Jira scope is an error', async () => {
+    const scopes = [...manifestText().matchAll(/^\s+- ((?:read|write):[\w:.-]+)$/gm)].map(
       (match) => match[1]!,
     );
     expect(scopes.length).toBeGreaterThan(3);
@@ -65,5 +65,13 @@ describe('forge lint (client-side linters, scopes checked against the local Open
       const problems = await forgeLint(without, sourceFiles);
       expect(problems.some((problem) => problem.message.includes(`"${scope}"`))).toBe(true);
     }
+  });
+
+  it('asks for storage:app because the app keeps its configuration in Forge KVS (the linter cannot tell)', () => {
+    const usesKvs = sourceFiles.some((file) =>
+      readFileSync(join(ROOT, file), 'utf8').includes("from '@forge/kvs'"),
+    );
+    expect(usesKvs).toBe(true);
+    expect(manifestText()).toMatch(/^\s+- storage:app$/m);
   });
 });

@@ -1,11 +1,15 @@
 /**
- * The Forge function as deployed (src/index.ts: @forge/resolver + @forge/api's asUser().requestJira through the
- * route table) answering invokes, with Forge's platform globals pointed at the Jira simulator.
+ * The Forge function as deployed (@forge/resolver + @forge/api's asUser().requestJira through the route table)
+ * answering invokes, with Forge's platform globals pointed at the Jira simulator. Only the configuration store
+ * differs from src/index.ts (memory instead of Forge KVS, which needs the real platform).
  */
 import type { ResolverResult } from '../../src/contract/envelope';
 import type { PanelPlan } from '../../src/contract/panel-plan';
 import type { BoardChoice } from '../../src/contract/resolver-api';
-import { handler } from '../../src/index';
+import { createForgeHandler } from '../../src/forge/handler';
+import * as forgeEntry from '../../src/index';
+import { ConfigRepository } from '../../src/storage/config-repository';
+import { MemoryStore } from '../../src/storage/key-value-store';
 import { installForgeRuntime } from '../../src/playground/forge-runtime';
 import {
   CV_BOARD_ID,
@@ -17,6 +21,7 @@ import {
 
 const AUTH = { email: 'forge@example.com', apiToken: 'forge-token' };
 let simulator: RunningSimulator;
+const handler = createForgeHandler(new ConfigRepository(new MemoryStore()));
 
 beforeAll(async () => {
   simulator = await startSimulator({ workspace: { ...demoSite(), credentials: AUTH } });
@@ -34,6 +39,10 @@ const invoke = <T>(functionKey: string, payload: unknown, extension: unknown) =>
   ) as Promise<ResolverResult<T>>;
 
 describe('the Forge function', () => {
+  it("is what src/index.ts exports as the manifest's index.handler", () => {
+    expect(typeof forgeEntry.handler).toBe('function');
+  });
+
   it('plans the sprint a sprint action was opened on, reading Jira as the user', async () => {
     const result = await invoke<PanelPlan>(
       'getPlan',

@@ -4,6 +4,7 @@ import type { MlLanesConfig } from '../../src/config/schema';
 import { buildPlan } from '../../src/domain/plan';
 import { JiraClient } from '../../src/jira/client';
 import { createBasicAuthSeam } from '../../src/jira/fetch-seam';
+import type { JiraRequest } from '../../src/jira/seam';
 import { loadPlanSnapshot } from '../../src/jira/load-plan-snapshot';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator';
 import { TINY, TINY_AUTH, tinyIssue, tinySite } from './support/tiny-site';
@@ -199,6 +200,49 @@ describe('reading a sprint from Jira', () => {
     expect(items.iaa?.detail).toMatch(/0\.97.*0\.98/);
     expect(items['labeling-accuracy']).toMatchObject({ met: false });
     expect(items['labeling-accuracy']?.detail).toMatch(/does not exist on this site/);
+  });
+
+  it('classifies by a custom field a conditions rule names, fetching that field and no unused one', async () => {
+    const simulator = await simulate({
+      workspace: tinySite(
+        [
+          tinyIssue('TY-1', { summary: 'Tune anchors', fields: { [TINY.modelFamily]: 'ResNet' } }),
+          tinyIssue('TY-2', { summary: 'Tune anchors', fields: { [TINY.modelFamily]: 'ViT' } }),
+          tinyIssue('TY-3', { summary: 'Tune anchors', fields: { [TINY.notes]: 'resnet' } }),
+        ],
+        [],
+        [
+          { id: TINY.modelFamily, name: 'Model family', schemaType: 'option' },
+          { id: TINY.notes, name: 'Notes', schemaType: 'string' },
+        ],
+      ),
+    });
+    const config = defaultConfig();
+    config.rules.unshift({
+      kind: 'conditions',
+      lane: 'model',
+      match: 'all',
+      conditions: [
+        { op: 'equals', field: 'customField', fieldId: 'model family', value: 'resnet' },
+        { op: 'equals', field: 'project', value: 'TY' },
+      ],
+    });
+    const requestedFields: string[][] = [];
+    const seam = createBasicAuthSeam({ site: simulator.url, ...TINY_AUTH });
+    const recording: JiraRequest = (method, path, body) => {
+      if (path === '/rest/api/3/issue/bulkfetch') requestedFields.push((body as { fields: string[] }).fields);
+      return seam(method, path, body);
+    };
+    const result = await plan(simulator, config, new JiraClient(recording));
+    const lanes = Object.fromEntries(result.issues.map((issue) => [issue.key, [issue.lane, issue.laneRule]]));
+    expect(lanes['TY-1']).toEqual(['model', 'all of: field "Model family" is "ResNet", project is "TY"']);
+    expect(lanes['TY-2']?.[0]).toBeNull();
+    expect(lanes['TY-3']?.[0]).toBeNull();
+    expect(requestedFields).not.toHaveLength(0);
+    for (const fields of requestedFields) {
+      expect(fields).toContain(TINY.modelFamily);
+      expect(fields).not.toContain(TINY.notes);
+    }
   });
 
   it('reports a dependency cycle and finishes', async () => {

@@ -12,6 +12,8 @@ import {
   type RunningSimulator,
   type SimulatorOptions,
 } from '../../src/simulator';
+import { ConfigRepository } from '../../src/storage/config-repository';
+import { MemoryStore } from '../../src/storage/key-value-store';
 
 const AUTH = { email: 'sm@example.com', apiToken: 'sm-token' };
 const running: RunningSimulator[] = [];
@@ -24,7 +26,7 @@ async function resolversOn(options: Partial<SimulatorOptions> = {}, deps: Partia
   running.push(simulator);
   const functions = createResolverFunctions({
     jiraAsUser: () => createBasicAuthSeam({ site: simulator.url, ...AUTH }),
-    loadConfig: async () => defaultConfig(),
+    configs: new ConfigRepository(new MemoryStore()),
     ...deps,
   });
   return { simulator, functions };
@@ -155,7 +157,7 @@ describe('getPlan', () => {
     running.push(simulator);
     const functions = createResolverFunctions({
       jiraAsUser: () => createBasicAuthSeam({ site: simulator.url, ...AUTH }),
-      loadConfig: async () => defaultConfig(),
+      configs: new ConfigRepository(new MemoryStore()),
     });
     const result = await functions.getPlan({ payload: {}, context: boardAction(SYNTHETIC_BOARD_ID) });
     expect(result.ok).toBe(true);

@@ -1,6 +1,8 @@
 import './support/fake-bridge';
 import { RESOLVER_KEYS } from '../../src/contract/resolver-api';
 import { createResolverFunctions, type ResolverDeps } from '../../src/resolvers';
+import { ConfigRepository } from '../../src/storage/config-repository';
+import { MemoryStore } from '../../src/storage/key-value-store';
 import { INVOKED_RESOLVERS } from '../../static/planning-panel/src/api';
 
 describe('the planning panel invokes only resolvers the server defines', () => {
@@ -8,7 +10,7 @@ describe('the planning panel invokes only resolvers the server defines', () => {
     jiraAsUser: () => {
       throw new Error('not called');
     },
-    loadConfig: () => Promise.reject(new Error('not called')),
+    configs: new ConfigRepository(new MemoryStore()),
   };
   const functions = createResolverFunctions(deps) as Record<string, unknown>;
 

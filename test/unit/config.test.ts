@@ -2,8 +2,8 @@ import { defaultConfig } from '../../src/config/defaults';
 import { parseConfig, parseConfigText } from '../../src/config/parse';
 
 describe('configuration document', () => {
-  it('accepts the defaults', () => {
-    expect(parseConfig(defaultConfig())).toMatchObject({ ok: true });
+  it('accepts the defaults, as they are (nothing migrated)', () => {
+    expect(parseConfig(defaultConfig())).toEqual({ ok: true, config: defaultConfig(), migratedFrom: null });
   });
 
   it('ships the lanes, link type and Definition of Done the brief names', () => {
@@ -17,13 +17,14 @@ describe('configuration document', () => {
     ]);
     expect(config.dod.model?.items.map((item) => item.id)).toEqual(['holdout-accuracy', 'experiment-linked']);
     expect(config.rules[0]).toEqual({ kind: 'lane-label', prefix: 'lane:' });
-    expect(config.rules.some((rule) => rule.kind === 'issue-type')).toBe(false);
+    // Issue types and custom fields are named too differently across sites for default conditions rules.
+    expect(config.rules.some((rule) => rule.kind === 'conditions')).toBe(false);
   });
 
   it('lists every problem by its path, not just the first', () => {
     const config = defaultConfig() as unknown as Record<string, unknown> & { lanes: { id: string }[] };
     config.lanes[1]!.id = 'Model Lane';
-    config.version = 7;
+    config.version = 0;
     (config.dependencyLinkTypes as unknown[]) = [];
     const result = parseConfig(config);
     expect(result.ok).toBe(false);
@@ -65,6 +66,44 @@ describe('configuration document', () => {
         'dod.data.items[3].rule.pattern: not a valid regular expression',
       ]),
     );
+  });
+
+  it('locates problems inside conditions rules by their path', () => {
+    const config = defaultConfig();
+    config.rules.push({
+      kind: 'conditions',
+      lane: 'model',
+      match: 'all',
+      conditions: [
+        { op: 'equals', field: 'customField', value: 'ResNet' },
+        { op: 'regex', field: 'summary', pattern: 'retrain(' },
+      ],
+    });
+    const result = parseConfig(config);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const problems = result.problems.map((problem) => `${problem.path}: ${problem.message}`);
+    expect(problems.sort()).toEqual([
+      'rules[11].conditions[0].fieldId: name the custom field (its name or id)',
+      'rules[11].conditions[1].pattern: not a valid regular expression',
+    ]);
+  });
+
+  it('says what is wrong with a missing or unknown version, and still lists the other problems', () => {
+    const missing = { ...defaultConfig(), version: undefined, lanes: [] };
+    const result = parseConfig(missing);
+    expect(result).toMatchObject({ ok: false });
+    if (result.ok) return;
+    expect(result.problems).toEqual(
+      expect.arrayContaining([
+        { path: 'version', message: 'no version: say "version": 2' },
+        { path: 'lanes', message: 'configure at least one lane' },
+      ]),
+    );
+    expect(parseConfig({ ...defaultConfig(), version: '2' })).toMatchObject({
+      ok: false,
+      problems: [{ path: 'version', message: 'unknown version "2": ML Lanes reads versions 1 to 2' }],
+    });
   });
 
   it('says plainly when the text is not JSON', () => {

@@ -52,7 +52,13 @@ async function invoke(payload: { functionKey: string; payload?: unknown }): Prom
   const response = await fetch('/__playground/invoke', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ functionKey: payload.functionKey, payload: payload.payload ?? {}, context }),
+    body: JSON.stringify({
+      functionKey: payload.functionKey,
+      payload: payload.payload ?? {},
+      context,
+      // Which of the playground's Jira users is acting (an admin or a member): Forge knows it from the session.
+      user: params.get('user') ?? undefined,
+    }),
   });
   const body = (await response.json()) as { result?: unknown; error?: string };
   if (!response.ok) throw new Error(body.error ?? `invoke failed with ${response.status}`);

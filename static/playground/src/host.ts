@@ -6,19 +6,43 @@
 import type { BoardChoice } from '../../../src/contract/resolver-api';
 import type { ResolverResult } from '../../../src/contract/envelope';
 
-type ModuleId = 'sprint-action' | 'board-action' | 'project-page';
+type ModuleId = 'sprint-action' | 'board-action' | 'project-page' | 'admin-page';
 
-const MODULES: Record<ModuleId, { type: string; label: string; frame: 'modal' | 'page' }> = {
-  'sprint-action': { type: 'jira:sprintAction', label: 'Sprint action (backlog)', frame: 'modal' },
-  'board-action': { type: 'jira:boardAction', label: 'Board action', frame: 'modal' },
-  'project-page': { type: 'jira:projectPage', label: 'Project page', frame: 'page' },
-};
+const MODULES: Record<ModuleId, { type: string; label: string; frame: 'modal' | 'page'; resource: string }> =
+  {
+    'sprint-action': {
+      type: 'jira:sprintAction',
+      label: 'Sprint action (backlog)',
+      frame: 'modal',
+      resource: 'planning-panel',
+    },
+    'board-action': {
+      type: 'jira:boardAction',
+      label: 'Board action',
+      frame: 'modal',
+      resource: 'planning-panel',
+    },
+    'project-page': {
+      type: 'jira:projectPage',
+      label: 'Project page',
+      frame: 'page',
+      resource: 'planning-panel',
+    },
+    'admin-page': {
+      type: 'jira:adminPage',
+      label: 'Admin page (Apps → ML Lanes → Configure)',
+      frame: 'page',
+      resource: 'admin-page',
+    },
+  };
 
 interface HostState {
   module: ModuleId;
   board: number | null;
   sprint: number | null;
   theme: 'light' | 'dark';
+  /** Which Jira user the app acts for: `admin` or `member`. */
+  user: 'admin' | 'member';
 }
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -51,6 +75,7 @@ function readState(): HostState {
     board,
     sprint,
     theme: query.get('theme') === 'dark' ? 'dark' : 'light',
+    user: query.get('user') === 'member' ? 'member' : 'admin',
   };
 }
 
@@ -70,7 +95,7 @@ function withDefaults(state: HostState): HostState {
 }
 
 function writeState(state: HostState): void {
-  const query = new URLSearchParams({ module: state.module, theme: state.theme });
+  const query = new URLSearchParams({ module: state.module, theme: state.theme, user: state.user });
   if (state.board) query.set('board', String(state.board));
   if (state.sprint) query.set('sprint', String(state.sprint));
   history.replaceState(null, '', `/?${query}`);
@@ -79,11 +104,13 @@ function writeState(state: HostState): void {
 function frameUrl(state: HostState): string {
   const module = MODULES[state.module];
   const board = boards.find((each) => each.id === state.board);
-  const query = new URLSearchParams({ module: module.type, theme: state.theme, site });
-  if (state.module !== 'project-page' && state.board) query.set('board', String(state.board));
+  const query = new URLSearchParams({ module: module.type, theme: state.theme, site, user: state.user });
+  if ((state.module === 'sprint-action' || state.module === 'board-action') && state.board) {
+    query.set('board', String(state.board));
+  }
   if (state.module === 'sprint-action' && state.sprint) query.set('sprint', String(state.sprint));
   if (state.module === 'project-page' && board?.projectKey) query.set('project', board.projectKey);
-  return `/module/planning-panel/index.html?${query}`;
+  return `/module/${module.resource}/index.html?${query}`;
 }
 
 function fillPickers(state: HostState): void {
@@ -103,11 +130,12 @@ function fillPickers(state: HostState): void {
     ),
   );
   sprintPicker.disabled = state.module !== 'sprint-action' || sprints.length === 0;
-  boardPicker.disabled = state.module === 'project-page';
+  boardPicker.disabled = state.module === 'project-page' || state.module === 'admin-page';
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-module]')) {
     button.setAttribute('aria-pressed', String(button.dataset.module === state.module));
   }
   element<HTMLInputElement>('dark').checked = state.theme === 'dark';
+  element<HTMLSelectElement>('user').value = state.user;
 }
 
 function render(state: HostState, reloadFrame: boolean): void {
@@ -154,6 +182,10 @@ async function main(): Promise<void> {
   });
   element<HTMLSelectElement>('sprint').addEventListener('change', (event) => {
     state = { ...state, sprint: Number((event.target as HTMLSelectElement).value) };
+    render(state, true);
+  });
+  element<HTMLSelectElement>('user').addEventListener('change', (event) => {
+    state = { ...state, user: (event.target as HTMLSelectElement).value === 'member' ? 'member' : 'admin' };
     render(state, true);
   });
   element<HTMLInputElement>('dark').addEventListener('change', (event) => {

@@ -10,6 +10,8 @@ export const TINY = {
   storyPoints: 'customfield_20001',
   sprint: 'customfield_20002',
   iaa: 'customfield_20003',
+  modelFamily: 'customfield_20004',
+  notes: 'customfield_20005',
 } as const;
 
 let nextId = 50000;

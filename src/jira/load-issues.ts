@@ -1,0 +1,25 @@
+import type { MlLanesConfig } from '../config/schema';
+import type { IssueSnapshot, SiteField } from '../domain/snapshot';
+import type { JiraClient } from './client';
+import { buildFieldCatalog, listFields } from './fields';
+import { bulkFetchIssues, searchIssueIds } from './issues';
+import { DOD_PROPERTY_KEY, requestedFields, toIssueSnapshot } from './to-snapshot';
+
+/** Issues matching a JQL query (at most `limit`), as domain snapshots, with the fields `config` reads. */
+export async function loadIssuesByJql(
+  client: JiraClient,
+  jql: string,
+  config: MlLanesConfig,
+  limit: number,
+): Promise<{ issues: IssueSnapshot[]; siteFields: SiteField[]; truncated: boolean }> {
+  const [ids, fields] = await Promise.all([searchIssueIds(client, jql, limit + 1), listFields(client)]);
+  const catalog = buildFieldCatalog(fields, config, null);
+  const chosen = ids.slice(0, limit);
+  const fetched = await bulkFetchIssues(
+    client,
+    chosen,
+    { fields: requestedFields(catalog, false), properties: [DOD_PROPERTY_KEY] },
+    (issue) => toIssueSnapshot(issue, catalog, true),
+  );
+  return { issues: fetched.items, siteFields: catalog.siteFields, truncated: ids.length > limit };
+}

@@ -1,0 +1,77 @@
+import type { ConfigPreview, PreviewRow } from '../../contract/admin-api';
+import { parseConfig } from '../../config/parse';
+import type { MlLanesConfig } from '../../config/schema';
+import { classifyIssues } from '../../domain/lanes';
+import type { IssueSnapshot, SiteField } from '../../domain/snapshot';
+import { loadIssuesByJql } from '../../jira/load-issues';
+import { loadPlanSnapshot } from '../../jira/load-plan-snapshot';
+import { InvalidConfigError } from '../../storage/config-repository';
+import { jiraClientFor, type ResolverDeps } from '../deps';
+import type { ForgeContext } from '../request';
+import { previewPayload } from './payloads';
+
+/** A preview is for eyes, not for bulk work: a JQL query shows its first issues only. */
+export const PREVIEW_LIMIT = 500;
+
+/** Each issue's lane under the saved configuration and under the edited one, with the rules that decided. */
+export async function previewConfig(
+  deps: ResolverDeps,
+  payload: unknown,
+  context: ForgeContext,
+): Promise<ConfigPreview> {
+  const request = previewPayload.parse(payload);
+  const edited = parseConfig(request.config);
+  if (!edited.ok) throw new InvalidConfigError(edited.problems);
+  const saved = (await deps.configs.load({ projectKey: request.projectKey })).config;
+  // Read the fields both configurations' rules look at (the lanes of the saved rules need not exist in the edit).
+  const reading: MlLanesConfig = { ...edited.config, rules: [...saved.rules, ...edited.config.rules] };
+  const client = jiraClientFor(deps, context);
+
+  let issues: IssueSnapshot[];
+  let siteFields: SiteField[];
+  let scopeDescription: string;
+  if (request.jql !== undefined) {
+    const found = await loadIssuesByJql(client, request.jql, reading, PREVIEW_LIMIT);
+    issues = found.issues;
+    siteFields = found.siteFields;
+    scopeDescription = `JQL: ${request.jql}${found.truncated ? ` (first ${PREVIEW_LIMIT} issues)` : ''}`;
+  } else {
+    const snapshot = await loadPlanSnapshot(client, {
+      site: context.siteUrl ?? '',
+      boardId: request.boardId ?? 0,
+      sprint: request.sprintId ?? 'default',
+      config: reading,
+    });
+    issues = snapshot.issues.filter((issue) => issue.inScope);
+    siteFields = snapshot.siteFields;
+    scopeDescription = `${snapshot.sprint.name} on ${snapshot.board.name}`;
+  }
+
+  const before = classifyIssues(issues, saved, siteFields);
+  const after = classifyIssues(issues, edited.config, siteFields);
+  const rows: PreviewRow[] = issues.map((issue) => {
+    const was = before.get(issue.key);
+    const now = after.get(issue.key);
+    return {
+      key: issue.key,
+      summary: issue.summary,
+      laneBefore: was?.lane ?? null,
+      ruleBefore: was?.laneRule ?? '',
+      laneAfter: now?.lane ?? null,
+      ruleAfter: now?.laneRule ?? '',
+    };
+  });
+  return {
+    scopeDescription,
+    rows,
+    moved: rows.filter((row) => row.laneBefore !== row.laneAfter).length,
+    countsBefore: countByLane(rows.map((row) => row.laneBefore)),
+    countsAfter: countByLane(rows.map((row) => row.laneAfter)),
+  };
+}
+
+function countByLane(lanes: (string | null)[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const lane of lanes) counts[lane ?? ''] = (counts[lane ?? ''] ?? 0) + 1;
+  return counts;
+}
