@@ -26,9 +26,13 @@ export function parseConfig(value: unknown): ConfigParseResult {
   const result = configSchema.safeParse(migrated.value);
   if (result.success) return { ok: true, config: result.data, migratedFrom: migrated.migratedFrom };
   const version = isRecord(value) ? value.version : undefined;
-  const problems = result.error.issues.map(toProblem).map((problem) =>
-    problem.path === 'version' ? { ...problem, message: versionProblem(version) ?? problem.message } : problem,
-  );
+  const problems = result.error.issues
+    .map(toProblem)
+    .map((problem) =>
+      problem.path === 'version'
+        ? { ...problem, message: versionProblem(version) ?? problem.message }
+        : problem,
+    );
   // The version first: for a newer document it explains every other problem.
   return {
     ok: false,

@@ -42,11 +42,15 @@ function text(original: string): Text {
   return { original, words, lower: words.map((word) => word.toLowerCase()) };
 }
 
-/** An issue's labels, components and summary split into words at most once, and only if a rule looks. */
+/**
+ * An issue's labels, components and summary split into words, and its fields read as text for conditions,
+ * each at most once, and only if a rule looks.
+ */
 class IssueText {
   #labels?: Text[];
   #components?: Text[];
   #summary?: Text;
+  readonly #fields = new Map<string, FieldValue>();
 
   constructor(private readonly issue: IssueSnapshot) {}
 
@@ -60,6 +64,15 @@ class IssueText {
 
   get summary(): Text {
     return (this.#summary ??= text(this.issue.summary));
+  }
+
+  field(reader: FieldReader): FieldValue {
+    let value = this.#fields.get(reader.key);
+    if (!value) {
+      value = reader.read(this.issue);
+      this.#fields.set(reader.key, value);
+    }
+    return value;
   }
 }
 
@@ -143,9 +156,16 @@ interface FieldText {
   lower: string;
 }
 
-/** Reads one field of an issue as text values (empty: not set), and names it for the lane rule. */
+/** A field of an issue as text values (empty: not set), and its name for the lane rule. */
+interface FieldValue {
+  texts: FieldText[];
+  noun: string;
+}
+
+/** Reads one field of an issue; `key` tells readers of the same field apart from others (for caching). */
 interface FieldReader {
-  read: (issue: IssueSnapshot) => { texts: FieldText[]; noun: string };
+  key: string;
+  read: (issue: IssueSnapshot) => FieldValue;
   /** How "is set" reads for this field, e.g. `has a label`. */
   isSet: (noun: string) => string;
 }
@@ -165,7 +185,7 @@ function present(values: readonly string[]): FieldText[] {
  * What a person sees in a custom field, as text values: numbers as written, options and users by their
  * value or name, lists element by element, rich text (Atlassian Document Format) by its words.
  */
-export function customFieldTexts(value: unknown): string[] {
+function customFieldTexts(value: unknown): string[] {
   if (value === null || value === undefined) return [];
   if (Array.isArray(value)) return value.flatMap(customFieldTexts);
   if (typeof value === 'string') return value.trim() === '' ? [] : [value.trim()];
@@ -193,22 +213,27 @@ function documentText(node: unknown): string {
 
 const FIELD_READERS: Record<Exclude<ConditionField, 'customField'>, FieldReader> = {
   issueType: {
+    key: 'issueType',
     read: (issue) => ({ texts: present([issue.issueType]), noun: 'issue type' }),
     isSet: () => 'issue type is set',
   },
   labels: {
+    key: 'labels',
     read: (issue) => ({ texts: present(issue.labels), noun: 'label' }),
     isSet: () => 'has a label',
   },
   components: {
+    key: 'components',
     read: (issue) => ({ texts: present(issue.components), noun: 'component' }),
     isSet: () => 'has a component',
   },
   project: {
+    key: 'project',
     read: (issue) => ({ texts: present([issue.projectKey]), noun: 'project' }),
     isSet: () => 'project is set',
   },
   parent: {
+    key: 'parent',
     read: (issue) => ({ texts: present(issue.parentKey === null ? [] : [issue.parentKey]), noun: 'parent' }),
     isSet: () => 'has a parent',
   },
@@ -219,6 +244,7 @@ function customFieldReader(fields: readonly SiteField[]): FieldReader | null {
   const [first] = fields;
   if (!first) return null;
   return {
+    key: `customField:${fields.map((field) => field.id).join(',')}`,
     read: (issue) => {
       // Jira allows two custom fields with one name: read the first that holds a value on this issue.
       for (const field of fields) {
@@ -260,8 +286,8 @@ function compileCondition(
   switch (condition.op) {
     case 'equals': {
       const wanted = condition.value.trim().toLowerCase();
-      return (issue) => {
-        const { texts, noun } = reader.read(issue);
+      return (_issue, words) => {
+        const { texts, noun } = words.field(reader);
         const found = texts.find((text) => text.lower === wanted);
         return found ? `${noun} is "${found.original}"` : null;
       };
@@ -269,14 +295,14 @@ function compileCondition(
     case 'contains': {
       const wanted = condition.value.trim().toLowerCase();
       const said = JSON.stringify(condition.value.trim());
-      return (issue) => {
-        const { texts, noun } = reader.read(issue);
+      return (_issue, words) => {
+        const { texts, noun } = words.field(reader);
         return texts.some((text) => text.lower.includes(wanted)) ? `${noun} contains ${said}` : null;
       };
     }
     case 'is-set':
-      return (issue) => {
-        const { texts, noun } = reader.read(issue);
+      return (_issue, words) => {
+        const { texts, noun } = words.field(reader);
         return texts.length > 0 ? reader.isSet(noun) : null;
       };
   }

@@ -22,11 +22,7 @@ function onlyRule(conditions: RuleCondition[], match: 'all' | 'any' = 'all'): Ml
 }
 
 /** The lane rule text when the conditions rule matches, or null when it does not. */
-function matched(
-  subject: IssueSnapshot,
-  config: MlLanesConfig,
-  siteFields: SiteField[] = [],
-): string | null {
+function matched(subject: IssueSnapshot, config: MlLanesConfig, siteFields: SiteField[] = []): string | null {
   const assignment = laneOf(subject, config, [], siteFields);
   return assignment?.lane === 'model' ? assignment.laneRule : null;
 }
@@ -318,9 +314,7 @@ describe('conditions rules: custom fields', () => {
 
   it('reads whichever of two same-named fields holds a value on the issue', () => {
     const site = [...SITE, { id: 'customfield_20042', name: 'Model Family' }];
-    const config = onlyRule([
-      { op: 'equals', field: 'customField', fieldId: 'Model family', value: 'vit' },
-    ]);
+    const config = onlyRule([{ op: 'equals', field: 'customField', fieldId: 'Model family', value: 'vit' }]);
     const subject = issue('CV-1', { fieldValues: { customfield_10042: null, customfield_20042: 'ViT' } });
     expect(matched(subject, config, site)).toBe('field "Model Family" is "ViT"');
   });
@@ -333,7 +327,11 @@ describe('conditions rules: custom fields', () => {
     });
     expect(matched(subject, onlyRule([missing]), SITE)).toBeNull();
     expect(
-      matched(subject, onlyRule([missing, { op: 'regex', field: 'summary', pattern: 'retrain' }], 'any'), SITE),
+      matched(
+        subject,
+        onlyRule([missing, { op: 'regex', field: 'summary', pattern: 'retrain' }], 'any'),
+        SITE,
+      ),
     ).toBe('summary matches /retrain/i');
     // With no site fields known at all, an id is not taken on trust either.
     const byId = onlyRule([{ op: 'is-set', field: 'customField', fieldId: 'customfield_10042' }]);

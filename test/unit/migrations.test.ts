@@ -123,7 +123,8 @@ describe('versions this ML Lanes cannot read', () => {
     if (result.ok) return;
     expect(result.problems[0]).toEqual({
       path: 'version',
-      message: 'version 3 was written by a newer ML Lanes (this one reads versions up to 2): update ML Lanes to use it',
+      message:
+        'version 3 was written by a newer ML Lanes (this one reads versions up to 2): update ML Lanes to use it',
     });
     expect(result.problems.map((problem) => problem.path)).toContain('rules[0].kind');
   });
