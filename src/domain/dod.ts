@@ -1,6 +1,6 @@
 import type { DodItem, DodRule, MlLanesConfig } from '../config/schema';
 import type { DodItemView, DodView } from '../contract/plan-view';
-import type { IssueSnapshot, SiteField } from './snapshot';
+import { siteFieldLookup, type IssueSnapshot, type SiteField } from './snapshot';
 
 /** Checks one issue against its lane's Definition of Done. */
 export type DodEvaluator = (issue: IssueSnapshot, lane: string | null) => DodView;
@@ -141,18 +141,7 @@ function compileItem(item: DodItem, fieldsNamed: (nameOrId: string) => SiteField
 
 /** Compiles every lane's template once (field look-ups, patterns) so each issue costs only its checks. */
 export function dodEvaluator(config: MlLanesConfig, siteFields: readonly SiteField[]): DodEvaluator {
-  const byId = new Map(siteFields.map((field) => [field.id, field]));
-  const byName = new Map<string, SiteField[]>();
-  for (const field of siteFields) {
-    const name = field.name.trim().toLowerCase();
-    const sameName = byName.get(name);
-    if (sameName) sameName.push(field);
-    else byName.set(name, [field]);
-  }
-  const fieldsNamed = (nameOrId: string): SiteField[] => {
-    const exact = byId.get(nameOrId.trim());
-    return exact ? [exact] : (byName.get(nameOrId.trim().toLowerCase()) ?? []);
-  };
+  const fieldsNamed = siteFieldLookup(siteFields);
 
   const templates = new Map<string, ItemCheck[]>();
   for (const lane of config.lanes) {
