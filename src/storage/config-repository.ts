@@ -55,9 +55,10 @@ export class ConflictError extends Error {
 
 export class RevisionNotFoundError extends Error {}
 
-const scopeName = (scope: ConfigScope) => (scope.projectKey ? `project/${scope.projectKey}` : 'site');
-const currentKey = (scope: ConfigScope) => `config/${scopeName(scope)}`;
-const historyPrefix = (scope: ConfigScope) => `config-history/${scopeName(scope)}/`;
+// Forge KVS keys allow letters, digits and `:._-#`: hence `:` as the separator.
+const scopeName = (scope: ConfigScope) => (scope.projectKey ? `project:${scope.projectKey}` : 'site');
+const currentKey = (scope: ConfigScope) => `config:${scopeName(scope)}`;
+const historyPrefix = (scope: ConfigScope) => `config-history:${scopeName(scope)}:`;
 const historyKey = (scope: ConfigScope, revision: number) =>
   `${historyPrefix(scope)}${String(revision).padStart(10, '0')}`;
 
@@ -70,20 +71,22 @@ export class ConfigRepository {
   /** The configuration in force for a scope: its own, else the site's (for a project), else the defaults. */
   async load(scope: ConfigScope = {}): Promise<LoadedConfig> {
     const own = await this.loadOwn(scope);
-    if (own) return own;
+    // The revision to edit from is always the scope's newest, whatever document is in force.
+    const revision = await this.currentRevision(scope);
+    if (own) return { ...own, revision };
     if (scope.projectKey) {
       const site = await this.load({});
       return {
         ...site,
         source: site.source === 'defaults' ? 'defaults' : 'site',
-        revision: 0,
+        revision,
         savedAt: null,
         savedBy: null,
       };
     }
     return {
       config: defaultConfig(),
-      revision: 0,
+      revision,
       savedAt: null,
       savedBy: null,
       source: 'defaults',
@@ -109,7 +112,10 @@ export class ConfigRepository {
       savedBy,
       document: parsed.config,
     };
-    await this.store.set(historyKey(scope, stored.revision), stored);
+    // Claiming the revision's history key is atomic: of two saves from the same base, only one gets it.
+    if (!(await this.store.setIfAbsent(historyKey(scope, stored.revision), stored))) {
+      throw new ConflictError(await this.currentRevision(scope));
+    }
     await this.store.set(currentKey(scope), stored);
     await this.prune(scope);
     return this.toLoaded(stored, parsed.config, null, null);
@@ -151,9 +157,11 @@ export class ConfigRepository {
   /** The newest revision number of a scope, whether or not its document is readable. */
   private async currentRevision(scope: ConfigScope): Promise<number> {
     const stored = await this.store.get(currentKey(scope));
-    if (isStoredRevision(stored)) return stored.revision;
     const history = await this.store.keys(historyPrefix(scope));
-    return history.length === 0 ? 0 : Math.max(...history.map((key) => Number(key.slice(-10))));
+    return Math.max(
+      isStoredRevision(stored) ? stored.revision : 0,
+      ...history.map((key) => Number(key.slice(-10))).filter(Number.isFinite),
+    );
   }
 
   private async loadOwn(scope: ConfigScope): Promise<LoadedConfig | null> {
@@ -197,7 +205,6 @@ export class ConfigRepository {
   ): LoadedConfig {
     return {
       config,
-      // The revision to edit from is the newest saved, even when an older one is in use after a fallback.
       revision: stored.revision,
       savedAt: stored.savedAt,
       savedBy: stored.savedBy,

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { KeyValueStore } from './key-value-store';
+import { assertKvsKey, type KeyValueStore } from './key-value-store';
 
 /** The playground's stand-in for Forge KVS: one JSON file, written atomically. */
 export class FileStore implements KeyValueStore {
@@ -9,18 +9,32 @@ export class FileStore implements KeyValueStore {
   constructor(private readonly file: string) {}
 
   async get(key: string): Promise<unknown> {
+    assertKvsKey(key);
     return (await this.read())[key];
   }
 
-  set(key: string, value: unknown): Promise<void> {
-    return this.update((all) => {
+  async set(key: string, value: unknown): Promise<void> {
+    assertKvsKey(key);
+    await this.update((all) => {
       all[key] = value;
+      return true;
     });
   }
 
-  delete(key: string): Promise<void> {
+  setIfAbsent(key: string, value: unknown): Promise<boolean> {
+    assertKvsKey(key);
     return this.update((all) => {
+      if (key in all) return false;
+      all[key] = value;
+      return true;
+    });
+  }
+
+  async delete(key: string): Promise<void> {
+    assertKvsKey(key);
+    await this.update((all) => {
       delete all[key];
+      return true;
     });
   }
 
@@ -38,13 +52,14 @@ export class FileStore implements KeyValueStore {
   }
 
   /** Writes one at a time, through a temporary file, so a crash never leaves half a file. */
-  private update(change: (all: Record<string, unknown>) => void): Promise<void> {
+  private update(change: (all: Record<string, unknown>) => boolean): Promise<boolean> {
     const next = this.queue.then(async () => {
       const all = await this.read();
-      change(all);
+      if (!change(all)) return false;
       await mkdir(dirname(this.file), { recursive: true });
       await writeFile(`${this.file}.tmp`, JSON.stringify(all, null, 2));
       await rename(`${this.file}.tmp`, this.file);
+      return true;
     });
     this.queue = next.catch(() => undefined);
     return next;

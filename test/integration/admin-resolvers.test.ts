@@ -157,6 +157,23 @@ describe('saving', () => {
     );
   });
 
+  it('lets only one of two saves from the same revision through, even at the same instant', async () => {
+    const { admin } = setup();
+    const renamed = (name: string) => {
+      const config = defaultConfig();
+      config.lanes[0]!.name = name;
+      return config;
+    };
+    const results = await Promise.all([
+      admin.saveConfig({ payload: { config: renamed('First'), baseRevision: 0 } }),
+      admin.saveConfig({ payload: { config: renamed('Second'), baseRevision: 0 } }),
+    ]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.filter((result) => !result.ok)).toMatchObject([
+      { error: { code: 'conflict', currentRevision: 1 } },
+    ]);
+  });
+
   it('imports an exported file, migrating one written by ML Lanes 1', async () => {
     const { admin } = setup();
     const v1 = {
@@ -206,12 +223,13 @@ describe('history', () => {
     const { admin, member, store } = setup();
     ok(await admin.saveConfig({ payload: { config: withResearchLane(), baseRevision: 0 } }));
     ok(await admin.saveConfig({ payload: { config: defaultConfig(), baseRevision: 1 } }));
-    const current = (await store.get('config/site')) as { document: { lanes: unknown } };
+    const current = (await store.get('config:site')) as { document: { lanes: unknown } };
     current.document.lanes = 'not a list';
-    await store.set('config/site', current);
+    await store.set('config:site', current);
 
     const seenByAdmin = ok(await admin.getConfig({ payload: {} }));
     expect(seenByAdmin.config.lanes.map((lane) => lane.id)).toContain('research');
+    expect(seenByAdmin.revision).toBe(2);
     expect(seenByAdmin.fallback).toMatchObject({
       revision: 1,
       reason: expect.stringMatching(/revision 2 cannot be used: lanes/),
@@ -224,7 +242,7 @@ describe('history', () => {
 
   it('migrates a stored document from ML Lanes 1 on load', async () => {
     const { admin, store } = setup();
-    await store.set('config/site', {
+    await store.set('config:site', {
       revision: 4,
       savedAt: '2026-10-01T10:00:00.000Z',
       savedBy: 'someone',
@@ -262,6 +280,13 @@ describe('project overrides', () => {
     expect(cvPlan.lanes.map((lane) => lane.id)).toContain('research');
     const reset = ok(await admin.resetProjectConfig({ payload: { projectKey: 'CV', baseRevision: 1 } }));
     expect(reset).toMatchObject({ source: 'defaults', scope: { projectKey: 'CV' } });
+    // Editing goes on from the reset: the revision shown is the one a save must start from.
+    const again = ok(
+      await admin.saveConfig({
+        payload: { projectKey: 'CV', config: withResearchLane(), baseRevision: reset.revision },
+      }),
+    );
+    expect(again).toMatchObject({ source: 'saved', revision: reset.revision + 1 });
   });
 });
 
