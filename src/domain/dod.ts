@@ -45,6 +45,15 @@ function shown(value: unknown): string {
   return text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH - 1)}…` : text;
 }
 
+/** A number from a field value: a number, numeric text (a trailing % allowed), or an option holding one. */
+export function asNumber(value: unknown): number | null {
+  const inner = plain(value);
+  const text = typeof inner === 'string' ? inner.trim().replace(/%$/, '').trim() : inner;
+  const number =
+    typeof text === 'number' ? text : typeof text === 'string' && text !== '' ? Number(text) : NaN;
+  return Number.isFinite(number) ? number : null;
+}
+
 /**
  * Reads a number as a fraction: "97%" and 97 both mean 0.97, because people type percentages into
  * fields whose rules are written as fractions (and the other way round). 1 itself stays 1 (100%).
@@ -77,11 +86,15 @@ function compileRule(rule: DodRule): Check {
   switch (rule.op) {
     case 'gte':
     case 'lte': {
-      const threshold = asFraction(rule.value) ?? rule.value;
+      // A threshold up to 1 is a fraction (0.98 = 98%), and then values typed as percentages (97, "97%") are
+      // read as fractions too. A larger threshold is a plain number (at least 2 reviewers) and so are its values.
+      const fractional = rule.value <= 1;
+      const read = fractional ? asFraction : asNumber;
+      const threshold = rule.value;
       const sign = rule.op === 'gte' ? '≥' : '≤';
       return (value, name) => {
         if (isEmpty(value)) return { met: false, detail: `${name} is empty` };
-        const number = asFraction(value);
+        const number = read(value);
         if (number === null) return { met: false, detail: `${name} "${shown(value)}" is not a number` };
         const met = rule.op === 'gte' ? number >= threshold : number <= threshold;
         const verdict = met ? 'meets' : 'needs';

@@ -1,6 +1,6 @@
 import { defaultConfig } from '../../src/config/defaults';
 import type { DodItem, MlLanesConfig } from '../../src/config/schema';
-import { asFraction, dodEvaluator } from '../../src/domain/dod';
+import { dodEvaluator } from '../../src/domain/dod';
 import type { SiteField } from '../../src/domain/snapshot';
 import { issue } from './support/snapshot-builder';
 
@@ -46,12 +46,13 @@ describe('numeric rules', () => {
     expect(agreement({ customfield_10040: 98.5 })?.met).toBe(true);
   });
 
-  it('reads a threshold written as a percentage the same way', () => {
-    expect(checkOne(accuracyAtLeast(98), { customfield_10042: 0.985 })).toEqual({
-      met: true,
-      detail: 'Model accuracy 0.985 — meets ≥ 0.98',
+  it('reads a threshold above 1 as a plain number, and its values too (at least 2 reviewers)', () => {
+    expect(checkOne(accuracyAtLeast(2), { customfield_10042: 1 })).toEqual({
+      met: false,
+      detail: 'Model accuracy 1 — needs ≥ 2',
     });
-    expect(checkOne(accuracyAtLeast(98), { customfield_10042: 0.97 })?.met).toBe(false);
+    expect(checkOne(accuracyAtLeast(2), { customfield_10042: 3 })?.met).toBe(true);
+    expect(checkOne(accuracyAtLeast(98), { customfield_10042: '98.5%' })?.met).toBe(true);
   });
 
   it('accepts numeric strings, with or without a % sign', () => {
@@ -93,10 +94,12 @@ describe('numeric rules', () => {
     expect(checkOne(lossAtMost, { customfield_10042: 0.2 })?.met).toBe(false);
   });
 
-  it('keeps 1 as 1 and honours an explicit % below 1', () => {
-    expect(asFraction(1)).toBe(1);
-    expect(asFraction('0.5%')).toBe(0.005);
-    expect(asFraction('')).toBeNull();
+  it('keeps 1 as 100% and honours an explicit % below 1 against a fractional threshold', () => {
+    expect(checkOne(accuracyAtLeast(0.99), { customfield_10042: 1 })?.met).toBe(true);
+    expect(checkOne(accuracyAtLeast(0.01), { customfield_10042: '0.5%' })).toEqual({
+      met: false,
+      detail: 'Model accuracy 0.005 — needs ≥ 0.01',
+    });
   });
 });
 
