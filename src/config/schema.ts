@@ -15,7 +15,7 @@ const laneId = z
     'a lane id is 1–32 lowercase letters, digits or dashes, starting with a letter',
   );
 
-export const laneSchema = z.object({
+export const laneSchema = z.strictObject({
   id: laneId,
   name: z.string().trim().min(1, 'a lane needs a name').max(40),
   color: z
@@ -29,13 +29,13 @@ const keywordList = z
   .min(1, 'list at least one keyword');
 
 /** `lane:<id>` style labels name the lane directly. */
-const laneLabelRule = z.object({
+const laneLabelRule = z.strictObject({
   kind: z.literal('lane-label'),
   prefix: z.string().min(1).default('lane:'),
 });
 
 /** Whole-word keyword match on labels, components and/or the summary. */
-const keywordRule = z.object({
+const keywordRule = z.strictObject({
   kind: z.literal('keywords'),
   lane: laneId,
   in: z.array(z.enum(['labels', 'components', 'summary'])).min(1, 'say where to look for keywords'),
@@ -56,21 +56,21 @@ const fieldIdOption = { fieldId: z.string().trim().min(1).optional() };
 
 /** One test of an issue: equals / contains / is set on a field, or keywords / a regular expression on the summary. */
 export const conditionSchema = z.discriminatedUnion('op', [
-  z.object({
+  z.strictObject({
     op: z.literal('equals'),
     field: conditionFieldSchema,
     ...fieldIdOption,
     value: z.string().trim().min(1, 'give a value'),
   }),
-  z.object({
+  z.strictObject({
     op: z.literal('contains'),
     field: conditionFieldSchema,
     ...fieldIdOption,
     value: z.string().trim().min(1, 'give a value'),
   }),
-  z.object({ op: z.literal('is-set'), field: conditionFieldSchema, ...fieldIdOption }),
-  z.object({ op: z.literal('keywords'), field: z.literal('summary'), keywords: keywordList }),
-  z.object({
+  z.strictObject({ op: z.literal('is-set'), field: conditionFieldSchema, ...fieldIdOption }),
+  z.strictObject({ op: z.literal('keywords'), field: z.literal('summary'), keywords: keywordList }),
+  z.strictObject({
     op: z.literal('regex'),
     field: z.literal('summary'),
     pattern: z.string().min(1, 'give a pattern').refine(isValidRegExp, 'not a valid regular expression'),
@@ -78,7 +78,7 @@ export const conditionSchema = z.discriminatedUnion('op', [
 ]);
 
 /** An admin-authored rule: conditions combined with all (AND) or any (OR). */
-const conditionsRule = z.object({
+const conditionsRule = z.strictObject({
   kind: z.literal('conditions'),
   lane: laneId,
   match: z.enum(['all', 'any']).default('all'),
@@ -87,7 +87,7 @@ const conditionsRule = z.object({
 
 export const ruleSchema = z.discriminatedUnion('kind', [laneLabelRule, keywordRule, conditionsRule]);
 
-export const dependencyLinkTypeSchema = z.object({
+export const dependencyLinkTypeSchema = z.strictObject({
   /** The link type's name as Jira shows it, e.g. "Blocks". */
   name: z.string().trim().min(1),
   /** Which side of the link must finish first. For "Blocks", the outward issue ("blocks") is upstream. */
@@ -95,10 +95,10 @@ export const dependencyLinkTypeSchema = z.object({
 });
 
 const dodRuleSchema = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('gte'), value: z.number() }),
-  z.object({ op: z.literal('lte'), value: z.number() }),
-  z.object({ op: z.literal('not-empty') }),
-  z.object({
+  z.strictObject({ op: z.literal('gte'), value: z.number() }),
+  z.strictObject({ op: z.literal('lte'), value: z.number() }),
+  z.strictObject({ op: z.literal('not-empty') }),
+  z.strictObject({
     op: z.literal('matches'),
     pattern: z.string().refine(isValidRegExp, 'not a valid regular expression'),
   }),
@@ -109,8 +109,8 @@ const dodItemId = z
   .regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'an item id is lowercase letters, digits or dashes');
 
 export const dodItemSchema = z.discriminatedUnion('kind', [
-  z.object({ id: dodItemId, label: z.string().trim().min(1), kind: z.literal('manual') }),
-  z.object({
+  z.strictObject({ id: dodItemId, label: z.string().trim().min(1), kind: z.literal('manual') }),
+  z.strictObject({
     id: dodItemId,
     label: z.string().trim().min(1),
     kind: z.literal('auto'),
@@ -120,13 +120,13 @@ export const dodItemSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export const dodTemplateSchema = z.object({
+export const dodTemplateSchema = z.strictObject({
   /** Whether the Done transition is refused while items are unmet (used by the workflow validator). */
   enforce: z.boolean().default(false),
   items: z.array(dodItemSchema),
 });
 
-export const capacitySchema = z.object({
+export const capacitySchema = z.strictObject({
   storyPoints: z.number().nonnegative().nullable().default(null),
   wipLimit: z.number().int().positive().nullable().default(null),
 });

@@ -106,6 +106,17 @@ describe('configuration document', () => {
     });
   });
 
+  it('names a misspelt key instead of silently dropping it (a typo must not reverse a link)', () => {
+    const config = defaultConfig() as unknown as { dependencyLinkTypes: Record<string, unknown>[] };
+    config.dependencyLinkTypes = [{ name: 'Blocks', upstrem: 'inward' }];
+    const result = parseConfig(config);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      expect.objectContaining({ path: 'dependencyLinkTypes[0]', message: expect.stringMatching(/upstrem/) }),
+    ]);
+  });
+
   it('says plainly when the text is not JSON', () => {
     const result = parseConfigText('{"version": 1,');
     expect(result).toMatchObject({ ok: false, problems: [{ path: '(root)' }] });
