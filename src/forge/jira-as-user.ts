@@ -102,6 +102,12 @@ const ENDPOINTS: { method: HttpMethod; path: RegExp; call: Call }[] = [
   },
   {
     method: 'GET',
+    path: /^\/rest\/api\/3\/project\/([A-Z][A-Z0-9_]*)$/,
+    call: ([, projectKey]) =>
+      api.asUser().requestJira(route`/rest/api/3/project/${projectKey ?? ''}`, { headers: accept }),
+  },
+  {
+    method: 'GET',
     path: /^\/rest\/api\/3\/project\/([A-Z][A-Z0-9_]*)\/components$/,
     call: ([, projectKey]) =>
       api

@@ -2,6 +2,7 @@ import type { MlLanesConfig } from '../config/schema';
 import type { Dependency, IssueSnapshot, PlanSnapshot } from '../domain/snapshot';
 import { getBoard, getBoardConfiguration, resolveSprint, type SprintSelector } from './agile';
 import type { JiraClient } from './client';
+import type { JiraBoard } from './schemas';
 import { buildFieldCatalog, listFields } from './fields';
 import { bulkFetchIssues, searchIssueIds } from './issues';
 import {
@@ -18,6 +19,8 @@ export interface PlanScopeRequest {
   boardId: number;
   sprint: SprintSelector;
   config: MlLanesConfig;
+  /** The board, when the caller has read it already (to pick its project's configuration). */
+  board?: JiraBoard;
 }
 
 /**
@@ -27,7 +30,7 @@ export interface PlanScopeRequest {
  */
 export async function loadPlanSnapshot(client: JiraClient, request: PlanScopeRequest): Promise<PlanSnapshot> {
   const [board, boardConfiguration, fields] = await Promise.all([
-    getBoard(client, request.boardId),
+    request.board ?? getBoard(client, request.boardId),
     getBoardConfiguration(client, request.boardId),
     listFields(client),
   ]);

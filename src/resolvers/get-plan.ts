@@ -1,6 +1,6 @@
 import type { PanelPlan } from '../contract/panel-plan';
 import { buildPlan } from '../domain/plan';
-import type { SprintSelector } from '../jira/agile';
+import { getBoard, getSprint, type SprintSelector } from '../jira/agile';
 import { loadPlanSnapshot } from '../jira/load-plan-snapshot';
 import { jiraClientFor, type ResolverDeps } from './deps';
 import { BadRequestError } from './errors';
@@ -18,14 +18,25 @@ export async function getPlan(
   context: ForgeContext,
 ): Promise<PanelPlan> {
   const request = getPlanPayloadSchema.parse(payload);
-  const boardId = request.boardId ?? context.extension.board?.id;
+  const sprint: SprintSelector = request.sprintId ?? context.extension.sprint?.id ?? 'default';
+  const client = jiraClientFor(deps, context);
+  // A sprint opened without its board: the sprint's own board, as Jira reports it.
+  const boardId =
+    request.boardId ??
+    context.extension.board?.id ??
+    (typeof sprint === 'number' ? (await getSprint(client, sprint)).originBoardId : undefined);
   if (boardId === undefined) {
     throw new BadRequestError('Open ML Lanes from a board or a sprint, or pick a board: no board was given.');
   }
-  const sprint: SprintSelector = request.sprintId ?? context.extension.sprint?.id ?? 'default';
-  // A project's own configuration, where an admin saved one, else the site's.
-  const { config } = await deps.configs.load({ projectKey: context.extension.project?.key });
-  const client = jiraClientFor(deps, context);
-  const snapshot = await loadPlanSnapshot(client, { site: context.siteUrl ?? '', boardId, sprint, config });
+  const board = await getBoard(client, boardId);
+  // The board's project (as Jira says, not the browser) decides whether a project configuration applies.
+  const { config } = await deps.configs.load({ projectKey: board.location?.projectKey });
+  const snapshot = await loadPlanSnapshot(client, {
+    site: context.siteUrl ?? '',
+    boardId,
+    sprint,
+    config,
+    board,
+  });
   return toPanelPlan(buildPlan(snapshot, config));
 }

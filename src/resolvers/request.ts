@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { projectKeySchema } from '../jira/projects';
 
 /**
  * The parts of a Forge resolver request ML Lanes reads. `context.extension` comes from the module the panel
- * was opened in; its ids are validated here and then checked against Jira as the user, never trusted.
+ * was opened in: its ids are validated here, and Jira (asked as the user) decides what they may see. Nothing in
+ * it is used to authorize: admin rights are asked of Jira.
  */
 const idSchema = z.union([z.number(), z.string().regex(/^\d+$/, 'expected a numeric id')]).transform(Number);
 
@@ -14,7 +16,7 @@ export const forgeContextSchema = z.looseObject({
       type: z.string().optional(),
       board: z.looseObject({ id: idSchema }).optional(),
       sprint: z.looseObject({ id: idSchema }).optional(),
-      project: z.looseObject({ key: z.string().optional() }).optional(),
+      project: z.looseObject({ key: projectKeySchema.optional() }).optional(),
     })
     .default({}),
 });

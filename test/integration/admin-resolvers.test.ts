@@ -101,6 +101,23 @@ describe('who may change the configuration', () => {
     },
   );
 
+  it('shows the save history to admins only', async () => {
+    const { member } = setup();
+    expect(await member.listRevisions({ payload: {} })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+  });
+
+  it('answers nothing about a project Jira does not show the caller', async () => {
+    const { admin } = setup();
+    const result = await admin.getConfig({ payload: { projectKey: 'HR' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'Project HR not found (or you cannot see it)' },
+    });
+  });
+
   it('refuses a project reset from a non-admin', async () => {
     const { member } = setup();
     const result = await member.resetProjectConfig({ payload: { projectKey: 'CV', baseRevision: 0 } });

@@ -93,6 +93,12 @@ describe('platform endpoints match the platform spec', () => {
     expect(arr(types.json).map((type) => obj(type).name)).toContain('Sub-task');
     const projects = await call(sim, 'GET', '/rest/api/3/project/search?maxResults=50');
     expectValid(spec.response('platform', '/rest/api/3/project/search', 'get'), projects.json, 'projects');
+    const project = await call(sim, 'GET', '/rest/api/3/project/CV');
+    expectValid(
+      spec.response('platform', '/rest/api/3/project/{projectIdOrKey}', 'get'),
+      project.json,
+      'project',
+    );
     const components = await call(sim, 'GET', '/rest/api/3/project/CV/components');
     expectValid(
       spec.response('platform', '/rest/api/3/project/{projectIdOrKey}/components', 'get'),

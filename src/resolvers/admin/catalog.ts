@@ -1,17 +1,8 @@
-import { z } from 'zod';
 import type { SiteCatalog } from '../../contract/admin-api';
 import { readSiteCatalog } from '../../jira/catalog';
 import { jiraClientFor, type ResolverDeps } from '../deps';
 import type { ForgeContext } from '../request';
-
-const catalogPayload = z
-  .strictObject({
-    projectKey: z
-      .string()
-      .regex(/^[A-Z][A-Z0-9_]*$/, 'expected a project key')
-      .optional(),
-  })
-  .default({});
+import { catalogPayload } from './payloads';
 
 /** The site's issue types, fields, projects, components, labels and link types, for the admin page's pickers. */
 export async function siteCatalog(

@@ -1,12 +1,34 @@
 import type { RevisionSummary, SavedConfigView } from '../../contract/admin-api';
 import { parseConfigText } from '../../config/parse';
-import type { LoadedConfig } from '../../storage/config-repository';
-import { InvalidConfigError } from '../../storage/config-repository';
+import type { JiraClient } from '../../jira/client';
 import { isJiraAdmin } from '../../jira/permissions';
+import { assertProjectVisible } from '../../jira/projects';
+import { InvalidConfigError, type ConfigScope, type LoadedConfig } from '../../storage/config-repository';
 import { jiraClientFor, type ResolverDeps } from '../deps';
 import type { ForgeContext } from '../request';
 import { requireJiraAdmin } from './guard';
 import { importPayload, resetPayload, restorePayload, savePayload, scopePayload } from './payloads';
+
+/** A project's configuration is only for people Jira shows that project to. */
+async function checkScope(client: JiraClient, scope: ConfigScope): Promise<void> {
+  if (scope.projectKey) await assertProjectVisible(client, scope.projectKey);
+}
+
+/**
+ * Every change goes through here: the caller must be a Jira admin (asked of Jira as the caller) and see the
+ * project, before anything is written.
+ */
+async function asAdmin(
+  deps: ResolverDeps,
+  context: ForgeContext,
+  scope: ConfigScope,
+  change: () => Promise<LoadedConfig>,
+): Promise<SavedConfigView> {
+  const client = jiraClientFor(deps, context);
+  await requireJiraAdmin(client);
+  await checkScope(client, scope);
+  return view(scope, await change(), true);
+}
 
 /** Reading is open to every user of the app (the panels need it); only admins may change it. */
 export async function getConfig(
@@ -15,82 +37,77 @@ export async function getConfig(
   context: ForgeContext,
 ): Promise<SavedConfigView> {
   const scope = scopePayload.parse(payload);
-  const [loaded, canEdit] = await Promise.all([
-    deps.configs.load(scope),
-    isJiraAdmin(jiraClientFor(deps, context)),
-  ]);
+  const client = jiraClientFor(deps, context);
+  await checkScope(client, scope);
+  const [loaded, canEdit] = await Promise.all([deps.configs.load(scope), isJiraAdmin(client)]);
   return view(scope, loaded, canEdit);
 }
 
-export async function saveConfig(
+export function saveConfig(
   deps: ResolverDeps,
   payload: unknown,
   context: ForgeContext,
 ): Promise<SavedConfigView> {
   const request = savePayload.parse(payload);
-  await requireJiraAdmin(jiraClientFor(deps, context));
   const scope = { projectKey: request.projectKey };
-  return view(
-    scope,
-    await deps.configs.save(scope, request.config, request.baseRevision, context.accountId ?? null),
-    true,
+  return asAdmin(deps, context, scope, () =>
+    deps.configs.save(scope, request.config, request.baseRevision, context.accountId ?? null),
   );
 }
 
-export async function importConfig(
+export function importConfig(
   deps: ResolverDeps,
   payload: unknown,
   context: ForgeContext,
 ): Promise<SavedConfigView> {
   const request = importPayload.parse(payload);
-  await requireJiraAdmin(jiraClientFor(deps, context));
-  // Parsed (and migrated) here so that a syntax error or an old version is reported like any other problem.
-  const parsed = parseConfigText(request.text);
-  if (!parsed.ok) throw new InvalidConfigError(parsed.problems);
   const scope = { projectKey: request.projectKey };
-  return view(
-    scope,
-    await deps.configs.save(scope, parsed.config, request.baseRevision, context.accountId ?? null),
-    true,
-  );
+  return asAdmin(deps, context, scope, () => {
+    // Parsed (and migrated) here so that a syntax error or an old version is reported like any other problem.
+    const parsed = parseConfigText(request.text);
+    if (!parsed.ok) throw new InvalidConfigError(parsed.problems);
+    return deps.configs.save(scope, parsed.config, request.baseRevision, context.accountId ?? null);
+  });
 }
 
-export async function listRevisions(deps: ResolverDeps, payload: unknown): Promise<RevisionSummary[]> {
-  return deps.configs.revisions(scopePayload.parse(payload));
+/** Who saved what and when is for admins. */
+export async function listRevisions(
+  deps: ResolverDeps,
+  payload: unknown,
+  context: ForgeContext,
+): Promise<RevisionSummary[]> {
+  const scope = scopePayload.parse(payload);
+  const client = jiraClientFor(deps, context);
+  await requireJiraAdmin(client);
+  await checkScope(client, scope);
+  return deps.configs.revisions(scope);
 }
 
-export async function restoreRevision(
+export function restoreRevision(
   deps: ResolverDeps,
   payload: unknown,
   context: ForgeContext,
 ): Promise<SavedConfigView> {
   const request = restorePayload.parse(payload);
-  await requireJiraAdmin(jiraClientFor(deps, context));
   const scope = { projectKey: request.projectKey };
-  const restored = await deps.configs.restore(
-    scope,
-    request.revision,
-    request.baseRevision,
-    context.accountId ?? null,
+  return asAdmin(deps, context, scope, () =>
+    deps.configs.restore(scope, request.revision, request.baseRevision, context.accountId ?? null),
   );
-  return view(scope, restored, true);
 }
 
-export async function resetProjectConfig(
+export function resetProjectConfig(
   deps: ResolverDeps,
   payload: unknown,
   context: ForgeContext,
 ): Promise<SavedConfigView> {
   const request = resetPayload.parse(payload);
-  await requireJiraAdmin(jiraClientFor(deps, context));
-  return view(
-    { projectKey: request.projectKey },
-    await deps.configs.resetProject(request.projectKey, request.baseRevision),
-    true,
+  const scope = { projectKey: request.projectKey };
+  return asAdmin(deps, context, scope, () =>
+    deps.configs.resetProject(request.projectKey, request.baseRevision),
   );
 }
 
-function view(scope: { projectKey?: string }, loaded: LoadedConfig, canEdit: boolean): SavedConfigView {
+function view(scope: ConfigScope, loaded: LoadedConfig, canEdit: boolean): SavedConfigView {
   return {
     scope: scope.projectKey ? { projectKey: scope.projectKey } : {},
     config: loaded.config,

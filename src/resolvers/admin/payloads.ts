@@ -8,6 +8,7 @@ const projectKey = z
 const revision = z.number().int().nonnegative();
 
 export const scopePayload = z.strictObject({ projectKey }).default({});
+export const catalogPayload = scopePayload;
 export const savePayload = z.strictObject({ projectKey, config: z.unknown(), baseRevision: revision });
 export const importPayload = z.strictObject({
   projectKey,

@@ -5,6 +5,7 @@ import { classifyIssues } from '../../domain/lanes';
 import type { IssueSnapshot, SiteField } from '../../domain/snapshot';
 import { loadIssuesByJql } from '../../jira/load-issues';
 import { loadPlanSnapshot } from '../../jira/load-plan-snapshot';
+import { assertProjectVisible } from '../../jira/projects';
 import { InvalidConfigError } from '../../storage/config-repository';
 import { jiraClientFor, type ResolverDeps } from '../deps';
 import type { ForgeContext } from '../request';
@@ -22,10 +23,11 @@ export async function previewConfig(
   const request = previewPayload.parse(payload);
   const edited = parseConfig(request.config);
   if (!edited.ok) throw new InvalidConfigError(edited.problems);
+  const client = jiraClientFor(deps, context);
+  if (request.projectKey) await assertProjectVisible(client, request.projectKey);
   const saved = (await deps.configs.load({ projectKey: request.projectKey })).config;
   // Read the fields both configurations' rules look at (the lanes of the saved rules need not exist in the edit).
   const reading: MlLanesConfig = { ...edited.config, rules: [...saved.rules, ...edited.config.rules] };
-  const client = jiraClientFor(deps, context);
 
   let issues: IssueSnapshot[];
   let siteFields: SiteField[];

@@ -82,3 +82,22 @@ export function getLabels(ctx: RequestContext): Reply {
     values: labels.slice(startAt, startAt + maxResults),
   });
 }
+
+export function getProject(ctx: RequestContext): Reply {
+  const key = ctx.params.projectIdOrKey ?? '';
+  const project = ctx.site.ws.projects.find((p) => p.key === key || p.id === key);
+  if (!project) {
+    return jiraError(404, [`No project could be found with key '${key}'.`]);
+  }
+  return ok({
+    self: `${ctx.base}/rest/api/3/project/${project.id}`,
+    id: project.id,
+    key: project.key,
+    name: project.name,
+    projectTypeKey: 'software',
+    simplified: false,
+    style: 'classic',
+    isPrivate: false,
+    avatarUrls: avatarUrls(ctx.base, 'project', 10411),
+  });
+}

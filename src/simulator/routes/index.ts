@@ -1,7 +1,7 @@
 import type { Route } from '../http/router';
 import { getBoard, getBoardConfiguration, getBoardSprints, getSprint, listBoards } from './agile';
 import { postBulkfetch } from './bulkfetch';
-import { getIssueTypes, getLabels, getProjectComponents, searchProjects } from './catalog';
+import { getIssueTypes, getLabels, getProject, getProjectComponents, searchProjects } from './catalog';
 import { getFields, getIssueLinkTypes, getMyPermissions, getMyself } from './platform';
 import { getIssueProperty, putIssueProperty } from './properties';
 import { getSearchJql, postSearchJql, removedSearch } from './search';
@@ -14,6 +14,7 @@ export const ROUTES: Route[] = [
   { method: 'GET', template: '/rest/api/3/issueLinkType', handler: getIssueLinkTypes },
   { method: 'GET', template: '/rest/api/3/issuetype', handler: getIssueTypes },
   { method: 'GET', template: '/rest/api/3/project/search', handler: searchProjects },
+  { method: 'GET', template: '/rest/api/3/project/{projectIdOrKey}', handler: getProject },
   {
     method: 'GET',
     template: '/rest/api/3/project/{projectIdOrKey}/components',
