@@ -108,7 +108,8 @@ export class JiraClient {
       if (isRetryableStatus(response.status) && attempt < this.policy.maxRetries) {
         const delayMs = retryDelayMs(attempt, response.headers.get('retry-after'), this.policy);
         await response.text().catch(() => '');
-        if (this.now() + delayMs >= deadline) {
+        // Past the time budget, or longer than we ever wait: answer "retry in N s" instead of waiting.
+        if (this.now() + delayMs >= deadline || delayMs > this.policy.maxDelayMs) {
           throw new JiraError(
             'rate-limited',
             `Jira is rate-limiting; it asks to wait ${Math.ceil(delayMs / 1000)} s (${endpoint})`,
@@ -133,8 +134,9 @@ export class JiraClient {
   ): Promise<JiraResponse> {
     this.requestCount += 1;
     try {
-      return await this.request(method, path, body);
+      return await this.withinDeadline(endpoint, this.request(method, path, body));
     } catch (error) {
+      if (error instanceof JiraError) throw error;
       const cause =
         error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : '';
       throw new JiraError(
@@ -144,6 +146,20 @@ export class JiraClient {
         endpoint,
       );
     }
+  }
+
+  /** A slow answer must not outlive the time budget: stop waiting for it (the request itself cannot be recalled). */
+  private withinDeadline<T>(endpoint: string, pending: Promise<T>): Promise<T> {
+    const deadline = this.options.deadline;
+    if (deadline === undefined) return pending;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new JiraError('timeout', `Jira did not answer in time (${endpoint})`, null, endpoint)),
+        Math.max(0, deadline - this.now()),
+      );
+    });
+    return Promise.race([pending, timeout]).finally(() => clearTimeout(timer));
   }
 }
 

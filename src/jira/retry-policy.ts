@@ -23,8 +23,9 @@ export function retryDelayMs(
   random: () => number = Math.random,
   now: () => number = Date.now,
 ): number {
+  // Jira's own wait is honoured in full: retrying earlier than asked only earns another 429.
   const fromHeader = parseRetryAfterMs(retryAfter, now);
-  if (fromHeader !== null) return Math.min(fromHeader, policy.maxDelayMs);
+  if (fromHeader !== null) return fromHeader;
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }

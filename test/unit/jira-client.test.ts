@@ -45,6 +45,32 @@ describe('JiraClient', () => {
     expect(notices).toEqual([2000]);
   });
 
+  it('answers "rate-limited, retry in N s" at once when Jira asks for a longer wait than it ever waits', async () => {
+    let calls = 0;
+    const waits: number[] = [];
+    const client = new JiraClient(
+      async () => {
+        calls += 1;
+        return response(429, {}, { 'retry-after': '120' });
+      },
+      { sleep: async (ms) => void waits.push(ms) },
+    );
+    await expect(client.call('GET /x', 'GET', '/x', anything)).rejects.toMatchObject({
+      code: 'rate-limited',
+      retryAfterMs: 120_000,
+    });
+    expect(calls).toBe(1);
+    expect(waits).toEqual([]);
+  });
+
+  it('stops waiting for an answer that would arrive after the deadline', async () => {
+    const client = new JiraClient(() => new Promise(() => undefined), { deadline: Date.now() + 30 });
+    await expect(client.call('GET /slow', 'GET', '/slow', anything)).rejects.toMatchObject({
+      code: 'timeout',
+      message: 'Jira did not answer in time (GET /slow)',
+    });
+  });
+
   it('gives up after the bounded retries with a typed rate-limited error', async () => {
     let calls = 0;
     const client = new JiraClient(

@@ -12,8 +12,8 @@ describe('retry delay', () => {
     expect(retryDelayMs(0, 'Wed, 25 Nov 2026 10:00:05 GMT', policy, Math.random, () => now)).toBe(5000);
   });
 
-  it('never waits longer than the cap, whatever Jira asks', () => {
-    expect(retryDelayMs(0, '3600', policy)).toBe(30_000);
+  it("reports Jira's whole wait, even beyond the cap (the client then answers instead of waiting)", () => {
+    expect(retryDelayMs(0, '3600', policy)).toBe(3_600_000);
   });
 
   it('backs off exponentially with jitter when Jira gives no Retry-After', () => {
