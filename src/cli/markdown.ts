@@ -100,9 +100,11 @@ function day(value: string | null): string {
   return value ? value.slice(0, 10) : '?';
 }
 
-/** Summaries are data: escape what Markdown or HTML would otherwise interpret. */
+/** Summaries are data: escape what Markdown or HTML would otherwise interpret, and keep each on one line. */
 export function md(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>|#&]/g, (char) =>
-    char === '<' ? '&lt;' : char === '>' ? '&gt;' : char === '&' ? '&amp;' : `\\${char}`,
-  );
+  return text
+    .replace(/\s*\r?\n\s*/g, ' ')
+    .replace(/[\\`*_{}[\]<>|#&~]/g, (char) =>
+      char === '<' ? '&lt;' : char === '>' ? '&gt;' : char === '&' ? '&amp;' : `\\${char}`,
+    );
 }
