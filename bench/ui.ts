@@ -38,9 +38,17 @@ export function printBundleSizes(): void {
   }
 }
 
+/** Polls from Node: waitForFunction's string predicates need eval, which the panel's CSP rightly forbids. */
+async function until(frame: Frame, expression: string): Promise<void> {
+  for (let tries = 0; !(await frame.evaluate<boolean>(expression)); tries += 1) {
+    if (tries > 600) throw new Error(`timed out waiting for ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 async function renderTimes(frame: Frame): Promise<number> {
   await frame.waitForSelector('[data-testid="plan-header"]', { timeout: 60_000 });
-  await frame.waitForFunction("performance.getEntriesByName('ml-lanes:plan-rendered').length > 0");
+  await until(frame, "performance.getEntriesByName('ml-lanes:plan-rendered').length > 0");
   return frame.evaluate<number>(
     "performance.getEntriesByName('ml-lanes:plan-rendered')[0].startTime - performance.getEntriesByName('ml-lanes:plan-received')[0].startTime",
   );

@@ -95,6 +95,17 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   };
 
   const invoke = async (req: IncomingMessage, res: ServerResponse) => {
+    // Only the playground's own pages may invoke: no other site (or DNS-rebound name) can drive Jira through it.
+    const host = req.headers.host ?? '';
+    const sameOrigin = ownHosts().includes(host) && req.headers.origin === `http://${host}`;
+    if (!sameOrigin || !(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return send(
+        res,
+        403,
+        TYPES['.json']!,
+        JSON.stringify({ error: 'invoke is only for the playground page' }),
+      );
+    }
     const parsed = invokeSchema.safeParse(JSON.parse((await readBody(req)) || '{}'));
     if (!parsed.success) return send(res, 400, TYPES['.json']!, JSON.stringify({ error: 'invalid invoke' }));
     const { functionKey, payload, context, user } = parsed.data;
@@ -113,6 +124,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     }
   };
 
+  let port = 0;
+  const ownHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://playground');
     const route = `${req.method} ${url.pathname}`;
@@ -132,7 +145,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     handle().catch((error: unknown) => send(res, 500, TYPES['.txt']!, String(error)));
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,
     close: () =>

@@ -46,15 +46,28 @@ describe('the sprint action in the playground', () => {
   it('filters: blocked only, a lane, DoD incomplete', async () => {
     const { frame, page } = await openPlayground(stage, sprintAction);
     const cards = frame.locator('[data-testid="issue-card"]');
-    const all = await cards.count();
-    await frame.locator('[data-testid="filter-blocked"]').check();
-    const blocked = await cards.count();
-    expect(blocked).toBeGreaterThan(0);
-    expect(blocked).toBeLessThan(all);
-    for (const text of await cards.allInnerTexts()) expect(text).toMatch(/Blocked/);
-    await frame.locator('[data-testid="filter-blocked"]').uncheck();
+    const shown = frame.locator('[data-testid="shown-count"]');
+    // Filters apply as a deferred update: wait until the count of shown issues says the new filter is in.
+    // (Polled from here: the page's CSP rightly forbids the eval that string predicates need.)
+    const settle = async (action: () => Promise<void>, expected: RegExp) => {
+      await action();
+      for (let tries = 0; !expected.test(await shown.innerText()); tries += 1) {
+        if (tries > 100) throw new Error(`shown count stayed "${await shown.innerText()}"`);
+        await page.waitForTimeout(50);
+      }
+    };
+    expect(await shown.innerText()).toMatch(/^27 of 27/);
 
-    await frame.locator('[data-testid="filter-lane"] [data-lane="data"]').click();
+    await settle(() => frame.locator('[data-testid="filter-blocked"]').check(), /^(?!27 )\d+ of 27/);
+    const blocked = await cards.allInnerTexts();
+    expect(blocked.length).toBeGreaterThan(0);
+    for (const text of blocked) expect(text).toMatch(/Blocked/);
+    await settle(() => frame.locator('[data-testid="filter-blocked"]').uncheck(), /^27 of 27/);
+
+    await settle(
+      () => frame.locator('[data-testid="filter-lane"] [data-lane="data"]').click(),
+      /^(?!27 )\d+ of 27/,
+    );
     const lanes = await frame
       .locator('[data-testid="lane-column"]')
       .evaluateAll((columns) =>
@@ -63,10 +76,9 @@ describe('the sprint action in the playground', () => {
           .map((column) => column.getAttribute('data-lane')),
       );
     expect(lanes).toEqual(['data']);
-    expect(await frame.locator('[data-testid="shown-count"]').innerText()).toMatch(/^\d+ of 27/);
-    await frame.locator('[data-testid="filter-lane"] [data-lane="data"]').click();
+    await settle(() => frame.locator('[data-testid="filter-lane"] [data-lane="all"]').click(), /^27 of 27/);
 
-    await frame.locator('[data-testid="filter-dod-incomplete"]').check();
+    await settle(() => frame.locator('[data-testid="filter-dod-incomplete"]').check(), /^(?!27 )\d+ of 27/);
     const progress = (await cards.allInnerTexts()).map((text) => /DoD (\d+)\/(\d+)/.exec(text));
     expect(progress.length).toBeGreaterThan(0);
     for (const match of progress) expect(Number(match?.[1])).toBeLessThan(Number(match?.[2]));
@@ -103,7 +115,7 @@ describe('the sprint action in the playground', () => {
     const background = () => frame.evaluate<string>('getComputedStyle(document.body).backgroundColor');
     const light = await background();
     await page.locator('[data-testid="host-dark"]').check();
-    await frame.waitForFunction("document.documentElement.dataset.colorMode === 'dark'");
+    await frame.locator('html[data-color-mode="dark"]').waitFor({ state: 'attached' });
     const dark = await background();
     expect(dark).not.toBe(light);
     await page.screenshot({ path: join(SCREENSHOTS, 'planning-panel-dark.png'), fullPage: true });
