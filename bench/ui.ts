@@ -86,7 +86,7 @@ async function measureSprint(label: string, workspace: Workspace, query: string)
       cards = await frame.locator('[data-testid="issue-card"]').count();
       const started = Date.now();
       await frame.locator('[data-testid="filter-blocked"]').check();
-      await frame.waitForFunction('document.querySelectorAll(\'[data-testid="issue-card"]\').length > 0');
+      await until(frame, 'document.querySelectorAll(\'[data-testid="issue-card"]\').length > 0');
       await frame.evaluate(
         'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))',
       );
