@@ -54,7 +54,16 @@ export default tseslint.config(
               message: 'domain/ must stay free of I/O.',
             },
             {
-              group: ['../jira/*', '../cli/*', '../simulator/*', '../resolvers/*'],
+              group: [
+                '../jira/*',
+                '../cli/*',
+                '../simulator/*',
+                '../resolvers/*',
+                '../storage/*',
+                '../forge/*',
+                '../playground/*',
+                '../demo/*',
+              ],
               message: 'domain/ imports only itself, config/ and contract/.',
             },
           ],
@@ -70,7 +79,15 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['../cli/*', '../resolvers/*', '../simulator/*'],
+              group: [
+                '../cli/*',
+                '../resolvers/*',
+                '../simulator/*',
+                '../storage/*',
+                '../forge/*',
+                '../playground/*',
+                '../demo/*',
+              ],
               message: 'jira/ is an adapter: it must not depend on entry points.',
             },
           ],

@@ -2,9 +2,8 @@
  * PlanView: the planning engine's answer for one sprint, as the CLI prints it (`--format json`)
  * and as the planning panel will render it. The one contract shared by every entry point and the UI.
  */
-import type { StatusCategory } from '../domain/snapshot';
-
-export type { StatusCategory };
+/** Jira's status category keys. `undefined` is a real Jira value (and what a hidden issue gets). */
+export type StatusCategory = 'new' | 'indeterminate' | 'done' | 'undefined';
 
 export type HandoffReason =
   'upstream-not-done' | 'upstream-not-started' | 'upstream-outside-sprint' | 'upstream-hidden' | 'cycle';

@@ -3,8 +3,9 @@
  * The Jira adapter maps Jira's JSON onto these shapes; nothing here knows Jira's field ids or paging.
  */
 
-/** Jira's status category keys. `undefined` is a real Jira value (and what a hidden issue gets). */
-export type StatusCategory = 'new' | 'indeterminate' | 'done' | 'undefined';
+import type { StatusCategory } from '../contract/plan-view';
+
+export type { StatusCategory };
 
 export interface SiteField {
   id: string;

@@ -1,5 +1,4 @@
 /** The resolvers' promises to the panel: typed errors a person can act on, partial plans, small responses. */
-import { defaultConfig } from '../../src/config/defaults';
 import { createBasicAuthSeam } from '../../src/jira/fetch-seam';
 import { createResolverFunctions, type ResolverDeps } from '../../src/resolvers';
 import {
