@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * The configuration document: one versioned JSON object holding lanes, classification rules,
  * dependency link types, Definition-of-Done templates and per-lane capacity.
- * The same document is read by the CLI (`--config FILE`) and, later, stored by the admin page.
+ * The same document is read by the CLI (`--config FILE`) and saved by the admin page (Forge KVS).
  */
 
 export const CONFIG_VERSION = 2;
@@ -121,7 +121,7 @@ export const dodItemSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const dodTemplateSchema = z.strictObject({
-  /** Whether the Done transition is refused while items are unmet (used by the workflow validator). */
+  /** Whether the Done transition should be refused while items are unmet (for the Done-transition gate, not built yet). */
   enforce: z.boolean().default(false),
   items: z.array(dodItemSchema),
 });

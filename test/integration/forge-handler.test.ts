@@ -7,7 +7,6 @@ import type { ResolverResult } from '../../src/contract/envelope';
 import type { PanelPlan } from '../../src/contract/panel-plan';
 import type { BoardChoice } from '../../src/contract/resolver-api';
 import { createForgeHandler } from '../../src/forge/handler';
-import * as forgeEntry from '../../src/index';
 import { ConfigRepository } from '../../src/storage/config-repository';
 import { MemoryStore } from '../../src/storage/key-value-store';
 import { installForgeRuntime } from '../../src/playground/forge-runtime';
@@ -39,10 +38,6 @@ const invoke = <T>(functionKey: string, payload: unknown, extension: unknown) =>
   ) as Promise<ResolverResult<T>>;
 
 describe('the Forge function', () => {
-  it("is what src/index.ts exports as the manifest's index.handler", () => {
-    expect(typeof forgeEntry.handler).toBe('function');
-  });
-
   it('plans the sprint a sprint action was opened on, reading Jira as the user', async () => {
     const result = await invoke<PanelPlan>(
       'getPlan',
