@@ -21,6 +21,7 @@ const RESOURCES = [
     entry: 'static/planning-panel/src/index.tsx',
     css: 'static/planning-panel/src/panel-css.ts',
   },
+  { name: 'admin-page', entry: 'static/admin-page/src/index.tsx', css: 'static/admin-page/src/admin-css.ts' },
 ];
 
 /** Per-module budget for the gzipped JS, from the product brief. */

@@ -1,0 +1,71 @@
+/**
+ * The admin page's one door to Forge: every resolver call, the module context and theming go through here, so
+ * the rest of the page is plain React over typed data. (The same pattern as the planning panel's api.ts, over
+ * the admin resolvers.)
+ */
+import { invoke, view } from '@forge/bridge';
+import type { ResolverError, ResolverResult } from '../../../src/contract/envelope';
+import type { PanelContext, ResolverApi, ResolverKey } from '../../../src/contract/resolver-api';
+
+/** The resolver functions the admin page invokes; a test checks that each is in the contract. */
+export const INVOKED_ADMIN_RESOLVERS = [
+  'getConfig',
+  'saveConfig',
+  'importConfig',
+  'listRevisions',
+  'restoreRevision',
+  'resetProjectConfig',
+  'previewConfig',
+  'siteCatalog',
+  'listBoards',
+] as const satisfies readonly ResolverKey[];
+
+export type InvokedAdminResolver = (typeof INVOKED_ADMIN_RESOLVERS)[number];
+
+export type Payload<K extends InvokedAdminResolver> = ResolverApi[K]['payload'];
+export type Result<K extends InvokedAdminResolver> = ResolverApi[K]['result'];
+
+/**
+ * Calls a resolver and always answers with the envelope: a bridge failure (network, Forge's own time limit)
+ * becomes an error the page can show instead of an unhandled rejection.
+ */
+export async function call<K extends InvokedAdminResolver>(
+  key: K,
+  payload: Payload<K>,
+): Promise<ResolverResult<Result<K>>> {
+  try {
+    const answer: unknown = await invoke(key, { ...payload });
+    if (isEnvelope(answer)) return answer as ResolverResult<Result<K>>;
+    return {
+      ok: false,
+      error: { code: 'internal', message: `ML Lanes got an unreadable answer from ${key}.` },
+    };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.trim() : String(error);
+    return {
+      ok: false,
+      error: { code: 'jira-unavailable', message: `ML Lanes could not reach its ${key} function: ${detail}` },
+    };
+  }
+}
+
+function isEnvelope(value: unknown): value is ResolverResult<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
+/** The error's code as a plain string (the admin codes `invalid-config` and `conflict` included). */
+export function errorCode(error: ResolverError): string {
+  return error.code as string;
+}
+
+export type AdminContext = PanelContext & { locale?: string; accountId?: string };
+
+/** The module context (theme, locale; the admin page has no board or project of its own). */
+export async function getAdminContext(): Promise<AdminContext> {
+  return (await view.getContext()) as unknown as AdminContext;
+}
+
+/** Asks Jira to apply its theme (light/dark) to the page and keep it in sync. */
+export async function enableTheming(): Promise<void> {
+  await view.theme.enable();
+}
