@@ -14,6 +14,15 @@ import { startSimulator, type RunningSimulator, type Workspace } from '../../src
 
 export const SCREENSHOTS = join(__dirname, '../output/screenshots');
 const AUTH = { email: 'e2e@example.com', apiToken: 'e2e-token' };
+/** A second person on the site who is not a Jira admin. */
+const MEMBER = {
+  accountId: 'e2e-member',
+  displayName: 'Sam Rivera',
+  emailAddress: 'sam@example.com',
+  timeZone: 'UTC',
+  admin: false,
+  apiToken: 'e2e-member-token',
+};
 
 export interface Stage {
   browser: Browser;
@@ -23,11 +32,17 @@ export interface Stage {
 }
 
 export async function startStage(workspace: Workspace): Promise<Stage> {
-  const simulator = await startSimulator({ workspace: { ...workspace, credentials: AUTH } });
+  const simulator = await startSimulator({
+    workspace: { ...workspace, credentials: AUTH, otherUsers: [MEMBER] },
+  });
   installForgeRuntime({ jiraUrl: simulator.url, ...AUTH });
   const playground = await startPlayground({
     handler: createForgeHandler(new ConfigRepository(new MemoryStore())),
     siteUrl: simulator.url,
+    users: {
+      admin: { ...AUTH, accountId: 'e2e-admin' },
+      member: { email: MEMBER.emailAddress, apiToken: MEMBER.apiToken, accountId: MEMBER.accountId },
+    },
   });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',

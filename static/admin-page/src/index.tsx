@@ -4,6 +4,10 @@
  * checking for it; outside Jira the page says so instead of staying blank.
  */
 import '@atlaskit/css-reset';
+import { config as zodConfig } from 'zod';
+
+// Forge's CSP has no 'unsafe-eval': tell zod not to probe for it (the probe itself is reported as a violation).
+zodConfig({ jitless: true });
 
 declare global {
   var __bridge: { callBridge?: unknown } | undefined;
