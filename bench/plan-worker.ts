@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     config,
   });
   const fetched = performance.now();
+  const fetchedRssMb = process.resourceUsage().maxRSS / 1024;
   const plan = buildPlan(snapshot, config);
   const json = JSON.stringify(plan);
   const finished = performance.now();
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
       engineFirstMs: finished - fetched,
       engineMs: runs[Math.floor(runs.length / 2)],
       peakRssMb,
+      fetchedRssMb,
       jsonBytes: Buffer.byteLength(json),
       requests: client.requestsSent,
       issues: plan.summary.issues,
