@@ -5,7 +5,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Frame } from 'playwright-core';
+import type { Frame } from 'playwright-core';
+import { CHROMIUM_PATH, launchChromium } from '../src/playground/chromium';
 import { createForgeHandler } from '../src/forge/handler';
 import { ConfigRepository } from '../src/storage/config-repository';
 import { MemoryStore } from '../src/storage/key-value-store';
@@ -61,17 +62,7 @@ async function measureSprint(label: string, workspace: Workspace, query: string)
     handler: createForgeHandler(new ConfigRepository(new MemoryStore())),
     siteUrl: simulator.url,
   });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const renders: number[] = [];
     let filterMs = 0;
@@ -108,7 +99,7 @@ async function measureSprint(label: string, workspace: Workspace, query: string)
 
 export async function runUiBench(): Promise<void> {
   printBundleSizes();
-  if (!existsSync('/usr/bin/chromium')) {
+  if (!existsSync(CHROMIUM_PATH)) {
     console.log('\nPanel rendering: skipped (no /usr/bin/chromium; apt-get install chromium)');
     return;
   }

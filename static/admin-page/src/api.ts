@@ -3,7 +3,8 @@
  * the rest of the page is plain React over typed data. (The same pattern as the planning panel's api.ts, over
  * the admin resolvers.)
  */
-import { invoke, view } from '@forge/bridge';
+import { view } from '@forge/bridge';
+import { invokeResolver } from '../../shared/src/invoke';
 import type { ResolverError, ResolverResult } from '../../../src/contract/envelope';
 import type { PanelContext, ResolverApi, ResolverKey } from '../../../src/contract/resolver-api';
 
@@ -25,37 +26,17 @@ export type InvokedAdminResolver = (typeof INVOKED_ADMIN_RESOLVERS)[number];
 export type Payload<K extends InvokedAdminResolver> = ResolverApi[K]['payload'];
 export type Result<K extends InvokedAdminResolver> = ResolverApi[K]['result'];
 
-/**
- * Calls a resolver and always answers with the envelope: a bridge failure (network, Forge's own time limit)
- * becomes an error the page can show instead of an unhandled rejection.
- */
-export async function call<K extends InvokedAdminResolver>(
+/** Calls a resolver the admin page uses; the answer is always the envelope. */
+export function call<K extends InvokedAdminResolver>(
   key: K,
   payload: Payload<K>,
 ): Promise<ResolverResult<Result<K>>> {
-  try {
-    const answer: unknown = await invoke(key, { ...payload });
-    if (isEnvelope(answer)) return answer as ResolverResult<Result<K>>;
-    return {
-      ok: false,
-      error: { code: 'internal', message: `ML Lanes got an unreadable answer from ${key}.` },
-    };
-  } catch (error) {
-    const detail = error instanceof Error ? error.message.trim() : String(error);
-    return {
-      ok: false,
-      error: { code: 'jira-unavailable', message: `ML Lanes could not reach its ${key} function: ${detail}` },
-    };
-  }
+  return invokeResolver(key, payload);
 }
 
-function isEnvelope(value: unknown): value is ResolverResult<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
-}
-
-/** The error's code as a plain string (the admin codes `invalid-config` and `conflict` included). */
+/** The error's code (the admin codes `invalid-config` and `conflict` included). */
 export function errorCode(error: ResolverError): string {
-  return error.code as string;
+  return error.code;
 }
 
 export type AdminContext = PanelContext & { locale?: string; accountId?: string };

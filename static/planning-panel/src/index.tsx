@@ -1,33 +1,8 @@
-/**
- * The planning panel's entry point (jira:sprintAction, jira:boardAction, jira:projectPage all load it).
- * Forge's bridge must be on the page before anything imports @forge/bridge, so the app is imported only after
- * checking for it; outside Jira the panel says so instead of staying blank.
- */
+/** The planning panel's entry point (jira:sprintAction, jira:boardAction, jira:projectPage all load it). */
 import '@atlaskit/css-reset';
+import { startCustomUi } from '../../shared/src/start';
 
-declare global {
-  var __bridge: { callBridge?: unknown } | undefined;
-}
-
-function showOutsideJira(root: HTMLElement): void {
-  const main = document.createElement('main');
-  main.className = 'mll-root';
-  const text = document.createElement('p');
-  text.textContent =
-    'ML Lanes runs inside Jira: open it from a sprint or board menu, or from the project sidebar.';
-  main.appendChild(text);
-  root.replaceChildren(main);
-}
-
-async function start(): Promise<void> {
-  const root = document.getElementById('root');
-  if (!root) return;
-  if (!globalThis.__bridge?.callBridge) {
-    showOutsideJira(root);
-    return;
-  }
-  const { mount } = await import('./mount.js');
-  mount(root);
-}
-
-void start();
+void startCustomUi(
+  'ML Lanes runs inside Jira: open it from a sprint or board menu, or from the project sidebar.',
+  () => import('./mount.js'),
+);
