@@ -71,6 +71,9 @@ export interface LaneView {
   wipLimit: number | null;
   overCapacity: boolean;
   overWipLimit: boolean;
+  /** Definition of Done readiness of the lane's in-scope issues: items met of all items. */
+  dodMet: number;
+  dodTotal: number;
 }
 
 export interface PlanSummary {

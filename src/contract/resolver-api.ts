@@ -2,6 +2,7 @@
  * The resolver functions the Custom UI may invoke, with their payloads and results: one typed API for both sides.
  */
 import { ADMIN_RESOLVER_KEYS, type AdminApi } from './admin-api';
+import { ISSUE_RESOLVER_KEYS, type IssueApi } from './issue-api';
 import type { PanelPlan } from './panel-plan';
 
 /** `sprintId` may be a number, "active" or "next"; left out, the panel plans the active-else-next sprint. */
@@ -30,7 +31,7 @@ export interface PanelApi {
 }
 
 /** Every resolver function of the app: the planning panel's and the admin page's. */
-export interface ResolverApi extends PanelApi, AdminApi {}
+export interface ResolverApi extends PanelApi, AdminApi, IssueApi {}
 
 export type ResolverKey = keyof ResolverApi;
 
@@ -38,6 +39,7 @@ export const RESOLVER_KEYS = [
   'getPlan',
   'listBoards',
   ...ADMIN_RESOLVER_KEYS,
+  ...ISSUE_RESOLVER_KEYS,
 ] as const satisfies readonly ResolverKey[];
 
 /** The module context the panel reads with `view.getContext()` (only the parts it uses). */
@@ -50,5 +52,6 @@ export interface PanelContext {
     board?: { id: number | string; type?: string };
     sprint?: { id: number | string; state?: string };
     project?: { id?: string; key?: string; type?: string };
+    issue?: { id?: string; key?: string };
   };
 }

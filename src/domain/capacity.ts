@@ -2,11 +2,15 @@ import type { MlLanesConfig } from '../config/schema';
 import type { LaneView } from '../contract/plan-view';
 import type { IssueSnapshot } from './snapshot';
 
-/** Each configured lane's load in the sprint (in-scope issues only) against its capacity and WIP limit. */
+/**
+ * Each configured lane's load in the sprint (in-scope issues only) against its capacity and WIP limit, and its
+ * Definition-of-Done readiness.
+ */
 export function laneLoads(
   config: MlLanesConfig,
   issues: readonly IssueSnapshot[],
   laneOf: (key: string) => string | null,
+  dodOf: (key: string) => { met: number; total: number },
 ): LaneView[] {
   const lanes = new Map(
     config.lanes.map((lane) => {
@@ -24,6 +28,8 @@ export function laneLoads(
         wipLimit,
         overCapacity: false,
         overWipLimit: false,
+        dodMet: 0,
+        dodTotal: 0,
       };
       return [lane.id, view];
     }),
@@ -34,6 +40,9 @@ export function laneLoads(
     lane.issues++;
     lane.storyPoints += issue.storyPoints ?? 0;
     if (issue.statusCategory === 'indeterminate') lane.inProgress++;
+    const dod = dodOf(issue.key);
+    lane.dodMet += dod.met;
+    lane.dodTotal += dod.total;
   }
   for (const lane of lanes.values()) {
     lane.overCapacity = lane.capacity !== null && lane.storyPoints > lane.capacity;

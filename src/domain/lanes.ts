@@ -10,6 +10,7 @@ export interface LaneAssignment {
 }
 
 export const HIDDEN_RULE = 'hidden: you cannot see this issue';
+export const MANUAL_OVERRIDE_RULE = 'manual override';
 
 /**
  * Words are runs of letters and digits; everything else separates them.
@@ -368,6 +369,11 @@ export function classifyIssues(
   const own = new Map<string, LaneAssignment | null>();
   for (const issue of issues) {
     if (issue.hidden || own.has(issue.key)) continue;
+    // A lane chosen by hand on the issue wins over every rule, as long as the lane still exists.
+    if (issue.laneOverride !== null && laneIds.has(issue.laneOverride)) {
+      own.set(issue.key, { lane: issue.laneOverride, laneRule: MANUAL_OVERRIDE_RULE });
+      continue;
+    }
     const words = new IssueText(issue);
     let match: LaneAssignment | null = null;
     for (const rule of rules) {

@@ -37,12 +37,13 @@ export function buildPlan(snapshot: PlanSnapshot, config: MlLanesConfig): PlanVi
       dod: dodOf(issue, lane),
     };
   });
+  const dodByKey = new Map(issueViews.map((issue) => [issue.key, issue.dod]));
   const handoffs = describeHandoffs(dependencies.edges, byKey, laneOf);
   const inScope = issueViews.filter((issue) => issue.inScope);
 
   return {
     scope: scopeOf(snapshot),
-    lanes: laneLoads(config, issues, laneOf),
+    lanes: laneLoads(config, issues, laneOf, (key) => dodByKey.get(key) ?? { met: 0, total: 0 }),
     issues: issueViews,
     handoffs,
     criticalChain: dependencies.criticalChain,

@@ -55,6 +55,8 @@ export interface IssueSnapshot {
   fieldValues: Record<string, unknown>;
   /** Manual Definition-of-Done items ticked on the issue (issue property `ml-lanes-dod`). */
   dodChecked: Record<string, boolean>;
+  /** A lane someone chose by hand on the issue (issue property `ml-lanes-lane`), or null. */
+  laneOverride: string | null;
 }
 
 /** `upstream` must finish before `downstream` can (Jira: upstream "blocks" downstream). */

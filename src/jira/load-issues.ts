@@ -3,7 +3,7 @@ import type { IssueSnapshot, SiteField } from '../domain/snapshot';
 import type { JiraClient } from './client';
 import { buildFieldCatalog, listFields } from './fields';
 import { bulkFetchIssues, searchIssueIds } from './issues';
-import { DOD_PROPERTY_KEY, requestedFields, toIssueSnapshot } from './to-snapshot';
+import { ML_LANES_PROPERTIES, requestedFields, toIssueSnapshot } from './to-snapshot';
 
 /** Issues matching a JQL query (at most `limit`), as domain snapshots, with the fields `config` reads. */
 export async function loadIssuesByJql(
@@ -18,7 +18,7 @@ export async function loadIssuesByJql(
   const fetched = await bulkFetchIssues(
     client,
     chosen,
-    { fields: requestedFields(catalog, false), properties: [DOD_PROPERTY_KEY] },
+    { fields: requestedFields(catalog, false), properties: ML_LANES_PROPERTIES },
     (issue) => toIssueSnapshot(issue, catalog, true),
   );
   return { issues: fetched.items, siteFields: catalog.siteFields, truncated: ids.length > limit };

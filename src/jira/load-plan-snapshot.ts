@@ -6,7 +6,7 @@ import type { JiraBoard } from './schemas';
 import { buildFieldCatalog, listFields } from './fields';
 import { bulkFetchIssues, searchIssueIds } from './issues';
 import {
-  DOD_PROPERTY_KEY,
+  ML_LANES_PROPERTIES,
   hiddenIssue,
   readDependencies,
   requestedFields,
@@ -41,7 +41,7 @@ export async function loadPlanSnapshot(client: JiraClient, request: PlanScopeReq
     request.config,
     estimation?.type === 'field' ? (estimation.field?.fieldId ?? null) : null,
   );
-  const properties = [DOD_PROPERTY_KEY];
+  const properties = ML_LANES_PROPERTIES;
 
   const sprintIssueIds = await searchIssueIds(client, `sprint = ${sprint.id} ORDER BY Rank ASC`);
   const inScopeRequest = { fields: requestedFields(catalog, false), properties };

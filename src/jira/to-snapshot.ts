@@ -6,8 +6,13 @@ import { sprintFieldValueSchema, type JiraIssue } from './schemas';
 
 /** The issue property holding manual Definition-of-Done ticks: `{"checked": {"<item id>": true}}`. */
 export const DOD_PROPERTY_KEY = 'ml-lanes-dod';
+/** The issue property holding a lane chosen by hand: `{"lane": "<lane id>"}`. */
+export const LANE_PROPERTY_KEY = 'ml-lanes-lane';
+/** The issue properties every fetch asks for. */
+export const ML_LANES_PROPERTIES = [DOD_PROPERTY_KEY, LANE_PROPERTY_KEY];
 
 const dodPropertySchema = z.looseObject({ checked: z.record(z.string(), z.boolean()) });
+const lanePropertySchema = z.looseObject({ lane: z.string().min(1) });
 const STATUS_CATEGORIES: readonly StatusCategory[] = ['new', 'indeterminate', 'done', 'undefined'];
 
 /**
@@ -49,6 +54,7 @@ export function toIssueSnapshot(issue: JiraIssue, catalog: FieldCatalog, inScope
     sprintName: catalog.sprintFieldId ? openSprintName(raw[catalog.sprintFieldId]) : null,
     fieldValues,
     dodChecked: readDodChecked(issue.properties?.[DOD_PROPERTY_KEY]),
+    laneOverride: lanePropertySchema.safeParse(issue.properties?.[LANE_PROPERTY_KEY]).data?.lane ?? null,
   };
 }
 
@@ -71,6 +77,7 @@ export function hiddenIssue(key: string): IssueSnapshot {
     sprintName: null,
     fieldValues: {},
     dodChecked: {},
+    laneOverride: null,
   };
 }
 

@@ -109,6 +109,8 @@ const userSchema = z.object({
   timeZone: z.string().min(1),
   /** Holds Jira's global ADMINISTER permission (what `/mypermissions` reports). */
   admin: z.boolean().default(true),
+  /** Holds Edit issues on every project (who may tick the Definition of Done, as Jira decides). */
+  editIssues: z.boolean().default(true),
 });
 
 const DEFAULT_USER = {
@@ -117,6 +119,7 @@ const DEFAULT_USER = {
   emailAddress: 'ada.okafor@example.com',
   timeZone: 'Europe/Berlin',
   admin: true,
+  editIssues: true,
 };
 
 export const workspaceSchema = z

@@ -35,6 +35,8 @@ export const planViewSchema = z.strictObject({
       wipLimit: z.number().nullable(),
       overCapacity: z.boolean(),
       overWipLimit: z.boolean(),
+      dodMet: z.number(),
+      dodTotal: z.number(),
     }),
   ),
   issues: z.array(

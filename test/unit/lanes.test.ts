@@ -385,3 +385,18 @@ describe('conditions rules: all and any', () => {
     });
   });
 });
+
+describe('manual lane override', () => {
+  it('wins over every rule and says so, while its lane exists', () => {
+    const config = defaultConfig();
+    const lanes = classifyIssues(
+      [
+        issue('CV-1', { labels: ['lane:data'], laneOverride: 'test' }),
+        issue('CV-2', { labels: ['lane:data'], laneOverride: 'no-such-lane' }),
+      ],
+      config,
+    );
+    expect(lanes.get('CV-1')).toEqual({ lane: 'test', laneRule: 'manual override' });
+    expect(lanes.get('CV-2')).toEqual({ lane: 'data', laneRule: 'label "lane:data"' });
+  });
+});

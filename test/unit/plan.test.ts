@@ -129,6 +129,9 @@ describe('lane capacity', () => {
       wipLimit: 1,
       overCapacity: true,
       overWipLimit: true,
+      // Two data issues, three Definition-of-Done items each (default template), none met.
+      dodMet: 0,
+      dodTotal: 6,
     });
   });
 

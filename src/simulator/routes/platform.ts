@@ -39,7 +39,7 @@ export function getIssueLinkTypes(ctx: RequestContext): Reply {
   });
 }
 
-/** GET /rest/api/3/mypermissions: only the global ADMINISTER permission is modelled. */
+/** GET /rest/api/3/mypermissions: the global ADMINISTER and (per issue or project) EDIT_ISSUES permissions. */
 export function getMyPermissions(ctx: RequestContext): Reply {
   const wanted = (ctx.query.get('permissions') ?? '')
     .split(',')
@@ -48,19 +48,32 @@ export function getMyPermissions(ctx: RequestContext): Reply {
   if (wanted.length === 0) {
     return jiraError(400, ['The permissions query parameter is required.']);
   }
-  const unknown = wanted.find((p) => p !== 'ADMINISTER');
-  if (unknown) return jiraError(400, [`The permission key '${unknown}' is not supported by the simulator.`]);
-  return ok({
-    permissions: {
-      ADMINISTER: {
-        id: '0',
-        key: 'ADMINISTER',
-        name: 'Administer Jira',
-        type: 'GLOBAL',
-        description:
-          'Create and administer projects, issue types, fields, workflows, and schemes for all projects.',
-        havePermission: ctx.user.admin,
-      },
+  const known: Record<
+    string,
+    { id: string; name: string; type: string; description: string; have: boolean }
+  > = {
+    ADMINISTER: {
+      id: '0',
+      name: 'Administer Jira',
+      type: 'GLOBAL',
+      description:
+        'Create and administer projects, issue types, fields, workflows, and schemes for all projects.',
+      have: ctx.user.admin,
     },
-  });
+    EDIT_ISSUES: {
+      id: '12',
+      name: 'Edit Issues',
+      type: 'PROJECT',
+      description: 'Ability to edit issues.',
+      have: ctx.user.editIssues,
+    },
+  };
+  const unknown = wanted.find((p) => !(p in known));
+  if (unknown) return jiraError(400, [`The permission key '${unknown}' is not supported by the simulator.`]);
+  const permissions: Record<string, unknown> = {};
+  for (const key of wanted) {
+    const { have, ...rest } = known[key]!;
+    permissions[key] = { ...rest, key, havePermission: have };
+  }
+  return ok({ permissions });
 }

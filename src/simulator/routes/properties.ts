@@ -19,6 +19,10 @@ export function getIssueProperty(ctx: RequestContext): Reply {
 export function putIssueProperty(ctx: RequestContext): Reply {
   const issue = findIssue(ctx.site, ctx.params.issueIdOrKey ?? '');
   if (!issue || !isReadable(issue)) return jiraError(404, [ISSUE_NOT_FOUND]);
+  // Anyone who can edit an issue can write its properties, and nobody else.
+  if (!ctx.user.editIssues) {
+    return jiraError(403, ['You do not have permission to edit issue properties of this issue.']);
+  }
   const key = ctx.params.propertyKey ?? '';
   if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
     return jiraError(400, [`The property key must be between 1 and ${MAX_KEY_LENGTH} characters long.`]);

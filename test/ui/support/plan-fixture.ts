@@ -35,6 +35,8 @@ function lane(id: string, name: string, color: string, overrides: Partial<LaneVi
     wipLimit: null,
     overCapacity: false,
     overWipLimit: false,
+    dodMet: 0,
+    dodTotal: 0,
     ...overrides,
   };
 }

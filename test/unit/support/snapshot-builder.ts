@@ -19,6 +19,7 @@ export function issue(key: string, overrides: Partial<IssueSnapshot> = {}): Issu
     sprintName: null,
     fieldValues: {},
     dodChecked: {},
+    laneOverride: null,
     ...overrides,
   };
 }
