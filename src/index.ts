@@ -1,6 +1,13 @@
-/** Forge entry point: only wires handlers. Logic lives in src/resolvers and the core below it. */
+/** Forge entry points: only wiring. Logic lives in src/resolvers and the core below it. */
+import { createDoneGate } from './forge/done-gate';
 import { createForgeHandler } from './forge/handler';
 import { forgeKvsStore } from './forge/kvs-store';
 import { ConfigRepository } from './storage/config-repository';
 
-export const handler = createForgeHandler(new ConfigRepository(forgeKvsStore));
+const configs = new ConfigRepository(forgeKvsStore);
+
+/** Every resolver of the Custom UIs (manifest: function `resolver`). */
+export const handler = createForgeHandler(configs, forgeKvsStore);
+
+/** The Definition-of-Done gate on transitions to Done (manifest: function `done-gate`). */
+export const validateDone = createDoneGate(configs);

@@ -3,7 +3,7 @@
  * makes each bundle big). Each resource becomes static/<name>/build/{index.html, main.js, main.css}, the folder a
  * manifest `resources` entry points at. Works offline; no source maps are shipped.
  */
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,11 @@ const RESOURCES = [
     css: 'static/planning-panel/src/panel-css.ts',
   },
   { name: 'admin-page', entry: 'static/admin-page/src/index.tsx', css: 'static/admin-page/src/admin-css.ts' },
+  {
+    name: 'issue-panel',
+    entry: 'static/issue-panel/src/index.tsx',
+    css: 'static/issue-panel/src/issue-css.ts',
+  },
 ];
 
 /** Per-module budget for the gzipped JS, from the product brief. */
@@ -102,8 +107,10 @@ async function buildResource(resource, themeCss, analyze) {
   const ownCss = resource.css ? await moduleCss(resource.css) : '';
   await writeFile(cssPath, themeCss + bundledCss + ownCss);
 
-  const publicHtml = join(resourceDir, 'public', 'index.html');
-  await copyFile(publicHtml, join(outdir, 'index.html'));
+  // Everything in public/ ships as is: index.html, and icons a manifest module names (`resource:<key>;icon.svg`).
+  for (const file of await readdir(join(resourceDir, 'public'))) {
+    await copyFile(join(resourceDir, 'public', file), join(outdir, file));
+  }
 
   if (analyze) console.log(await esbuild.analyzeMetafile(result.metafile, { verbose: false }));
 

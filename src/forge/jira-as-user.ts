@@ -18,131 +18,157 @@ const json = { Accept: 'application/json', 'Content-Type': 'application/json' };
 const accept = { Accept: 'application/json' };
 const param = (query: URLSearchParams, name: string, fallback: string) => query.get(name) ?? fallback;
 
-const ENDPOINTS: { method: HttpMethod; path: RegExp; call: Call }[] = [
+/** Who Jira answers as: the user who opened the app, or the app itself (the workflow validator has no user). */
+type Requester = () => Pick<ReturnType<typeof api.asUser>, 'requestJira'>;
+
+const endpointsFor = (as: Requester): { method: HttpMethod; path: RegExp; call: Call }[] => [
   {
     method: 'GET',
     path: /^\/rest\/agile\/1\.0\/board$/,
     call: (_, query) =>
       query.has('projectKeyOrId')
-        ? api
-            .asUser()
-            .requestJira(
-              route`/rest/agile/1.0/board?projectKeyOrId=${param(query, 'projectKeyOrId', '')}&startAt=${param(query, 'startAt', '0')}&maxResults=${param(query, 'maxResults', '50')}`,
-              { headers: accept },
-            )
-        : api
-            .asUser()
-            .requestJira(
-              route`/rest/agile/1.0/board?startAt=${param(query, 'startAt', '0')}&maxResults=${param(query, 'maxResults', '50')}`,
-              { headers: accept },
-            ),
+        ? as().requestJira(
+            route`/rest/agile/1.0/board?projectKeyOrId=${param(query, 'projectKeyOrId', '')}&startAt=${param(query, 'startAt', '0')}&maxResults=${param(query, 'maxResults', '50')}`,
+            { headers: accept },
+          )
+        : as().requestJira(
+            route`/rest/agile/1.0/board?startAt=${param(query, 'startAt', '0')}&maxResults=${param(query, 'maxResults', '50')}`,
+            { headers: accept },
+          ),
   },
   {
     method: 'GET',
     path: /^\/rest\/agile\/1\.0\/board\/(\d+)$/,
     call: ([, boardId]) =>
-      api.asUser().requestJira(route`/rest/agile/1.0/board/${boardId ?? ''}`, { headers: accept }),
+      as().requestJira(route`/rest/agile/1.0/board/${boardId ?? ''}`, { headers: accept }),
   },
   {
     method: 'GET',
     path: /^\/rest\/agile\/1\.0\/board\/(\d+)\/configuration$/,
     call: ([, boardId]) =>
-      api
-        .asUser()
-        .requestJira(route`/rest/agile/1.0/board/${boardId ?? ''}/configuration`, { headers: accept }),
+      as().requestJira(route`/rest/agile/1.0/board/${boardId ?? ''}/configuration`, { headers: accept }),
   },
   {
     method: 'GET',
     path: /^\/rest\/agile\/1\.0\/board\/(\d+)\/sprint$/,
     call: ([, boardId], query) =>
-      api
-        .asUser()
-        .requestJira(
-          route`/rest/agile/1.0/board/${boardId ?? ''}/sprint?state=${param(query, 'state', 'active,future')}&startAt=${param(query, 'startAt', '0')}&maxResults=${param(query, 'maxResults', '50')}`,
-          { headers: accept },
-        ),
+      as().requestJira(
+        route`/rest/agile/1.0/board/${boardId ?? ''}/sprint?state=${param(query, 'state', 'active,future')}&startAt=${param(query, 'startAt', '0')}&maxResults=${param(query, 'maxResults', '50')}`,
+        { headers: accept },
+      ),
   },
   {
     method: 'GET',
     path: /^\/rest\/agile\/1\.0\/sprint\/(\d+)$/,
     call: ([, sprintId]) =>
-      api.asUser().requestJira(route`/rest/agile/1.0/sprint/${sprintId ?? ''}`, { headers: accept }),
+      as().requestJira(route`/rest/agile/1.0/sprint/${sprintId ?? ''}`, { headers: accept }),
   },
   {
     method: 'GET',
     path: /^\/rest\/api\/3\/field$/,
-    call: () => api.asUser().requestJira(route`/rest/api/3/field`, { headers: accept }),
+    call: () => as().requestJira(route`/rest/api/3/field`, { headers: accept }),
   },
   {
     method: 'GET',
     path: /^\/rest\/api\/3\/mypermissions$/,
-    call: () =>
-      api.asUser().requestJira(route`/rest/api/3/mypermissions?permissions=ADMINISTER`, { headers: accept }),
+    call: (_, query) =>
+      query.has('issueKey')
+        ? as().requestJira(
+            route`/rest/api/3/mypermissions?issueKey=${param(query, 'issueKey', '')}&permissions=${param(query, 'permissions', '')}`,
+            { headers: accept },
+          )
+        : as().requestJira(route`/rest/api/3/mypermissions?permissions=${param(query, 'permissions', '')}`, {
+            headers: accept,
+          }),
+  },
+  {
+    method: 'GET',
+    path: /^\/rest\/api\/3\/issue\/([A-Z][A-Z0-9_]*-\d+)\/properties\/(ml-lanes-[a-z-]+)$/,
+    call: ([, issueKey, propertyKey]) =>
+      as().requestJira(route`/rest/api/3/issue/${issueKey ?? ''}/properties/${propertyKey ?? ''}`, {
+        headers: accept,
+      }),
+  },
+  {
+    method: 'PUT',
+    path: /^\/rest\/api\/3\/issue\/([A-Z][A-Z0-9_]*-\d+)\/properties\/(ml-lanes-[a-z-]+)$/,
+    call: ([, issueKey, propertyKey], __, body) =>
+      as().requestJira(route`/rest/api/3/issue/${issueKey ?? ''}/properties/${propertyKey ?? ''}`, {
+        method: 'PUT',
+        headers: json,
+        body,
+      }),
   },
   {
     method: 'GET',
     path: /^\/rest\/api\/3\/issuetype$/,
-    call: () => api.asUser().requestJira(route`/rest/api/3/issuetype`, { headers: accept }),
+    call: () => as().requestJira(route`/rest/api/3/issuetype`, { headers: accept }),
   },
   {
     method: 'GET',
     path: /^\/rest\/api\/3\/issueLinkType$/,
-    call: () => api.asUser().requestJira(route`/rest/api/3/issueLinkType`, { headers: accept }),
+    call: () => as().requestJira(route`/rest/api/3/issueLinkType`, { headers: accept }),
   },
   {
     method: 'GET',
     path: /^\/rest\/api\/3\/project\/search$/,
     call: (_, query) =>
-      api
-        .asUser()
-        .requestJira(
-          route`/rest/api/3/project/search?startAt=${param(query, 'startAt', '0')}&maxResults=${param(query, 'maxResults', '50')}`,
-          { headers: accept },
-        ),
+      as().requestJira(
+        route`/rest/api/3/project/search?startAt=${param(query, 'startAt', '0')}&maxResults=${param(query, 'maxResults', '50')}`,
+        { headers: accept },
+      ),
   },
   {
     method: 'GET',
     path: /^\/rest\/api\/3\/project\/([A-Z][A-Z0-9_]*)$/,
     call: ([, projectKey]) =>
-      api.asUser().requestJira(route`/rest/api/3/project/${projectKey ?? ''}`, { headers: accept }),
+      as().requestJira(route`/rest/api/3/project/${projectKey ?? ''}`, { headers: accept }),
   },
   {
     method: 'GET',
     path: /^\/rest\/api\/3\/project\/([A-Z][A-Z0-9_]*)\/components$/,
     call: ([, projectKey]) =>
-      api
-        .asUser()
-        .requestJira(route`/rest/api/3/project/${projectKey ?? ''}/components`, { headers: accept }),
+      as().requestJira(route`/rest/api/3/project/${projectKey ?? ''}/components`, { headers: accept }),
   },
   {
     method: 'GET',
     path: /^\/rest\/api\/3\/label$/,
     call: (_, query) =>
-      api
-        .asUser()
-        .requestJira(
-          route`/rest/api/3/label?startAt=${param(query, 'startAt', '0')}&maxResults=${param(query, 'maxResults', '1000')}`,
-          { headers: accept },
-        ),
+      as().requestJira(
+        route`/rest/api/3/label?startAt=${param(query, 'startAt', '0')}&maxResults=${param(query, 'maxResults', '1000')}`,
+        { headers: accept },
+      ),
   },
   {
     method: 'POST',
     path: /^\/rest\/api\/3\/search\/jql$/,
     call: (_, __, body) =>
-      api.asUser().requestJira(route`/rest/api/3/search/jql`, { method: 'POST', headers: json, body }),
+      as().requestJira(route`/rest/api/3/search/jql`, { method: 'POST', headers: json, body }),
   },
   {
     method: 'POST',
     path: /^\/rest\/api\/3\/issue\/bulkfetch$/,
     call: (_, __, body) =>
-      api.asUser().requestJira(route`/rest/api/3/issue/bulkfetch`, { method: 'POST', headers: json, body }),
+      as().requestJira(route`/rest/api/3/issue/bulkfetch`, { method: 'POST', headers: json, body }),
   },
 ];
 
+const AS_USER = endpointsFor(() => api.asUser());
+const AS_APP = endpointsFor(() => api.asApp());
+
 export function forgeJiraAsUser(): JiraRequest {
+  return seamOver(AS_USER);
+}
+
+/** Only for the Done-transition validator, which Jira runs without a user; it reads, never writes. */
+export function forgeJiraAsApp(): JiraRequest {
+  return seamOver(AS_APP.filter((endpoint) => endpoint.method !== 'PUT'));
+}
+
+function seamOver(endpoints: ReturnType<typeof endpointsFor>): JiraRequest {
   return async (method: HttpMethod, path: string, body?: unknown): Promise<JiraResponse> => {
     const url = new URL(path, 'https://jira.invalid');
-    for (const endpoint of ENDPOINTS) {
+    for (const endpoint of endpoints) {
       const match = endpoint.method === method ? endpoint.path.exec(url.pathname) : null;
       if (match)
         return endpoint.call(match, url.searchParams, body === undefined ? undefined : JSON.stringify(body));

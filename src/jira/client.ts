@@ -60,6 +60,12 @@ export class JiraClient {
    * Sends one request and parses its JSON body with `schema`.
    * `endpoint` names the route template for error messages, e.g. `GET /rest/agile/1.0/board/{boardId}`.
    */
+  /** Sends a request whose answer has no body worth reading (a PUT of an issue property). */
+  async send(endpoint: string, method: HttpMethod, path: string, body?: unknown): Promise<void> {
+    const response = await this.limit(() => this.sendWithRetries(endpoint, method, path, body));
+    await response.text();
+  }
+
   async call<S extends z.ZodType>(
     endpoint: string,
     method: HttpMethod,

@@ -1,6 +1,7 @@
 import { JiraClient } from '../jira/client';
 import type { JiraRequest } from '../jira/seam';
 import type { ConfigRepository } from '../storage/config-repository';
+import type { KeyValueStore } from '../storage/key-value-store';
 import type { ForgeContext } from './request';
 
 /** What resolvers need from their host: Forge in production, the playground and tests locally. */
@@ -9,6 +10,8 @@ export interface ResolverDeps {
   jiraAsUser: (context: ForgeContext) => JiraRequest;
   /** The saved configuration (Forge KVS in production). */
   configs: ConfigRepository;
+  /** Where locks live that serialise writes to one issue's property across invocations (Forge KVS). */
+  locks?: KeyValueStore;
   /** Time a resolver may spend asking Jira; Forge stops a resolver at 25 s. */
   timeBudgetMs?: number;
   now?: () => number;

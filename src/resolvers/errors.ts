@@ -5,9 +5,16 @@ import { JiraError } from '../jira/errors';
 import { formatPath } from '../config/parse';
 import { ConflictError, InvalidConfigError, RevisionNotFoundError } from '../storage/config-repository';
 import { ForbiddenError } from './admin/guard';
+import { LockTimeoutError } from '../storage/lock';
 
 /** A payload or context the resolver cannot use: reported as `bad-request`, naming the field. */
 export class BadRequestError extends Error {}
+
+/** Something the caller named does not exist for them: reported as `not-found`. */
+export class NotFoundError extends Error {}
+
+/** Jira refused a write as this user (they may not edit the issue): reported as `forbidden`. */
+export class ForbiddenWriteError extends Error {}
 
 const DEFAULT_RETRY_SECONDS = 10;
 
@@ -19,7 +26,17 @@ export function toResolverError(error: unknown): ResolverError {
     const where = issue ? formatPath(issue.path) : '(payload)';
     return { code: 'bad-request', message: `invalid request: ${where}: ${issue?.message ?? 'invalid'}` };
   }
-  if (error instanceof ForbiddenError) return { code: 'forbidden', message: error.message };
+  if (error instanceof ForbiddenError || error instanceof ForbiddenWriteError) {
+    return { code: 'forbidden', message: error.message };
+  }
+  if (error instanceof NotFoundError) return { code: 'not-found', message: error.message };
+  if (error instanceof LockTimeoutError) {
+    return {
+      code: 'rate-limited',
+      message: 'Someone else is updating this issue; trying again.',
+      retryAfterSeconds: 2,
+    };
+  }
   if (error instanceof InvalidConfigError) {
     return {
       code: 'invalid-config',

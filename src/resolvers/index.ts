@@ -13,6 +13,7 @@ import {
 import { siteCatalog } from './admin/catalog';
 import { previewConfig } from './admin/preview';
 import { getPlan } from './get-plan';
+import { checkDoneTransition, getIssuePanel, setDodItem, setLaneOverride } from './issue/issue-panel';
 import { listBoards } from './list-boards';
 import { forgeContextSchema, type ForgeContext, type ResolverRequest } from './request';
 
@@ -55,5 +56,9 @@ export function createResolverFunctions(deps: ResolverDeps): ResolverFunctions {
     resetProjectConfig: wrap<'resetProjectConfig'>(resetProjectConfig),
     previewConfig: wrap<'previewConfig'>(previewConfig),
     siteCatalog: wrap<'siteCatalog'>(siteCatalog),
+    getIssuePanel: wrap<'getIssuePanel'>(getIssuePanel),
+    setDodItem: wrap<'setDodItem'>(setDodItem),
+    setLaneOverride: wrap<'setLaneOverride'>(setLaneOverride),
+    checkDoneTransition: wrap<'checkDoneTransition'>(checkDoneTransition),
   };
 }

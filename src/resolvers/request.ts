@@ -17,6 +17,7 @@ export const forgeContextSchema = z.looseObject({
       board: z.looseObject({ id: idSchema }).optional(),
       sprint: z.looseObject({ id: idSchema }).optional(),
       project: z.looseObject({ key: projectKeySchema.optional() }).optional(),
+      issue: z.looseObject({ key: z.string().optional() }).optional(),
     })
     .default({}),
 });

@@ -1,0 +1,49 @@
+import type { KeyValueStore } from './key-value-store';
+
+/** Someone else held the lock longer than we could wait. */
+export class LockTimeoutError extends Error {}
+
+export interface LockOptions {
+  /** A lock older than this is taken to be left over from a crashed invocation. */
+  staleAfterMs?: number;
+  /** How long to keep trying before giving up. */
+  waitMs?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `work` while holding a lock in the key-value store. Jira's issue properties have no compare-and-set, so
+ * read-merge-write on one property is serialised here: without it, two people ticking at once lose a tick.
+ */
+export async function withLock<T>(
+  store: KeyValueStore,
+  key: string,
+  work: () => Promise<T>,
+  options: LockOptions = {},
+): Promise<T> {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? realSleep;
+  const staleAfterMs = options.staleAfterMs ?? 15_000;
+  const giveUpAt = now() + (options.waitMs ?? 10_000);
+  const token = `${now()}-${Math.random().toString(36).slice(2)}`;
+  for (let attempt = 0; ; attempt += 1) {
+    if (await store.setIfAbsent(key, { token, at: now() })) break;
+    const holder = (await store.get(key)) as { at?: unknown } | undefined;
+    if (holder && typeof holder.at === 'number' && now() - holder.at > staleAfterMs) {
+      await store.delete(key);
+      continue;
+    }
+    if (now() >= giveUpAt) throw new LockTimeoutError(`${key} stayed busy; try again in a moment`);
+    // Jittered, growing waits so that many waiting writers do not retry in lockstep.
+    await sleep(Math.min(200, 10 * 2 ** Math.min(attempt, 4)) * (0.5 + Math.random()));
+  }
+  try {
+    return await work();
+  } finally {
+    const holder = (await store.get(key)) as { token?: unknown } | undefined;
+    if (holder?.token === token) await store.delete(key);
+  }
+}
