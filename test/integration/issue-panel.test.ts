@@ -1,0 +1,218 @@
+/**
+ * The issue panel's resolvers over real HTTP: the issue's lane and handoffs, ticking the Definition of Done as
+ * the user (Jira's edit permission decides), concurrent ticks, the lane override, and the Done-transition gate.
+ */
+import { defaultConfig } from '../../src/config/defaults';
+import type { MlLanesConfig } from '../../src/config/schema';
+import { createDoneGate } from '../../src/forge/done-gate';
+import { createBasicAuthSeam } from '../../src/jira/fetch-seam';
+import { installForgeRuntime } from '../../src/playground/forge-runtime';
+import { createResolverFunctions, type ResolverFunctions } from '../../src/resolvers';
+import { ConfigRepository } from '../../src/storage/config-repository';
+import { MemoryStore } from '../../src/storage/key-value-store';
+import {
+  CV_BOARD_ID,
+  CV_SPRINTS,
+  demoSite,
+  startSimulator,
+  type RunningSimulator,
+} from '../../src/simulator';
+
+const EDITOR = { email: 'ada@example.com', apiToken: 'editor-token' };
+const VIEWER = {
+  accountId: 'viewer-1',
+  displayName: 'Vic Viewer',
+  emailAddress: 'vic@example.com',
+  timeZone: 'UTC',
+  admin: false,
+  editIssues: false,
+  apiToken: 'viewer-token',
+};
+
+let simulator: RunningSimulator;
+beforeEach(async () => {
+  simulator = await startSimulator({
+    workspace: { ...demoSite(), credentials: EDITOR, otherUsers: [VIEWER] },
+  });
+});
+afterEach(() => simulator.close());
+
+function setup() {
+  const store = new MemoryStore();
+  const configs = new ConfigRepository(store);
+  const as = (credentials: { email: string; apiToken: string }): ResolverFunctions =>
+    createResolverFunctions({
+      jiraAsUser: () => createBasicAuthSeam({ site: simulator.url, ...credentials }),
+      configs,
+      locks: store,
+    });
+  return {
+    configs,
+    editor: as(EDITOR),
+    viewer: as({ email: VIEWER.emailAddress, apiToken: VIEWER.apiToken }),
+  };
+}
+
+function ok<T>(result: { ok: true; data: T } | { ok: false; error: { message: string } }): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.data;
+}
+
+const onIssue = (key: string) => ({ context: { accountId: 'user-1', extension: { issue: { key } } } });
+
+describe('reading an issue', () => {
+  it('shows its lane and rule, what it waits on and what waits on it, and its checklist', async () => {
+    const { editor } = setup();
+    const view = ok(await editor.getIssuePanel({ payload: {}, ...onIssue('CV-101') }));
+    expect(view).toMatchObject({ key: 'CV-101', lane: 'data', override: null, canEdit: true });
+    expect(view.upstream).toEqual([expect.objectContaining({ key: 'CV-104', lane: 'code', blocked: true })]);
+    expect(view.downstream.map((handoff) => handoff.key)).toContain('CV-105');
+    const iaa = view.dod.items.find((item) => item.id === 'iaa');
+    expect(iaa).toMatchObject({ met: false, detail: 'Inter-annotator agreement 0.97 — needs ≥ 0.98' });
+  });
+
+  it('names an issue that does not exist', async () => {
+    const { editor } = setup();
+    expect(await editor.getIssuePanel({ payload: { issueKey: 'CV-9999' } })).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'Issue CV-9999 not found (or you cannot see it)' },
+    });
+  });
+});
+
+describe('ticking the Definition of Done', () => {
+  it('ticks a manual item as the user, keeps who and when, and writes the summary JQL searches', async () => {
+    const { editor } = setup();
+    const view = ok(
+      await editor.setDodItem({ payload: { itemId: 'reviewed', checked: true }, ...onIssue('CV-113') }),
+    );
+    expect(view.dod.items[0]).toMatchObject({ id: 'reviewed', met: true, checkedBy: 'user-1' });
+    const stored = await fetch(`${simulator.url}/rest/api/3/issue/CV-113/properties/ml-lanes-dod`, {
+      headers: {
+        Authorization: `Basic ${Buffer.from(`${EDITOR.email}:${EDITOR.apiToken}`).toString('base64')}`,
+      },
+    }).then((response) => response.json() as Promise<{ value: Record<string, unknown> }>);
+    expect(stored.value).toMatchObject({
+      checked: { reviewed: true },
+      met: 1,
+      total: 1,
+      complete: 'yes',
+      lane: 'code',
+    });
+    expect(JSON.stringify(stored.value).length).toBeLessThan(32 * 1024);
+  });
+
+  it('refuses someone Jira does not let edit the issue, and changes nothing', async () => {
+    const { viewer } = setup();
+    const view = ok(await viewer.getIssuePanel({ payload: {}, ...onIssue('CV-113') }));
+    expect(view.canEdit).toBe(false);
+    const result = await viewer.setDodItem({
+      payload: { itemId: 'reviewed', checked: true },
+      ...onIssue('CV-113'),
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'forbidden',
+        message: 'You cannot edit CV-113, so you cannot change its ML Lanes checklist or lane.',
+      },
+    });
+  });
+
+  it('will not tick an automatic item: its field decides', async () => {
+    const { editor } = setup();
+    const result = await editor.setDodItem({
+      payload: { itemId: 'iaa', checked: true },
+      ...onIssue('CV-101'),
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+
+  it('loses none of 50 ticks fired at the same moment', async () => {
+    const { editor, configs } = setup();
+    const config: MlLanesConfig = defaultConfig();
+    config.dod.code = {
+      enforce: false,
+      items: Array.from({ length: 50 }, (_, i) => ({
+        id: `check-${i}`,
+        label: `Check ${i}`,
+        kind: 'manual' as const,
+      })),
+    };
+    await configs.save({}, config, 0, 'admin');
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        editor.setDodItem({ payload: { itemId: `check-${i}`, checked: true }, ...onIssue('CV-121') }),
+      ),
+    );
+    expect(results.every((result) => result.ok)).toBe(true);
+    const view = ok(await editor.getIssuePanel({ payload: {}, ...onIssue('CV-121') }));
+    expect(view.dod).toMatchObject({ met: 50, total: 50 });
+  });
+});
+
+describe('the lane override', () => {
+  it('puts the issue in the chosen lane as "manual override", in the panel and the sprint plan', async () => {
+    const { editor } = setup();
+    const view = ok(await editor.setLaneOverride({ payload: { lane: 'test' }, ...onIssue('CV-110') }));
+    expect(view).toMatchObject({ lane: 'test', laneRule: 'manual override', override: 'test' });
+    const plan = ok(
+      await editor.getPlan({
+        payload: {},
+        context: { extension: { board: { id: CV_BOARD_ID }, sprint: { id: CV_SPRINTS.active } } },
+      }),
+    );
+    expect(plan.issues.find((issue) => issue.key === 'CV-110')).toMatchObject({
+      lane: 'test',
+      laneRule: 'manual override',
+    });
+    const back = ok(await editor.setLaneOverride({ payload: { lane: null }, ...onIssue('CV-110') }));
+    expect(back).toMatchObject({ lane: null, override: null });
+  });
+
+  it('refuses a lane that does not exist', async () => {
+    const { editor } = setup();
+    expect(await editor.setLaneOverride({ payload: { lane: 'nope' }, ...onIssue('CV-110') })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', message: 'There is no lane "nope".' },
+    });
+  });
+});
+
+describe('the Done-transition gate', () => {
+  const enforcing = () => {
+    const config = defaultConfig();
+    config.dod.data!.enforce = true;
+    return config;
+  };
+
+  it('refuses Done while an enforced lane has unmet items, listing them', async () => {
+    const { editor, configs } = setup();
+    await configs.save({}, enforcing(), 0, 'admin');
+    const check = ok(await editor.checkDoneTransition({ payload: {}, ...onIssue('CV-101') }));
+    expect(check.allowed).toBe(false);
+    expect(check.message).toMatch(/^CV-101 cannot be Done yet: the Data Definition of Done is not met: /);
+    expect(check.unmet).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Inter-annotator agreement ≥ 98%/)]),
+    );
+  });
+
+  it('never blocks a lane without enforcement, or an issue without a lane', async () => {
+    const { editor, configs } = setup();
+    await configs.save({}, enforcing(), 0, 'admin');
+    expect(ok(await editor.checkDoneTransition({ payload: {}, ...onIssue('CV-105') })).allowed).toBe(true);
+    expect(ok(await editor.checkDoneTransition({ payload: {}, ...onIssue('CV-110') })).allowed).toBe(true);
+  });
+
+  it('answers Jira as a Forge function validator, reading as the app', async () => {
+    const configs = new ConfigRepository(new MemoryStore());
+    await configs.save({}, enforcing(), 0, 'admin');
+    installForgeRuntime({ jiraUrl: simulator.url, ...EDITOR });
+    const validate = createDoneGate(configs);
+    expect(await validate({ issue: { key: 'CV-101' } })).toEqual({
+      result: false,
+      errorMessage: expect.stringMatching(/Data Definition of Done is not met/),
+    });
+    expect(await validate({ issue: { key: 'CV-105' } })).toEqual({ result: true });
+  });
+});
