@@ -109,6 +109,28 @@ describe('planning panel: reading the plan', () => {
     expect(columns[2]!.textContent).toContain('Over WIP limit by 1');
   });
 
+  it('shows each lane’s sprint-level DoD readiness in its column header, beside the overall figure', async () => {
+    const plan = demoPlan();
+    plan.lanes = plan.lanes.map((lane) =>
+      lane.id === 'data'
+        ? { ...lane, dodMet: 12, dodTotal: 30 }
+        : lane.id === 'model'
+          ? { ...lane, dodMet: 4, dodTotal: 4 }
+          : { ...lane, dodMet: 0, dodTotal: 0 },
+    );
+    await renderPlan(plan);
+    const columns = screen.getAllByTestId('lane-column');
+    const data = within(columns[0]!).getByTestId('lane-dod');
+    expect(data.textContent).toContain('DoD 12/30');
+    expect(data.textContent).toContain('Definition of Done: 12 of 30 items met in this lane');
+    expect(data.querySelector('.mll-bar > span')?.getAttribute('style')).toContain('width: 40%');
+    expect(within(columns[1]!).getByTestId('lane-dod').className).toContain('mll-lane-dod--done');
+    expect(within(columns[2]!).queryByTestId('lane-dod')).toBeNull(); // no DoD items: no figure
+    expect(within(columns[5]!).queryByTestId('lane-dod')).toBeNull(); // Unclassified has no lane DoD
+    const header = screen.getByTestId('plan-header');
+    expect(within(header).getByText('DoD items met').nextSibling?.textContent).toBe('6 of 11');
+  });
+
   it('marks blocked and critical-chain cards in words, and spells out the DoD', async () => {
     await renderPlan();
     const card = screen.getAllByTestId('issue-card').find((element) => element.dataset.key === 'CV-101')!;

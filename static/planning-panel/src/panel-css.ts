@@ -115,6 +115,8 @@ body { font: ${token('font.body')}; }
 .mll-column-name { display: flex; align-items: center; justify-content: space-between; gap: ${token('space.100')}; margin: 0; font: ${token('font.heading.xsmall')}; color: ${token('color.text')}; }
 .mll-column-count { font: ${token('font.body.small')}; font-weight: ${token('font.weight.semibold')}; color: ${token('color.text.subtle')}; background: ${token('color.background.neutral')}; border-radius: ${token('radius.full')}; padding: 0 ${token('space.075')}; min-width: 24px; text-align: center; }
 .mll-column-stats { display: grid; gap: ${token('space.025')}; font: ${token('font.body.small')}; color: ${token('color.text.subtle')}; }
+.mll-lane-dod { display: grid; grid-template-columns: auto minmax(32px, 1fr); align-items: center; gap: ${token('space.075')}; font-weight: ${token('font.weight.semibold')}; }
+.mll-lane-dod--done { color: ${token('color.text.success')}; }
 .mll-flag { display: inline-flex; align-items: center; gap: ${token('space.050')}; font-weight: ${token('font.weight.semibold')}; color: ${token('color.text.warning')}; }
 .mll-flag--danger { color: ${token('color.text.danger')}; }
 .mll-column-body { overflow-y: auto; max-height: max(360px, calc(100vh - 160px)); padding: ${token('space.025')} ${token('space.100')} ${token('space.100')}; }

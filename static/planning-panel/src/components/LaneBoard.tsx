@@ -114,6 +114,7 @@ function LaneNumbers({ column }: { column: Column }) {
           ? ` · ${lane.inProgress} of ${lane.wipLimit} WIP`
           : ` · ${lane.inProgress} in progress`}
       </span>
+      {lane.dodTotal > 0 && <LaneDod met={lane.dodMet} total={lane.dodTotal} />}
       {lane.overCapacity && lane.capacity !== null && (
         <span className="mll-flag mll-flag--danger">
           <WarningIcon label="" size="small" color="currentColor" />
@@ -127,6 +128,27 @@ function LaneNumbers({ column }: { column: Column }) {
         </span>
       )}
     </>
+  );
+}
+
+/** The lane's Definition of Done readiness this sprint: items met of all items, across its in-scope issues. */
+function LaneDod({ met, total }: { met: number; total: number }) {
+  const percent = Math.round((met / total) * 100);
+  const label = `Definition of Done: ${met.toLocaleString()} of ${total.toLocaleString()} items met in this lane`;
+  return (
+    <span
+      className={met === total ? 'mll-lane-dod mll-lane-dod--done' : 'mll-lane-dod'}
+      data-testid="lane-dod"
+      title={label}
+    >
+      <span aria-hidden="true">
+        DoD {met.toLocaleString()}/{total.toLocaleString()}
+      </span>
+      <span className="mll-sr-only">{label}</span>
+      <span className="mll-bar" aria-hidden="true">
+        <span style={{ width: `${percent}%` }} />
+      </span>
+    </span>
   );
 }
 

@@ -1,0 +1,14 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { enableTheming } from './api';
+import { App } from './App';
+
+/** Follows Jira's theme (Jira sets data-color-mode on <html>; main.css carries both token themes) and renders. */
+export function mount(root: HTMLElement): void {
+  enableTheming().catch(() => undefined);
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
