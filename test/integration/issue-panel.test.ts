@@ -65,7 +65,9 @@ describe('reading an issue', () => {
     const { editor } = setup();
     const view = ok(await editor.getIssuePanel({ payload: {}, ...onIssue('CV-101') }));
     expect(view).toMatchObject({ key: 'CV-101', lane: 'data', override: null, canEdit: true });
-    expect(view.upstream).toEqual([expect.objectContaining({ key: 'CV-104', lane: 'code', blocked: true })]);
+    expect(view.upstream).toEqual([
+      expect.objectContaining({ key: 'CV-104', lane: 'code', blocked: true, reasons: ['upstream-not-done'] }),
+    ]);
     expect(view.downstream.map((handoff) => handoff.key)).toContain('CV-105');
     const iaa = view.dod.items.find((item) => item.id === 'iaa');
     expect(iaa).toMatchObject({ met: false, detail: 'Inter-annotator agreement 0.97 — needs ≥ 0.98' });

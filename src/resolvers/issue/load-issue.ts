@@ -50,8 +50,9 @@ export async function loadIssueContext(
   if (!found) throw new NotFoundError(`Issue ${issueKey} not found (or you cannot see it)`);
 
   const linkedById = new Map(found.linked.map((linked) => [linked.id, linked.key]));
+  // No sprint here: the issue's neighbours count as in view, so no handoff reads "outside this sprint".
   const linked = await bulkFetchIssues(client, [...linkedById.keys()], request, (issue) =>
-    toIssueSnapshot(issue, catalog, false),
+    toIssueSnapshot(issue, catalog, true),
   );
   const issues: IssueSnapshot[] = [found.snapshot, ...linked.items];
   for (const id of linked.missingIds) issues.push(hiddenIssue(linkedById.get(id) ?? id));

@@ -22,6 +22,7 @@ function moduleContext() {
   const board = params.get('board');
   const sprint = params.get('sprint');
   const project = params.get('project');
+  const issue = params.get('issue');
   return {
     accountId: 'playground-user',
     cloudId: 'playground',
@@ -37,6 +38,7 @@ function moduleContext() {
       ...(board ? { board: { id: numberOrString(board), type: 'scrum' } } : {}),
       ...(sprint ? { sprint: { id: numberOrString(sprint) } } : {}),
       ...(project ? { project: { key: project, type: 'software' } } : {}),
+      ...(issue ? { issue: { key: issue, type: 'Story' } } : {}),
     },
   };
 }

@@ -5,8 +5,9 @@
  */
 import type { BoardChoice } from '../../../src/contract/resolver-api';
 import type { ResolverResult } from '../../../src/contract/envelope';
+import type { DoneTransitionCheck } from '../../../src/contract/issue-api';
 
-type ModuleId = 'sprint-action' | 'board-action' | 'project-page' | 'admin-page';
+type ModuleId = 'sprint-action' | 'board-action' | 'project-page' | 'admin-page' | 'issue-panel';
 
 const MODULES: Record<ModuleId, { type: string; label: string; frame: 'modal' | 'page'; resource: string }> =
   {
@@ -28,6 +29,12 @@ const MODULES: Record<ModuleId, { type: string; label: string; frame: 'modal' | 
       frame: 'page',
       resource: 'planning-panel',
     },
+    'issue-panel': {
+      type: 'jira:issuePanel',
+      label: 'Issue panel (issue view)',
+      frame: 'page',
+      resource: 'issue-panel',
+    },
     'admin-page': {
       type: 'jira:adminPage',
       label: 'Admin page (Apps → ML Lanes → Configure)',
@@ -43,6 +50,8 @@ interface HostState {
   theme: 'light' | 'dark';
   /** Which Jira user the app acts for: `admin` or `member`. */
   user: 'admin' | 'member';
+  /** The issue the issue panel is open on. */
+  issue: string;
 }
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -76,6 +85,7 @@ function readState(): HostState {
     sprint,
     theme: query.get('theme') === 'dark' ? 'dark' : 'light',
     user: query.get('user') === 'member' ? 'member' : 'admin',
+    issue: /^[A-Z][A-Z0-9_]*-\d+$/.test(query.get('issue') ?? '') ? (query.get('issue') as string) : 'CV-101',
   };
 }
 
@@ -95,7 +105,12 @@ function withDefaults(state: HostState): HostState {
 }
 
 function writeState(state: HostState): void {
-  const query = new URLSearchParams({ module: state.module, theme: state.theme, user: state.user });
+  const query = new URLSearchParams({
+    module: state.module,
+    theme: state.theme,
+    user: state.user,
+    issue: state.issue,
+  });
   if (state.board) query.set('board', String(state.board));
   if (state.sprint) query.set('sprint', String(state.sprint));
   history.replaceState(null, '', `/?${query}`);
@@ -110,6 +125,7 @@ function frameUrl(state: HostState): string {
   }
   if (state.module === 'sprint-action' && state.sprint) query.set('sprint', String(state.sprint));
   if (state.module === 'project-page' && board?.projectKey) query.set('project', board.projectKey);
+  if (state.module === 'issue-panel') query.set('issue', state.issue);
   return `/module/${module.resource}/index.html?${query}`;
 }
 
@@ -130,12 +146,14 @@ function fillPickers(state: HostState): void {
     ),
   );
   sprintPicker.disabled = state.module !== 'sprint-action' || sprints.length === 0;
-  boardPicker.disabled = state.module === 'project-page' || state.module === 'admin-page';
+  boardPicker.disabled = !['sprint-action', 'board-action'].includes(state.module);
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-module]')) {
     button.setAttribute('aria-pressed', String(button.dataset.module === state.module));
   }
   element<HTMLInputElement>('dark').checked = state.theme === 'dark';
   element<HTMLSelectElement>('user').value = state.user;
+  element<HTMLInputElement>('issue').value = state.issue;
+  element('issue-tools').hidden = state.module !== 'issue-panel';
 }
 
 function render(state: HostState, reloadFrame: boolean): void {
@@ -155,6 +173,33 @@ function showFlag(text: string): void {
   item.textContent = text;
   log.prepend(item);
   element('flags').hidden = false;
+}
+
+/** What Jira would do with a transition to Done now: the workflow validator's answer, shown as a flag. */
+async function tryDoneTransition(state: HostState): Promise<void> {
+  const response = await fetch('/__playground/invoke', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      functionKey: 'checkDoneTransition',
+      payload: { issueKey: state.issue },
+      context: {},
+      user: state.user,
+    }),
+  });
+  const body = (await response.json()) as { result?: ResolverResult<DoneTransitionCheck>; error?: string };
+  const result = body.result;
+  if (!result?.ok) {
+    showFlag(
+      `Could not check the Done transition: ${result && !result.ok ? result.error.message : (body.error ?? 'no answer')}`,
+    );
+    return;
+  }
+  showFlag(
+    result.data.allowed
+      ? `Jira would let ${state.issue} move to Done.`
+      : `Jira would refuse: ${result.data.message}`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -183,6 +228,15 @@ async function main(): Promise<void> {
   element<HTMLSelectElement>('sprint').addEventListener('change', (event) => {
     state = { ...state, sprint: Number((event.target as HTMLSelectElement).value) };
     render(state, true);
+  });
+  element<HTMLInputElement>('issue').addEventListener('change', (event) => {
+    const key = (event.target as HTMLInputElement).value.trim().toUpperCase();
+    if (!/^[A-Z][A-Z0-9_]*-\d+$/.test(key)) return;
+    state = { ...state, issue: key };
+    render(state, true);
+  });
+  element<HTMLButtonElement>('try-done').addEventListener('click', () => {
+    void tryDoneTransition(state);
   });
   element<HTMLSelectElement>('user').addEventListener('change', (event) => {
     state = { ...state, user: (event.target as HTMLSelectElement).value === 'member' ? 'member' : 'admin' };
