@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { CV_BOARD_ID, CV_SPRINTS, demoSite } from '../../src/simulator';
-import { openPlayground, SCREENSHOTS, startStage, type Stage } from './support';
+import { openPlayground, SCREENSHOTS, startStage, until, type Stage } from './support';
 
 let stage: Stage;
 beforeAll(async () => {
@@ -13,15 +13,6 @@ beforeAll(async () => {
 afterAll(() => stage?.close());
 
 const errorsOnly = (problems: string[]) => problems.filter((problem) => !problem.includes('feature gate'));
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-  for (let tries = 0; ; tries += 1) {
-    const value = await read();
-    if (done(value)) return value;
-    if (tries > 200) throw new Error(`${what}: still ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('the issue panel', () => {
   it('shows the lane, handoffs and checklist of an issue', async () => {

@@ -97,3 +97,17 @@ export async function appFrame(page: Page): Promise<Frame> {
     await page.waitForTimeout(50);
   }
 }
+
+/** Polls from Node until `read` satisfies `done` (the panels' CSP forbids waitForFunction's string predicates). */
+export async function until<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  what: string,
+): Promise<T> {
+  for (let tries = 0; ; tries += 1) {
+    const value = await read();
+    if (done(value)) return value;
+    if (tries > 200) throw new Error(`${what}: still ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useForgeContext } from '../../shared/src/use-forge-context';
+import { useEffect, useMemo, useState } from 'react';
 import type { ResolverError } from '../../../src/contract/envelope';
 import type { SiteCatalog } from '../../../src/contract/admin-api';
 import { call, getAdminContext, type AdminContext } from './api';
@@ -7,9 +8,6 @@ import { EMPTY_CATALOG } from './components/common';
 import { ConfigEditor } from './components/ConfigEditor';
 import { ContextProblem, LoadingAdmin } from './components/States';
 
-type ContextState =
-  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; context: AdminContext };
-
 export type CatalogState =
   | { status: 'loading' }
   | { status: 'error'; error: ResolverError }
@@ -17,33 +15,7 @@ export type CatalogState =
 
 /** The admin page: reads the module context (theme, locale), the site's catalog, then edits one scope at a time. */
 export function App() {
-  const [contextState, setContextState] = useState<ContextState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    getAdminContext().then(
-      (context) => {
-        if (!current) return;
-        const mode = context.theme?.colorMode;
-        const html = document.documentElement;
-        if (mode && !html.dataset.colorMode) html.dataset.colorMode = mode;
-        setContextState({ status: 'ready', context });
-      },
-      (error: unknown) => {
-        const detail = error instanceof Error ? error.message.trim() : String(error);
-        if (current)
-          setContextState({ status: 'error', message: `Jira did not give ML Lanes its context: ${detail}` });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [attempt]);
-  const retry = useCallback(() => {
-    setContextState({ status: 'loading' });
-    setAttempt((value) => value + 1);
-  }, []);
+  const [contextState, retry] = useForgeContext(getAdminContext);
 
   return (
     <main className="mll-root mla-page" data-testid="admin-page">

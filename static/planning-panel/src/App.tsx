@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useForgeContext } from '../../shared/src/use-forge-context';
+import { useMemo, useState } from 'react';
 import type { PanelPlan } from '../../../src/contract/panel-plan';
 import type { BoardChoice, GetPlanPayload, PanelContext } from '../../../src/contract/resolver-api';
 import { getPanelContext } from './api';
@@ -9,9 +10,6 @@ import { ContextProblem, LoadingPlan, ResolverErrorView } from './components/Sta
 import { useResolver } from './use-resolver';
 
 type Context = PanelContext & { locale?: string };
-
-type ContextState =
-  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; context: Context };
 
 /** Where the panel was opened decides what it plans. */
 export type Placement =
@@ -58,33 +56,7 @@ function withDefined(payload: { boardId: number | undefined; sprintId: number | 
 }
 
 export function App() {
-  const [contextState, setContextState] = useState<ContextState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    getPanelContext().then(
-      (context) => {
-        if (!current) return;
-        const mode = context.theme?.colorMode;
-        const html = document.documentElement;
-        if (mode && !html.dataset.colorMode) html.dataset.colorMode = mode;
-        setContextState({ status: 'ready', context });
-      },
-      (error: unknown) => {
-        const detail = error instanceof Error ? error.message.trim() : String(error);
-        if (current)
-          setContextState({ status: 'error', message: `Jira did not give ML Lanes its context: ${detail}` });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [attempt]);
-  const retryContext = useCallback(() => {
-    setContextState({ status: 'loading' });
-    setAttempt((value) => value + 1);
-  }, []);
+  const [contextState, retryContext] = useForgeContext(getPanelContext);
 
   return (
     <main className="mll-root">
