@@ -5,9 +5,12 @@ import type { KeyValueStore } from '../storage/key-value-store';
 export const forgeKvsStore: KeyValueStore = {
   get: (key) => kvs.get(key),
   set: (key, value) => kvs.set(key, value),
-  async setIfAbsent(key, value) {
+  async setIfAbsent(key, value, ttlSeconds) {
     try {
-      await kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS' });
+      await kvs.set(key, value, {
+        keyPolicy: 'FAIL_IF_EXISTS',
+        ...(ttlSeconds ? { ttl: { value: ttlSeconds, unit: 'SECONDS' as const } } : {}),
+      });
       return true;
     } catch (error) {
       // KVS refuses an existing key under FAIL_IF_EXISTS; the exact error code is not documented, hence both.

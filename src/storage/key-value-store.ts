@@ -2,8 +2,12 @@
 export interface KeyValueStore {
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
-  /** Writes only if the key is new; false when it already exists. The one atomic step saves rely on. */
-  setIfAbsent(key: string, value: unknown): Promise<boolean>;
+  /**
+   * Writes only if the key is new; false when it already exists. The one atomic step saves and locks rely on.
+   * With `ttlSeconds` the store may expire the key by itself (Forge KVS does; the local stores leave it to the
+   * lock's own staleness check).
+   */
+  setIfAbsent(key: string, value: unknown, ttlSeconds?: number): Promise<boolean>;
   delete(key: string): Promise<void>;
   /** Keys starting with `prefix`, in any order. */
   keys(prefix: string): Promise<string[]>;

@@ -30,7 +30,7 @@ export async function withLock<T>(
   const giveUpAt = now() + (options.waitMs ?? 10_000);
   const token = `${now()}-${Math.random().toString(36).slice(2)}`;
   for (let attempt = 0; ; attempt += 1) {
-    if (await store.setIfAbsent(key, { token, at: now() })) break;
+    if (await store.setIfAbsent(key, { token, at: now() }, Math.ceil(staleAfterMs / 1000))) break;
     const holder = (await store.get(key)) as { at?: unknown } | undefined;
     if (holder && typeof holder.at === 'number' && now() - holder.at > staleAfterMs) {
       await store.delete(key);
@@ -43,7 +43,12 @@ export async function withLock<T>(
   try {
     return await work();
   } finally {
-    const holder = (await store.get(key)) as { token?: unknown } | undefined;
-    if (holder?.token === token) await store.delete(key);
+    // Releasing must never hide the work's own error; a lock left behind expires after `staleAfterMs`.
+    try {
+      const holder = (await store.get(key)) as { token?: unknown } | undefined;
+      if (holder?.token === token) await store.delete(key);
+    } catch (error) {
+      console.error(`ML Lanes could not release ${key}`, error);
+    }
   }
 }

@@ -168,6 +168,13 @@ describe('the lane override', () => {
       lane: 'test',
       laneRule: 'manual override',
     });
+    const stored = await fetch(`${simulator.url}/rest/api/3/issue/CV-110/properties/ml-lanes-dod`, {
+      headers: {
+        Authorization: `Basic ${Buffer.from(`${EDITOR.email}:${EDITOR.apiToken}`).toString('base64')}`,
+      },
+    }).then((response) => response.json() as Promise<{ value: Record<string, unknown> }>);
+    // What JQL searches follows the new lane at once.
+    expect(stored.value).toMatchObject({ lane: 'test', total: 1, complete: 'no' });
     const back = ok(await editor.setLaneOverride({ payload: { lane: null }, ...onIssue('CV-110') }));
     expect(back).toMatchObject({ lane: null, override: null });
   });
@@ -216,5 +223,31 @@ describe('the Done-transition gate', () => {
       errorMessage: expect.stringMatching(/Data Definition of Done is not met/),
     });
     expect(await validate({ issue: { key: 'CV-105' } })).toEqual({ result: true });
+  });
+
+  it('lets the transition through when it cannot decide, rather than stopping the workflow', async () => {
+    const configs = new ConfigRepository(new MemoryStore());
+    await configs.save({}, enforcing(), 0, 'admin');
+    const unreachable = () => createBasicAuthSeam({ site: 'http://127.0.0.1:9', ...EDITOR });
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await createDoneGate(configs, unreachable)({ issue: { key: 'CV-101' } })).toEqual({
+      result: true,
+    });
+    expect(quiet).toHaveBeenCalled();
+    quiet.mockRestore();
+  });
+
+  it('asks Jira nothing when no lane enforces its Definition of Done', async () => {
+    const configs = new ConfigRepository(new MemoryStore());
+    let calls = 0;
+    const counting = () => {
+      const seam = createBasicAuthSeam({ site: simulator.url, ...EDITOR });
+      return ((...args: Parameters<typeof seam>) => {
+        calls += 1;
+        return seam(...args);
+      }) as typeof seam;
+    };
+    expect(await createDoneGate(configs, counting)({ issue: { key: 'CV-101' } })).toEqual({ result: true });
+    expect(calls).toBe(0);
   });
 });

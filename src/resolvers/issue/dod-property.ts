@@ -3,9 +3,10 @@ import { z } from 'zod';
 /**
  * The `ml-lanes-dod` issue property: which manual items are ticked (`checked`, the documented shape), who ticked
  * each and when (`ticks`), and a summary that `jira:entityProperty` indexes for JQL (`met`, `total`, `complete`,
- * `lane`). Anyone who can edit the issue can write it, so it is read as untrusted input.
+ * `lane`). Anyone who can edit the issue can write it, so it is read as untrusted input: unknown keys are dropped,
+ * and who ticked is a courtesy record, not an audit trail.
  */
-export const dodPropertySchema = z.looseObject({
+export const dodPropertySchema = z.object({
   checked: z.record(z.string(), z.boolean()).catch({}),
   ticks: z.record(z.string(), z.object({ by: z.string().nullable(), at: z.string() })).catch({}),
 });

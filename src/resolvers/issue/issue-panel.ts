@@ -66,16 +66,12 @@ export async function setDodItem(
       `"${request.itemId}" is not a box to tick in the ${lane ?? 'unclassified'} lane's Definition of Done.`,
     );
   }
-  await withLock(locksOf(deps), `lock:dod:${key}`, async () => {
-    const stored = readDodProperty(await readIssueProperty(client, key, DOD_PROPERTY_KEY));
+  await rewriteDodProperty(deps, client, key, before, (stored) => {
     stored.checked[item.id] = request.checked;
     stored.ticks[item.id] = {
       by: context.accountId ?? null,
       at: new Date((deps.now ?? Date.now)()).toISOString(),
     };
-    await writeAsUser(key, () =>
-      writeIssueProperty(client, key, DOD_PROPERTY_KEY, summarise(before, stored)),
-    );
   });
   return panelView(client, await loadIssueContext(client, deps.configs, key), key);
 }
@@ -93,6 +89,9 @@ export async function setLaneOverride(
     throw new BadRequestError(`There is no lane "${request.lane}".`);
   }
   await writeAsUser(key, () => writeIssueProperty(client, key, LANE_PROPERTY_KEY, { lane: request.lane }));
+  // The searchable summary names the lane and its checklist: bring it in line with the new lane.
+  const after = await loadIssueContext(client, deps.configs, key);
+  await rewriteDodProperty(deps, client, key, after, () => undefined);
   return panelView(client, await loadIssueContext(client, deps.configs, key), key);
 }
 
@@ -121,6 +120,26 @@ export function doneGate({ issue, config }: IssueContext): DoneTransitionCheck {
     message: `${issue.key} cannot be Done yet: the ${laneName} Definition of Done is not met: ${unmet.join('; ')}.`,
     unmet,
   };
+}
+
+/**
+ * Read-merge-write of the `ml-lanes-dod` property under a lock (Jira has no compare-and-set for properties), as
+ * the user, with the summary JQL searches recomputed from the merged ticks.
+ */
+async function rewriteDodProperty(
+  deps: ResolverDeps,
+  client: JiraClient,
+  key: string,
+  context: IssueContext,
+  change: (stored: ReturnType<typeof readDodProperty>) => void,
+): Promise<void> {
+  await withLock(locksOf(deps), `lock:dod:${key}`, async () => {
+    const stored = readDodProperty(await readIssueProperty(client, key, DOD_PROPERTY_KEY));
+    change(stored);
+    await writeAsUser(key, () =>
+      writeIssueProperty(client, key, DOD_PROPERTY_KEY, summarise(context, stored)),
+    );
+  });
 }
 
 function locksOf(deps: ResolverDeps): KeyValueStore {
