@@ -117,4 +117,21 @@ describe('the admin page', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-page-problem-dark.png'), fullPage: true });
     await page.close();
   });
+
+  it('names a field the site does not have next to its control when saving, and saves nothing', async () => {
+    const { frame, page } = await openPlayground(stage, adminPage('admin'), '[data-testid="save-bar"]');
+    await frame.locator('[data-testid="nav-dod"]').click();
+    const field = frame.locator('[data-testid="dod-item-field"]').first();
+    await field.fill('Annotator kappa');
+    await field.press('Tab');
+    await frame.locator('[data-testid="save-button"]').click();
+    const problems = await until(
+      () => frame.locator('[data-testid="problem"]').allInnerTexts(),
+      (texts) => texts.some((text) => /no field "Annotator kappa" on this site/.test(text)),
+      'unknown-field problem',
+    );
+    expect(problems.join(' ')).toMatch(/no field "Annotator kappa" on this site/);
+    expect(await frame.locator('[data-testid="saved-flag"]').count()).toBe(0);
+    await page.close();
+  });
 });

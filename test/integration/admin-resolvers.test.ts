@@ -161,6 +161,32 @@ describe('saving', () => {
     expect(await store.keys('')).toEqual([]);
   });
 
+  it('names a field the site does not have, at its path, and saves nothing', async () => {
+    const { admin, store } = setup();
+    const config = withResearchLane();
+    config.dod.model!.items.push({
+      id: 'f1',
+      label: 'F1 score recorded',
+      kind: 'auto',
+      field: 'F1 score',
+      rule: { op: 'not-empty' },
+    });
+    config.rules.unshift({
+      kind: 'conditions',
+      lane: 'model',
+      match: 'all',
+      conditions: [{ op: 'is-set', field: 'customField', fieldId: 'customfield_99999' }],
+    });
+    const result = await admin.saveConfig({ payload: { config, baseRevision: 0 } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-config' } });
+    if (result.ok) return;
+    expect(result.error.problems).toEqual([
+      { path: 'dod.model.items[2].field', message: 'no field "F1 score" on this site' },
+      { path: 'rules[0].conditions[0].fieldId', message: 'no field "customfield_99999" on this site' },
+    ]);
+    expect(await store.keys('')).toEqual([]);
+  });
+
   it('gives the second of two admins saving at once a conflict, never a silent overwrite', async () => {
     const { admin } = setup();
     const first = withResearchLane();

@@ -1,5 +1,7 @@
 import type { RevisionSummary, SavedConfigView } from '../../contract/admin-api';
-import { parseConfigText } from '../../config/parse';
+import { parseConfig, parseConfigText } from '../../config/parse';
+import { unknownFieldProblems } from '../../config/site-check';
+import { listFields } from '../../jira/fields';
 import type { JiraClient } from '../../jira/client';
 import { isJiraAdmin } from '../../jira/permissions';
 import { assertProjectVisible } from '../../jira/projects';
@@ -50,9 +52,18 @@ export function saveConfig(
 ): Promise<SavedConfigView> {
   const request = savePayload.parse(payload);
   const scope = { projectKey: request.projectKey };
-  return asAdmin(deps, context, scope, () =>
-    deps.configs.save(scope, request.config, request.baseRevision, context.accountId ?? null),
-  );
+  return asAdmin(deps, context, scope, async () => {
+    await checkFieldsExist(jiraClientFor(deps, context), request.config);
+    return deps.configs.save(scope, request.config, request.baseRevision, context.accountId ?? null);
+  });
+}
+
+/** A document naming fields this site does not have is not saved: each such field is a problem at its path. */
+async function checkFieldsExist(client: JiraClient, document: unknown): Promise<void> {
+  const parsed = parseConfig(document);
+  if (!parsed.ok) return; // the save reports the schema's own problems
+  const problems = unknownFieldProblems(parsed.config, await listFields(client));
+  if (problems.length > 0) throw new InvalidConfigError(problems);
 }
 
 export function importConfig(
@@ -62,10 +73,11 @@ export function importConfig(
 ): Promise<SavedConfigView> {
   const request = importPayload.parse(payload);
   const scope = { projectKey: request.projectKey };
-  return asAdmin(deps, context, scope, () => {
+  return asAdmin(deps, context, scope, async () => {
     // Parsed (and migrated) here so that a syntax error or an old version is reported like any other problem.
     const parsed = parseConfigText(request.text);
     if (!parsed.ok) throw new InvalidConfigError(parsed.problems);
+    await checkFieldsExist(jiraClientFor(deps, context), parsed.config);
     return deps.configs.save(scope, parsed.config, request.baseRevision, context.accountId ?? null);
   });
 }
