@@ -4,6 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { defaultConfig } from '../src/config/defaults';
+import { writeJson } from '../src/cli/plan-json';
 import { buildPlan } from '../src/domain/plan';
 import { JiraClient } from '../src/jira/client';
 import { createBasicAuthSeam } from '../src/jira/fetch-seam';
@@ -24,7 +25,11 @@ async function main(): Promise<void> {
   const fetched = performance.now();
   const fetchedRssMb = process.resourceUsage().maxRSS / 1024;
   const plan = buildPlan(snapshot, config);
-  const json = JSON.stringify(plan);
+  // Written as the CLI writes it (piece by piece), counting bytes instead of printing them.
+  let jsonBytes = 0;
+  writeJson(plan, (chunk) => {
+    jsonBytes += Buffer.byteLength(chunk);
+  });
   const finished = performance.now();
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
@@ -45,7 +50,7 @@ async function main(): Promise<void> {
       engineMs: runs[Math.floor(runs.length / 2)],
       peakRssMb,
       fetchedRssMb,
-      jsonBytes: Buffer.byteLength(json),
+      jsonBytes,
       requests: client.requestsSent,
       issues: plan.summary.issues,
       linkedOutside: plan.issues.length - plan.summary.issues,

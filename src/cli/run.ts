@@ -9,6 +9,7 @@ import { createBasicAuthSeam } from '../jira/fetch-seam';
 import { loadPlanSnapshot } from '../jira/load-plan-snapshot';
 import { parseCommandLine, USAGE, UsageError, type CliCommand } from './args';
 import { renderMarkdown } from './markdown';
+import { writeJson } from './plan-json';
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 2;
@@ -70,7 +71,12 @@ async function execute(command: CliCommand, io: CliIo): Promise<void> {
         config,
       });
       const plan = buildPlan(snapshot, config);
-      io.stdout(command.format === 'json' ? `${JSON.stringify(plan, null, 2)}\n` : renderMarkdown(plan));
+      if (command.format === 'json') {
+        writeJson(plan, io.stdout);
+        io.stdout('\n');
+      } else {
+        io.stdout(renderMarkdown(plan));
+      }
       return;
     }
   }
