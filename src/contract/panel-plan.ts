@@ -2,26 +2,15 @@
  * PanelPlan: the PlanView trimmed to what the planning panel shows, so that a 1,000-issue sprint stays far
  * below Forge's invoke payload limit. Produced by the `getPlan` resolver.
  */
-import type { HandoffView, LaneView, PlanScope, PlanSummary, StatusCategory } from './plan-view';
+import type { HandoffView, IssueView, LaneView, PlanScope, PlanSummary } from './plan-view';
 
 export interface PanelDodItem {
   label: string;
   detail: string;
 }
 
-export interface PanelIssue {
-  key: string;
-  summary: string;
-  issueType: string;
-  lane: string | null;
-  laneRule: string;
-  status: string;
-  statusCategory: StatusCategory;
-  storyPoints: number | null;
-  inScope: boolean;
-  hidden: boolean;
-  sprintName: string | null;
-  blocked: boolean;
+/** An issue as PlanView has it, without the per-issue chain and with the Definition of Done condensed. */
+export interface PanelIssue extends Omit<IssueView, 'upstreamChain' | 'dod'> {
   /** Definition of Done: items met of total, and the unmet ones spelled out. */
   dodMet: number;
   dodTotal: number;
