@@ -2,16 +2,14 @@ import { z } from 'zod';
 import type { DependencyLinkType } from '../config/schema';
 import type { Dependency, IssueSnapshot, StatusCategory } from '../domain/snapshot';
 import type { FieldCatalog } from './fields';
+import { DOD_PROPERTY_KEY, readDodProperty } from './dod-property';
 import { sprintFieldValueSchema, type JiraIssue } from './schemas';
 
-/** The issue property holding manual Definition-of-Done ticks: `{"checked": {"<item id>": true}}`. */
-export const DOD_PROPERTY_KEY = 'ml-lanes-dod';
 /** The issue property holding a lane chosen by hand: `{"lane": "<lane id>"}`. */
 export const LANE_PROPERTY_KEY = 'ml-lanes-lane';
 /** The issue properties every fetch asks for. */
-export const ML_LANES_PROPERTIES = [DOD_PROPERTY_KEY, LANE_PROPERTY_KEY];
+export const ML_LANES_PROPERTIES: readonly string[] = Object.freeze([DOD_PROPERTY_KEY, LANE_PROPERTY_KEY]);
 
-const dodPropertySchema = z.looseObject({ checked: z.record(z.string(), z.boolean()) });
 const lanePropertySchema = z.looseObject({ lane: z.string().min(1) });
 const STATUS_CATEGORIES: readonly StatusCategory[] = ['new', 'indeterminate', 'done', 'undefined'];
 
@@ -53,7 +51,7 @@ export function toIssueSnapshot(issue: JiraIssue, catalog: FieldCatalog, inScope
     hidden: false,
     sprintName: catalog.sprintFieldId ? openSprintName(raw[catalog.sprintFieldId]) : null,
     fieldValues,
-    dodChecked: readDodChecked(issue.properties?.[DOD_PROPERTY_KEY]),
+    dodChecked: readDodProperty(issue.properties?.[DOD_PROPERTY_KEY]).checked,
     laneOverride: lanePropertySchema.safeParse(issue.properties?.[LANE_PROPERTY_KEY]).data?.lane ?? null,
   };
 }
@@ -129,10 +127,4 @@ function openSprintName(value: unknown): string | null {
   if (!parsed.success) return null;
   const open = parsed.data.filter((sprint) => sprint.state !== 'closed');
   return open.at(-1)?.name ?? null;
-}
-
-/** Anyone who can edit an issue can write its properties: treat the value as untrusted input. */
-function readDodChecked(value: unknown): Record<string, boolean> {
-  const parsed = dodPropertySchema.safeParse(value);
-  return parsed.success ? parsed.data.checked : {};
 }

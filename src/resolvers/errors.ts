@@ -5,7 +5,7 @@ import { JiraError } from '../jira/errors';
 import { formatPath } from '../config/parse';
 import { ConflictError, InvalidConfigError, RevisionNotFoundError } from '../storage/config-repository';
 import { ForbiddenError } from './admin/guard';
-import { LockTimeoutError } from '../storage/lock';
+import { LockLostError, LockTimeoutError } from '../storage/lock';
 
 /** A payload or context the resolver cannot use: reported as `bad-request`, naming the field. */
 export class BadRequestError extends Error {}
@@ -30,7 +30,7 @@ export function toResolverError(error: unknown): ResolverError {
     return { code: 'forbidden', message: error.message };
   }
   if (error instanceof NotFoundError) return { code: 'not-found', message: error.message };
-  if (error instanceof LockTimeoutError) {
+  if (error instanceof LockTimeoutError || error instanceof LockLostError) {
     return {
       code: 'rate-limited',
       message: 'Someone else is updating this issue; trying again.',

@@ -1,7 +1,20 @@
 import type { KeyValueStore } from './key-value-store';
 
 /** Someone else held the lock longer than we could wait. */
-export class LockTimeoutError extends Error {}
+export class LockTimeoutError extends Error {
+  override readonly name = 'LockTimeoutError';
+}
+
+/** The lock expired or was taken over while its holder worked: the holder must not write. */
+export class LockLostError extends Error {
+  override readonly name = 'LockLostError';
+}
+
+/**
+ * Forge stops a resolver after 25 s, so a lock older than 30 s can only be left over from a crashed invocation:
+ * a live holder never sees its lock expire under it.
+ */
+export const LOCK_EXPIRY_MS = 30_000;
 
 export interface LockOptions {
   /** A lock older than this is taken to be left over from a crashed invocation. */
@@ -10,6 +23,12 @@ export interface LockOptions {
   waitMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+}
+
+/** Handed to the work done under a lock. */
+export interface LockLease {
+  /** Throws `LockLostError` unless this holder still owns the lock: call it right before writing. */
+  confirm(): Promise<void>;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -21,16 +40,18 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 export async function withLock<T>(
   store: KeyValueStore,
   key: string,
-  work: () => Promise<T>,
+  work: (lease: LockLease) => Promise<T>,
   options: LockOptions = {},
 ): Promise<T> {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? realSleep;
-  const staleAfterMs = options.staleAfterMs ?? 15_000;
+  const staleAfterMs = options.staleAfterMs ?? LOCK_EXPIRY_MS;
   const giveUpAt = now() + (options.waitMs ?? 10_000);
   const token = `${now()}-${Math.random().toString(36).slice(2)}`;
+  let acquiredAt = 0;
   for (let attempt = 0; ; attempt += 1) {
-    if (await store.setIfAbsent(key, { token, at: now() }, Math.ceil(staleAfterMs / 1000))) break;
+    acquiredAt = now();
+    if (await store.setIfAbsent(key, { token, at: acquiredAt }, Math.ceil(staleAfterMs / 1000))) break;
     const holder = (await store.get(key)) as { at?: unknown } | undefined;
     if (holder && typeof holder.at === 'number' && now() - holder.at > staleAfterMs) {
       await store.delete(key);
@@ -40,8 +61,17 @@ export async function withLock<T>(
     // Jittered, growing waits so that many waiting writers do not retry in lockstep.
     await sleep(Math.min(200, 10 * 2 ** Math.min(attempt, 4)) * (0.5 + Math.random()));
   }
+  const lease: LockLease = {
+    async confirm() {
+      const holder = (await store.get(key)) as { token?: unknown } | undefined;
+      // Past the expiry another writer may take the lock at any moment, even if nobody has yet.
+      if (holder?.token !== token || now() - acquiredAt >= staleAfterMs) {
+        throw new LockLostError(`${key} expired before the change could be written; nothing was written`);
+      }
+    },
+  };
   try {
-    return await work();
+    return await work(lease);
   } finally {
     // Releasing must never hide the work's own error; a lock left behind expires after `staleAfterMs`.
     try {

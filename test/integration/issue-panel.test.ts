@@ -153,6 +153,81 @@ describe('ticking the Definition of Done', () => {
   });
 });
 
+describe('ticks stay on their own issue', () => {
+  it('never shows or stores a tick made on one issue on another issue of the same lane', async () => {
+    const { editor, configs } = setup();
+    const config = defaultConfig();
+    config.dod.code!.enforce = true;
+    await configs.save({}, config, 0, 'admin');
+    const plan = ok(
+      await editor.getPlan({
+        payload: {},
+        context: { extension: { board: { id: CV_BOARD_ID }, sprint: { id: CV_SPRINTS.active } } },
+      }),
+    );
+    const codeIssues = plan.issues.filter(
+      (issue) => issue.lane === 'code' && issue.inScope && issue.dodMet === 0,
+    );
+    const [ticked, untouched] = codeIssues.map((issue) => issue.key);
+    if (!ticked || !untouched) throw new Error('the demo sprint needs two unticked code issues');
+
+    ok(await editor.setDodItem({ payload: { itemId: 'reviewed', checked: true }, ...onIssue(ticked) }));
+
+    const gateBefore = ok(await editor.checkDoneTransition({ payload: {}, ...onIssue(untouched) }));
+    const before = ok(await editor.getIssuePanel({ payload: {}, ...onIssue(untouched) }));
+    expect(before.dod.items[0]).toMatchObject({ id: 'reviewed', met: false, checkedBy: null });
+    const overridden = ok(await editor.setLaneOverride({ payload: { lane: 'code' }, ...onIssue(untouched) }));
+    expect(overridden.dod.items[0]).toMatchObject({ id: 'reviewed', met: false, checkedBy: null });
+    const after = ok(await editor.getIssuePanel({ payload: {}, ...onIssue(untouched) }));
+    expect(after.dod).toMatchObject({ met: 0, total: 1 });
+    expect(after.dod.items[0]).toMatchObject({ met: false, checkedBy: null, checkedAt: null });
+    const gateAfter = ok(await editor.checkDoneTransition({ payload: {}, ...onIssue(untouched) }));
+    expect(gateBefore.allowed).toBe(false);
+    expect(gateAfter).toEqual(gateBefore);
+    expect(await storedDod(untouched)).toMatchObject({ checked: {}, ticks: {}, met: 0, complete: 'no' });
+  });
+
+  it('keeps the good ticks of a property someone damaged by hand, and drops only the bad entries', async () => {
+    const { editor } = setup();
+    // As text: in an object literal `__proto__` would set the prototype rather than be a key.
+    await putDod(
+      'CV-113',
+      '{"checked": {"reviewed": true, "Not An Id": true, "other": "yes", "__proto__": true},' +
+        ' "ticks": {"reviewed": {"by": "user-9", "at": "2026-11-20T10:00:00.000Z"}, "other": "garbage"}}',
+    );
+    const view = ok(await editor.getIssuePanel({ payload: {}, ...onIssue('CV-113') }));
+    expect(view.dod.items[0]).toMatchObject({ id: 'reviewed', met: true, checkedBy: 'user-9' });
+    ok(await editor.setLaneOverride({ payload: { lane: null }, ...onIssue('CV-113') }));
+    expect(await storedDod('CV-113')).toMatchObject({
+      checked: { reviewed: true },
+      ticks: { reviewed: { by: 'user-9' } },
+      met: 1,
+    });
+    expect(Object.keys(((await storedDod('CV-113')) as { checked: object }).checked)).toEqual(['reviewed']);
+  });
+});
+
+const editorAuth = {
+  Authorization: `Basic ${Buffer.from(`${EDITOR.email}:${EDITOR.apiToken}`).toString('base64')}`,
+};
+
+async function storedDod(key: string): Promise<unknown> {
+  const response = await fetch(`${simulator.url}/rest/api/3/issue/${key}/properties/ml-lanes-dod`, {
+    headers: editorAuth,
+  });
+  return ((await response.json()) as { value: unknown }).value;
+}
+
+/** Writes the property as any editor could, through Jira's REST API rather than the app. */
+async function putDod(key: string, json: string): Promise<void> {
+  const response = await fetch(`${simulator.url}/rest/api/3/issue/${key}/properties/ml-lanes-dod`, {
+    method: 'PUT',
+    headers: { ...editorAuth, 'Content-Type': 'application/json' },
+    body: json,
+  });
+  if (!response.ok) throw new Error(`PUT ${key} answered ${response.status}`);
+}
+
 describe('the lane override', () => {
   it('puts the issue in the chosen lane as "manual override", in the panel and the sprint plan', async () => {
     const { editor } = setup();

@@ -3,15 +3,21 @@ import type { DoneTransitionCheck, IssueHandoff, IssuePanelView } from '../../co
 import { dodEvaluator } from '../../domain/dod';
 import type { JiraClient } from '../../jira/client';
 import { JiraError } from '../../jira/errors';
+import {
+  DOD_PROPERTY_KEY,
+  readDodProperty,
+  withTick,
+  type DodProperty,
+  type DodPropertyValue,
+} from '../../jira/dod-property';
 import { readIssueProperty, writeIssueProperty } from '../../jira/issue-properties';
 import { canEditIssue } from '../../jira/permissions';
-import { DOD_PROPERTY_KEY, LANE_PROPERTY_KEY } from '../../jira/to-snapshot';
+import { LANE_PROPERTY_KEY } from '../../jira/to-snapshot';
 import { MemoryStore, type KeyValueStore } from '../../storage/key-value-store';
 import { withLock } from '../../storage/lock';
 import { jiraClientFor, type ResolverDeps } from '../deps';
 import { BadRequestError, ForbiddenWriteError } from '../errors';
 import type { ForgeContext } from '../request';
-import { readDodProperty, type DodPropertyValue } from './dod-property';
 import { loadIssueContext, type IssueContext } from './load-issue';
 
 const issueKeySchema = z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/, 'expected an issue key such as "CV-101"');
@@ -66,13 +72,12 @@ export async function setDodItem(
       `"${request.itemId}" is not a box to tick in the ${lane ?? 'unclassified'} lane's Definition of Done.`,
     );
   }
-  await rewriteDodProperty(deps, client, key, before, (stored) => {
-    stored.checked[item.id] = request.checked;
-    stored.ticks[item.id] = {
+  await rewriteDodProperty(deps, client, key, before, (stored) =>
+    withTick(stored, item.id, request.checked, {
       by: context.accountId ?? null,
       at: new Date((deps.now ?? Date.now)()).toISOString(),
-    };
-  });
+    }),
+  );
   return panelView(client, await loadIssueContext(client, deps.configs, key), key);
 }
 
@@ -84,15 +89,16 @@ export async function setLaneOverride(
   const request = overridePayload.parse(payload);
   const key = issueKeyOf(request, context);
   const client = jiraClientFor(deps, context);
-  const { config } = await deps.configs.load({ projectKey: key.replace(/-\d+$/, '') });
+  // Jira first: someone who cannot see the issue learns nothing, not even which lanes exist.
+  const { config } = await loadIssueContext(client, deps.configs, key);
   if (request.lane !== null && !config.lanes.some((lane) => lane.id === request.lane)) {
     throw new BadRequestError(`There is no lane "${request.lane}".`);
   }
   await writeAsUser(key, () => writeIssueProperty(client, key, LANE_PROPERTY_KEY, { lane: request.lane }));
   // The searchable summary names the lane and its checklist: bring it in line with the new lane.
   const after = await loadIssueContext(client, deps.configs, key);
-  await rewriteDodProperty(deps, client, key, after, () => undefined);
-  return panelView(client, await loadIssueContext(client, deps.configs, key), key);
+  await rewriteDodProperty(deps, client, key, after, (stored) => stored);
+  return panelView(client, after, key);
 }
 
 export async function checkDoneTransition(
@@ -131,11 +137,11 @@ async function rewriteDodProperty(
   client: JiraClient,
   key: string,
   context: IssueContext,
-  change: (stored: ReturnType<typeof readDodProperty>) => void,
+  change: (stored: DodProperty) => DodProperty,
 ): Promise<void> {
-  await withLock(locksOf(deps), `lock:dod:${key}`, async () => {
-    const stored = readDodProperty(await readIssueProperty(client, key, DOD_PROPERTY_KEY));
-    change(stored);
+  await withLock(locksOf(deps), `lock:dod:${key}`, async (lease) => {
+    const stored = change(readDodProperty(await readIssueProperty(client, key, DOD_PROPERTY_KEY)));
+    await lease.confirm();
     await writeAsUser(key, () =>
       writeIssueProperty(client, key, DOD_PROPERTY_KEY, summarise(context, stored)),
     );
@@ -161,11 +167,12 @@ async function writeAsUser(key: string, write: () => Promise<void>): Promise<voi
 }
 
 /** The stored ticks plus the summary JQL searches on, evaluated with the ticks just merged in. */
-function summarise(context: IssueContext, stored: ReturnType<typeof readDodProperty>): DodPropertyValue {
+function summarise(context: IssueContext, stored: DodProperty): DodPropertyValue {
   const evaluate = dodEvaluator(context.config, context.siteFields);
   const dod = evaluate({ ...context.snapshot, dodChecked: stored.checked }, context.issue.lane);
   return {
-    ...stored,
+    checked: stored.checked,
+    ticks: stored.ticks,
     met: dod.met,
     total: dod.total,
     complete: dod.met === dod.total ? 'yes' : 'no',

@@ -5,8 +5,8 @@ import type { Dependency, IssueSnapshot, PlanSnapshot, SiteField } from '../../d
 import type { JiraClient } from '../../jira/client';
 import { buildFieldCatalog, listFields } from '../../jira/fields';
 import { bulkFetchIssues } from '../../jira/issues';
+import { DOD_PROPERTY_KEY } from '../../jira/dod-property';
 import {
-  DOD_PROPERTY_KEY,
   hiddenIssue,
   ML_LANES_PROPERTIES,
   readDependencies,
