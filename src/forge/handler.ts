@@ -1,17 +1,41 @@
 import Resolver from '@forge/resolver';
-import { RESOLVER_KEYS } from '../contract/resolver-api';
+import type { ResolverResult } from '../contract/envelope';
+import { RESOLVER_KEYS, type ResolverKey } from '../contract/resolver-api';
 import { createResolverFunctions } from '../resolvers';
 import type { ConfigRepository } from '../storage/config-repository';
 import type { KeyValueStore } from '../storage/key-value-store';
 import { forgeJiraAsUser } from './jira-as-user';
 
+type Definitions = ReturnType<Resolver['getDefinitions']>;
+
+const KNOWN_KEYS: ReadonlySet<string> = new Set<ResolverKey>(RESOLVER_KEYS);
+
 /**
  * The Forge function: every resolver, reading Jira as the user through `api.asUser()`. The configuration store
  * is the one thing chosen by the host: Forge KVS when deployed (src/index.ts), a file in the playground.
  */
-export function createForgeHandler(configs: ConfigRepository, locks?: KeyValueStore) {
+export function createForgeHandler(configs: ConfigRepository, locks?: KeyValueStore): Definitions {
   const functions = createResolverFunctions({ jiraAsUser: forgeJiraAsUser, configs, locks });
   const resolver = new Resolver();
   for (const key of RESOLVER_KEYS) resolver.define(key, functions[key]);
-  return resolver.getDefinitions();
+  const definitions = resolver.getDefinitions();
+  // @forge/resolver looks keys up with `in`, so `constructor` or `toString` would reach Object's own
+  // functions: only the app's own keys are dispatched.
+  return async (request, backendRuntimePayload) => {
+    const functionKey: unknown = request?.call?.functionKey;
+    if (typeof functionKey !== 'string' || !KNOWN_KEYS.has(functionKey)) {
+      const refused: ResolverResult<never> = {
+        ok: false,
+        error: { code: 'bad-request', message: `ML Lanes has no function ${describeKey(functionKey)}.` },
+      };
+      return refused;
+    }
+    return definitions(request, backendRuntimePayload);
+  };
+}
+
+function describeKey(functionKey: unknown): string {
+  return typeof functionKey === 'string'
+    ? JSON.stringify(functionKey.slice(0, 80))
+    : `named by a ${typeof functionKey}`;
 }

@@ -1,7 +1,7 @@
 import type { ResolverResult } from '../contract/envelope';
 import type { ResolverApi, ResolverKey } from '../contract/resolver-api';
 import type { ResolverDeps } from './deps';
-import { toResolverError } from './errors';
+import { BadRequestError, toResolverError } from './errors';
 import {
   getConfig,
   importConfig,
@@ -39,6 +39,7 @@ export function createResolverFunctions(deps: ResolverDeps): ResolverFunctions {
     <K extends ResolverKey>(handler: Handler<K>) =>
     async (request: ResolverRequest): Promise<ResolverResult<ResolverApi[K]['result']>> => {
       try {
+        refuseOversized(request.payload);
         const context = forgeContextSchema.parse(request.context ?? {});
         return { ok: true, data: await handler(deps, request.payload, context) };
       } catch (error) {
@@ -61,4 +62,16 @@ export function createResolverFunctions(deps: ResolverDeps): ResolverFunctions {
     setLaneOverride: wrap<'setLaneOverride'>(setLaneOverride),
     checkDoneTransition: wrap<'checkDoneTransition'>(checkDoneTransition),
   };
+}
+
+/** No payload of the app comes near this (an import is at most 240 KB of text); anything larger is refused unread. */
+const MAX_PAYLOAD_BYTES = 1024 * 1024;
+
+function refuseOversized(payload: unknown): void {
+  const size = JSON.stringify(payload ?? null).length;
+  if (size > MAX_PAYLOAD_BYTES) {
+    throw new BadRequestError(
+      `The request is ${Math.ceil(size / 1024)} KB; ML Lanes accepts at most ${MAX_PAYLOAD_BYTES / 1024} KB.`,
+    );
+  }
 }

@@ -1,23 +1,21 @@
 import { z } from 'zod';
-import { projectKeySchema } from '../jira/projects';
+import { issueKeySchema, jiraIdSchema, projectKeySchema } from './payload-fields';
 
 /**
  * The parts of a Forge resolver request ML Lanes reads. `context.extension` comes from the module the panel
  * was opened in: its ids are validated here, and Jira (asked as the user) decides what they may see. Nothing in
  * it is used to authorize: admin rights are asked of Jira.
  */
-const idSchema = z.union([z.number(), z.string().regex(/^\d+$/, 'expected a numeric id')]).transform(Number);
-
 export const forgeContextSchema = z.looseObject({
   accountId: z.string().optional(),
   siteUrl: z.string().optional(),
   extension: z
     .looseObject({
       type: z.string().optional(),
-      board: z.looseObject({ id: idSchema }).optional(),
-      sprint: z.looseObject({ id: idSchema }).optional(),
+      board: z.looseObject({ id: jiraIdSchema }).optional(),
+      sprint: z.looseObject({ id: jiraIdSchema }).optional(),
       project: z.looseObject({ key: projectKeySchema.optional() }).optional(),
-      issue: z.looseObject({ key: z.string().optional() }).optional(),
+      issue: z.looseObject({ key: issueKeySchema.optional() }).optional(),
     })
     .default({}),
 });
@@ -31,16 +29,13 @@ export interface ResolverRequest {
 
 export const getPlanPayloadSchema = z
   .strictObject({
-    boardId: idSchema.optional(),
-    sprintId: z.union([idSchema, z.literal('active'), z.literal('next')]).optional(),
+    boardId: jiraIdSchema.optional(),
+    sprintId: z.union([jiraIdSchema, z.literal('active'), z.literal('next')]).optional(),
   })
   .default({});
 
 export const listBoardsPayloadSchema = z
   .strictObject({
-    projectKey: z
-      .string()
-      .regex(/^[A-Z][A-Z0-9_]*$/, 'expected a project key')
-      .optional(),
+    projectKey: projectKeySchema.optional(),
   })
   .default({});

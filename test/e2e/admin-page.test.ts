@@ -28,19 +28,26 @@ describe('the admin page', () => {
     expect(await frame.locator('[data-testid="rule-lane"]').first().isDisabled()).toBe(true);
     const save = frame.locator('[data-testid="save-button"]');
     expect((await save.count()) === 0 || (await save.isDisabled())).toBe(true);
+    expect(await frame.locator('[data-testid="preview-panel"]').count()).toBe(0);
 
     // Straight through the bridge, as any script in the frame could: the server still says no.
     const answer = await frame.evaluate(`__bridge.callBridge('invoke', {
       functionKey: 'saveConfig',
       payload: { config: { version: 2 }, baseRevision: 0 },
     })`);
-    expect(answer).toEqual({
+    const refused = {
       ok: false,
       error: {
         code: 'forbidden',
         message: 'Only Jira administrators can change the ML Lanes configuration.',
       },
-    });
+    };
+    expect(answer).toEqual(refused);
+    const preview = await frame.evaluate(`__bridge.callBridge('invoke', {
+      functionKey: 'previewConfig',
+      payload: { config: { version: 2 }, jql: 'project = CV' },
+    })`);
+    expect(preview).toEqual(refused);
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-page-member.png'), fullPage: true });
     expect(errorsOnly(problems)).toEqual([]);
     await page.close();

@@ -358,6 +358,32 @@ describe('preview', () => {
     expect(preview.rows.every((row) => row.key.startsWith('REC-'))).toBe(true);
   });
 
+  it('is for Jira admins only: a member asking directly is refused before Jira is read', async () => {
+    const { member } = setup();
+    const result = await member.previewConfig({
+      payload: { config: withResearchLane(), boardId: CV_BOARD_ID, sprintId: CV_SPRINTS.active },
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'forbidden',
+        message: 'Only Jira administrators can change the ML Lanes configuration.',
+      },
+    });
+  });
+
+  it("answers JQL Jira cannot parse as a bad request, with Jira's own message", async () => {
+    const { admin } = setup();
+    const result = await admin.previewConfig({
+      payload: { config: withResearchLane(), jql: 'project = = REC' },
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    if (result.ok) return;
+    expect(result.error.message).toBe(
+      "Jira did not accept the query: Error in the JQL Query: Expecting a value but got '='.",
+    );
+  });
+
   it('reports the problems of the edited document instead of previewing it', async () => {
     const { admin } = setup();
     const config = { ...defaultConfig(), lanes: [] };

@@ -70,7 +70,13 @@ describe('the Forge function', () => {
     ]);
   });
 
-  it('answers an unknown function with an error, not silence', async () => {
-    await expect(invoke('deleteEverything', {}, {})).rejects.toThrow(/no definition for 'deleteEverything'/);
-  });
+  it.each(['deleteEverything', 'constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'answers the function key %s, which is not one of the app’s, with a typed error',
+    async (functionKey) => {
+      expect(await invoke(functionKey, {}, {})).toEqual({
+        ok: false,
+        error: { code: 'bad-request', message: `ML Lanes has no function "${functionKey}".` },
+      });
+    },
+  );
 });

@@ -254,6 +254,16 @@ describe('the lane override', () => {
     expect(back).toMatchObject({ lane: null, override: null });
   });
 
+  it('tells someone who cannot see the issue nothing, not even which lanes exist', async () => {
+    const { editor } = setup();
+    // CV-140 exists but this user may not browse it.
+    const result = await editor.setLaneOverride({ payload: { lane: 'nope' }, ...onIssue('CV-140') });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'Issue CV-140 not found (or you cannot see it)' },
+    });
+  });
+
   it('refuses a lane that does not exist', async () => {
     const { editor } = setup();
     expect(await editor.setLaneOverride({ payload: { lane: 'nope' }, ...onIssue('CV-110') })).toMatchObject({

@@ -150,6 +150,9 @@ describe('admin page: read-only for people who are not Jira admins', () => {
     for (const button of restore) expect((button as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(saveButton());
     expect(bridge.invokes('saveConfig')).toHaveLength(0);
+    // Previewing an unsaved configuration is for admins too: no preview to run, nothing invoked.
+    expect(screen.queryByTestId('preview-panel')).toBeNull();
+    expect(bridge.invokes('previewConfig')).toHaveLength(0);
   });
 });
 

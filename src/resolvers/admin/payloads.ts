@@ -1,11 +1,9 @@
 import { z } from 'zod';
+import { jiraIdSchema, projectKeySchema } from '../payload-fields';
 
 /** Payload schemas of the admin resolvers: strict, so a typo is an error rather than silently ignored. */
-const projectKey = z
-  .string()
-  .regex(/^[A-Z][A-Z0-9_]*$/, 'expected a project key')
-  .optional();
-const revision = z.number().int().nonnegative();
+const projectKey = projectKeySchema.optional();
+const revision = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
 export const scopePayload = z.strictObject({ projectKey }).default({});
 export const catalogPayload = scopePayload;
@@ -21,15 +19,15 @@ export const restorePayload = z.strictObject({
   baseRevision: revision,
 });
 export const resetPayload = z.strictObject({
-  projectKey: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
+  projectKey: projectKeySchema,
   baseRevision: revision,
 });
 export const previewPayload = z
   .strictObject({
     config: z.unknown(),
     projectKey,
-    boardId: z.number().int().positive().optional(),
-    sprintId: z.number().int().positive().optional(),
+    boardId: jiraIdSchema.optional(),
+    sprintId: jiraIdSchema.optional(),
     jql: z.string().trim().min(1).max(2000).optional(),
   })
   .refine((payload) => payload.jql !== undefined || payload.boardId !== undefined, {

@@ -3,27 +3,34 @@ import { parseConfig } from '../../config/parse';
 import type { MlLanesConfig } from '../../config/schema';
 import { classifyIssues } from '../../domain/lanes';
 import type { IssueSnapshot, SiteField } from '../../domain/snapshot';
+import { JiraError } from '../../jira/errors';
 import { loadIssuesByJql } from '../../jira/load-issues';
 import { loadPlanSnapshot } from '../../jira/load-plan-snapshot';
 import { assertProjectVisible } from '../../jira/projects';
 import { InvalidConfigError } from '../../storage/config-repository';
 import { jiraClientFor, type ResolverDeps } from '../deps';
+import { BadRequestError } from '../errors';
 import type { ForgeContext } from '../request';
+import { requireJiraAdmin } from './guard';
 import { previewPayload } from './payloads';
 
 /** A preview is for eyes, not for bulk work: a JQL query shows its first issues only. */
 export const PREVIEW_LIMIT = 500;
 
-/** Each issue's lane under the saved configuration and under the edited one, with the rules that decided. */
+/**
+ * Each issue's lane under the saved configuration and under the edited one, with the rules that decided.
+ * For Jira admins only, like every other use of an unsaved configuration: the admin page is read-only for others.
+ */
 export async function previewConfig(
   deps: ResolverDeps,
   payload: unknown,
   context: ForgeContext,
 ): Promise<ConfigPreview> {
   const request = previewPayload.parse(payload);
+  const client = jiraClientFor(deps, context);
+  await requireJiraAdmin(client);
   const edited = parseConfig(request.config);
   if (!edited.ok) throw new InvalidConfigError(edited.problems);
-  const client = jiraClientFor(deps, context);
   if (request.projectKey) await assertProjectVisible(client, request.projectKey);
   const saved = (await deps.configs.load({ projectKey: request.projectKey })).config;
   // Read the fields both configurations' rules look at (the lanes of the saved rules need not exist in the edit).
@@ -33,7 +40,11 @@ export async function previewConfig(
   let siteFields: SiteField[];
   let scopeDescription: string;
   if (request.jql !== undefined) {
-    const found = await loadIssuesByJql(client, request.jql, reading, PREVIEW_LIMIT);
+    const found = await loadIssuesByJql(client, request.jql, reading, PREVIEW_LIMIT).catch(
+      (error: unknown) => {
+        throw queryRefused(error);
+      },
+    );
     issues = found.issues;
     siteFields = found.siteFields;
     scopeDescription = `JQL: ${request.jql}${found.truncated ? ` (first ${PREVIEW_LIMIT} issues)` : ''}`;
@@ -70,6 +81,13 @@ export async function previewConfig(
     countsBefore: countByLane(rows.map((row) => row.laneBefore)),
     countsAfter: countByLane(rows.map((row) => row.laneAfter)),
   };
+}
+
+/** JQL the admin typed and Jira refused is their input to fix, not Jira being unavailable. */
+function queryRefused(error: unknown): unknown {
+  if (!(error instanceof JiraError) || error.code !== 'bad-request') return error;
+  const jiraSays = error.message.replace(/^.*? answered \d+: /, '');
+  return new BadRequestError(`Jira did not accept the query: ${jiraSays}`);
 }
 
 function countByLane(lanes: (string | null)[]): Record<string, number> {

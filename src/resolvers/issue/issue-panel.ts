@@ -17,19 +17,19 @@ import { MemoryStore, type KeyValueStore } from '../../storage/key-value-store';
 import { withLock } from '../../storage/lock';
 import { jiraClientFor, type ResolverDeps } from '../deps';
 import { BadRequestError, ForbiddenWriteError } from '../errors';
+import { dodItemIdSchema, issueKeySchema, laneIdSchema } from '../payload-fields';
 import type { ForgeContext } from '../request';
 import { loadIssueContext, type IssueContext } from './load-issue';
 
-const issueKeySchema = z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/, 'expected an issue key such as "CV-101"');
 const issuePayload = z.strictObject({ issueKey: issueKeySchema.optional() }).default({});
 const tickPayload = z.strictObject({
   issueKey: issueKeySchema.optional(),
-  itemId: z.string().min(1),
+  itemId: dodItemIdSchema,
   checked: z.boolean(),
 });
 const overridePayload = z.strictObject({
   issueKey: issueKeySchema.optional(),
-  lane: z.string().min(1).nullable(),
+  lane: laneIdSchema.nullable(),
 });
 
 /** Without a shared store (tests, one process) locks live in memory; Forge passes its KVS. */

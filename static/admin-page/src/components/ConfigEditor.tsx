@@ -447,12 +447,15 @@ export function ConfigEditor({ projectKey, onScope, catalogState, projects, loca
             )}
           </div>
           <aside className="mla-aside" aria-label="Preview and changes">
-            <PreviewPanel
-              draft={draft}
-              saved={view.config}
-              projectKey={projectKey}
-              problemCount={problems.length}
-            />
+            {/* Previewing an unsaved configuration is for admins, as the server insists too. */}
+            {view.canEdit && (
+              <PreviewPanel
+                draft={draft}
+                saved={view.config}
+                projectKey={projectKey}
+                problemCount={problems.length}
+              />
+            )}
             <ConfigDiff
               changes={changes}
               baseline={

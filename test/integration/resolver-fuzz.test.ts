@@ -1,0 +1,139 @@
+/**
+ * Every resolver against hostile payloads, as any script in any of the app's frames could send them: wrong types,
+ * huge strings and arrays, odd keys. Each gets a typed error a person can read (never `internal`, never a hang),
+ * and nothing is stored: not in the app's storage, not in an issue property. Invoked as a Jira admin who may edit
+ * every issue, so that permission is never the reason for a refusal.
+ */
+import fc from 'fast-check';
+import { defaultConfig } from '../../src/config/defaults';
+import type { ResolverErrorCode } from '../../src/contract/envelope';
+import { RESOLVER_KEYS, type ResolverKey } from '../../src/contract/resolver-api';
+import { createBasicAuthSeam } from '../../src/jira/fetch-seam';
+import { createResolverFunctions, type ResolverFunctions } from '../../src/resolvers';
+import { ConfigRepository } from '../../src/storage/config-repository';
+import { MemoryStore } from '../../src/storage/key-value-store';
+import {
+  CV_BOARD_ID,
+  CV_SPRINTS,
+  demoSite,
+  startSimulator,
+  type RunningSimulator,
+} from '../../src/simulator';
+
+const ADMIN = { email: 'ada@example.com', apiToken: 'admin-token' };
+const PAYLOAD_CODES: readonly ResolverErrorCode[] = ['bad-request', 'invalid-config'];
+
+let simulator: RunningSimulator;
+let store: MemoryStore;
+let functions: ResolverFunctions;
+
+beforeAll(async () => {
+  simulator = await startSimulator({ workspace: { ...demoSite(), credentials: ADMIN } });
+  store = new MemoryStore();
+  functions = createResolverFunctions({
+    jiraAsUser: () => createBasicAuthSeam({ site: simulator.url, ...ADMIN }),
+    configs: new ConfigRepository(store),
+    locks: new MemoryStore(),
+  });
+});
+afterAll(() => simulator.close());
+
+/** A payload each resolver accepts: the fuzzing starts from it and breaks one field at a time. */
+const VALID: Record<ResolverKey, Record<string, unknown>> = {
+  getPlan: { boardId: CV_BOARD_ID, sprintId: CV_SPRINTS.active },
+  listBoards: { projectKey: 'CV' },
+  getConfig: { projectKey: 'CV' },
+  saveConfig: { config: defaultConfig(), baseRevision: 0 },
+  importConfig: { text: JSON.stringify(defaultConfig()), baseRevision: 0 },
+  listRevisions: { projectKey: 'CV' },
+  restoreRevision: { revision: 1, baseRevision: 0 },
+  resetProjectConfig: { projectKey: 'CV', baseRevision: 0 },
+  previewConfig: { config: defaultConfig(), boardId: CV_BOARD_ID, sprintId: CV_SPRINTS.active },
+  siteCatalog: { projectKey: 'CV' },
+  getIssuePanel: { issueKey: 'CV-101' },
+  setDodItem: { issueKey: 'CV-113', itemId: 'reviewed', checked: true },
+  setLaneOverride: { issueKey: 'CV-110', lane: 'test' },
+  checkDoneTransition: { issueKey: 'CV-101' },
+};
+
+const HUGE = 'x'.repeat(1_000_000);
+/** Values no field of any payload accepts. */
+const HOSTILE: [string, unknown][] = [
+  ['a negative number', -1],
+  ['a fraction', 1.5],
+  ['1e21', 1e21],
+  ['an empty string', ''],
+  ['a 100,000-character string', 'A'.repeat(100_000)],
+  ['a 1,000,000-character string', HUGE],
+  ['an array of 100,000 numbers', Array.from({ length: 100_000 }, (_, i) => i)],
+  ['an object with a __proto__ key', JSON.parse('{"__proto__": {"polluted": true}}')],
+  ['an object', { nested: { deeper: [1, 2, 3] } }],
+  ['a string with a newline and quotes', 'CV-1"\n; DROP'],
+];
+/** Values some fields legitimately take, left out for those fields only. */
+const ALSO_VALID: Partial<Record<string, unknown[]>> = {
+  'setLaneOverride.lane': [null],
+  'setDodItem.checked': [true],
+};
+
+function hostilePayloads(key: ResolverKey): [string, unknown][] {
+  const base = VALID[key];
+  const cases: [string, unknown][] = [
+    ['a string instead of an object', 'getPlan'],
+    ['a number instead of an object', 42],
+    ['an array instead of an object', [base]],
+    ['an extra key "constructor"', { ...base, constructor: 'x' }],
+    ['an extra key "__proto__"', Object.assign(JSON.parse('{"__proto__": 1}') as object, base)],
+    ['a 1,000-character extra key', { ...base, ['k'.repeat(1000)]: true }],
+    ['a 2 MB payload', { ...base, padding: HUGE + HUGE }],
+  ];
+  for (const field of Object.keys(base)) {
+    for (const [what, value] of [['null', null] as [string, unknown], ['true', true], ...HOSTILE]) {
+      if (ALSO_VALID[`${key}.${field}`]?.includes(value)) continue;
+      cases.push([`${field} = ${what}`, { ...base, [field]: value }]);
+    }
+  }
+  return cases;
+}
+
+async function storedState(): Promise<Record<string, unknown>> {
+  const keys = (await store.keys('')).sort();
+  return Object.fromEntries(await Promise.all(keys.map(async (key) => [key, await store.get(key)])));
+}
+
+const propertyWrites = () =>
+  simulator.stats().byRoute['PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}'] ?? 0;
+
+describe.each(RESOLVER_KEYS.map((key) => [key]))('%s', (key) => {
+  it.each(hostilePayloads(key))('refuses %s with a typed error and stores nothing', async (_, payload) => {
+    const before = await storedState();
+    const writesBefore = propertyWrites();
+    const result = await functions[key]({ payload, context: { accountId: 'admin-1' } });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(PAYLOAD_CODES).toContain(result.error.code);
+    expect(result.error.message.length).toBeGreaterThan(0);
+    // One readable sentence, never the hostile input echoed back in full.
+    expect(result.error.message.length).toBeLessThan(2_000);
+    expect(await storedState()).toEqual(before);
+    expect(propertyWrites()).toBe(writesBefore);
+  });
+});
+
+describe('random payloads', () => {
+  it('never fail with an internal error, never store anything unless accepted', async () => {
+    const keys = fc.constantFrom(...RESOLVER_KEYS);
+    await fc.assert(
+      fc.asyncProperty(keys, fc.jsonValue({ maxDepth: 3 }), async (key, payload) => {
+        const before = await storedState();
+        const writesBefore = propertyWrites();
+        const result = await functions[key]({ payload, context: { accountId: 'admin-1' } });
+        if (result.ok) return;
+        expect(result.error.code).not.toBe('internal');
+        expect(await storedState()).toEqual(before);
+        expect(propertyWrites()).toBe(writesBefore);
+      }),
+      { numRuns: 300, seed: 20261129 },
+    );
+  });
+});
