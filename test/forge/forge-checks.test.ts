@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, forgeLint, manifestText, validateManifest } from './forge-tools';
 
+// forge lint parses Atlassian's OpenAPI specs on every run (10 s or more each on a busy 2-core machine), and the
+// scope test runs it once per scope: generous caps, so a loaded CI machine is slow rather than failing.
+jest.setTimeout(10 * 60_000);
+
 const sourceFiles = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.ts'))
   .map((file) => join('src', file));
@@ -65,6 +69,11 @@ describe('forge lint (client-side linters, scopes checked against the local Open
       const problems = await forgeLint(without, sourceFiles);
       expect(problems.some((problem) => problem.message.includes(`"${scope}"`))).toBe(true);
     }
+  });
+
+  it('writes with the granular issue-property scope only, never the classic write:jira-work', async () => {
+    expect(manifestText()).toMatch(/^\s+- write:issue\.property:jira$/m);
+    expect(manifestText()).not.toMatch(/^\s+- write:jira-work$/m);
   });
 
   it('asks for storage:app because the app keeps its configuration in Forge KVS (the linter cannot tell)', () => {
