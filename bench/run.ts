@@ -14,6 +14,7 @@ import {
   syntheticWorkspace,
 } from '../src/simulator';
 import type { ResolvedWorkspace } from '../src/simulator';
+import { runPatternBench } from './patterns';
 import { runUiBench } from './ui';
 
 const run = promisify(execFile);
@@ -116,6 +117,7 @@ async function main(): Promise<void> {
   }
   console.log('\nTargets');
   for (const verdict of verdicts) console.log(`  ${verdict}`);
+  runPatternBench();
   await runUiBench();
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patternProblem } from '../domain/pattern';
 
 /**
  * The configuration document: one versioned JSON object holding lanes, classification rules,
@@ -23,6 +24,12 @@ export const laneSchema = z.strictObject({
     .regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb')
     .optional(),
 });
+
+/** An admin's regular expression must compile with RE2 within the caps (src/domain/pattern.ts). */
+function refinePattern(pattern: string, ctx: z.RefinementCtx): void {
+  const problem = patternProblem(pattern);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+}
 
 const keywordList = z
   .array(z.string().trim().min(1, 'a keyword cannot be empty'))
@@ -73,7 +80,7 @@ export const conditionSchema = z.discriminatedUnion('op', [
   z.strictObject({
     op: z.literal('regex'),
     field: z.literal('summary'),
-    pattern: z.string().min(1, 'give a pattern').refine(isValidRegExp, 'not a valid regular expression'),
+    pattern: z.string().min(1, 'give a pattern').superRefine(refinePattern),
   }),
 ]);
 
@@ -100,7 +107,7 @@ const dodRuleSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('not-empty') }),
   z.strictObject({
     op: z.literal('matches'),
-    pattern: z.string().refine(isValidRegExp, 'not a valid regular expression'),
+    pattern: z.string().superRefine(refinePattern),
   }),
 ]);
 
@@ -197,12 +204,3 @@ export type DependencyLinkType = z.infer<typeof dependencyLinkTypeSchema>;
 export type DodItem = z.infer<typeof dodItemSchema>;
 export type DodRule = z.infer<typeof dodRuleSchema>;
 export type DodTemplate = z.infer<typeof dodTemplateSchema>;
-
-function isValidRegExp(pattern: string): boolean {
-  try {
-    new RegExp(pattern, 'i');
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -1,5 +1,6 @@
 import type { DodItem, DodRule, MlLanesConfig } from '../config/schema';
 import type { DodItemView, DodView } from '../contract/plan-view';
+import { compilePattern, isCut, TESTED_PART } from './pattern';
 import { siteFieldLookup, type IssueSnapshot, type SiteField } from './snapshot';
 
 /** Checks one issue against its lane's Definition of Done. */
@@ -110,21 +111,19 @@ function compileRule(rule: DodRule): Check {
           ? { met: false, detail: `${name} is empty` }
           : { met: true, detail: `${name}: ${shown(value)}` };
     case 'matches': {
-      let pattern: RegExp;
-      try {
-        pattern = new RegExp(rule.pattern, 'i');
-      } catch {
-        const detail = `pattern /${rule.pattern}/ is not a valid regular expression`;
+      const compiled = compilePattern(rule.pattern);
+      if (!compiled.ok) {
+        // The schema refuses such patterns; an unchecked config gets an unmet item saying why.
+        const detail = `pattern /${rule.pattern}/ cannot be used: ${compiled.problem}`;
         return () => ({ met: false, detail });
       }
+      const { pattern } = compiled;
       return (value, name) => {
         if (isEmpty(value)) return { met: false, detail: `${name} is empty` };
         const text = textOf(value);
         const met = pattern.test(text);
-        return {
-          met,
-          detail: `${name} "${shown(value)}" ${met ? 'matches' : 'does not match'} /${rule.pattern}/`,
-        };
+        const verdict = `${name} "${shown(value)}" ${met ? 'matches' : 'does not match'} /${rule.pattern}/`;
+        return { met, detail: isCut(text) ? `${verdict} ${TESTED_PART}` : verdict };
       };
     }
   }

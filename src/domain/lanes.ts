@@ -1,4 +1,5 @@
 import type { ClassificationRule, MlLanesConfig, RuleCondition } from '../config/schema';
+import { compilePattern, isCut, TESTED_PART } from './pattern';
 import { siteFieldLookup, type IssueSnapshot, type SiteField } from './snapshot';
 
 type ConditionField = Extract<RuleCondition, { op: 'equals' }>['field'];
@@ -268,15 +269,15 @@ function compileCondition(
     return (_issue, words) => summaryKeyword(words.summary, keywords);
   }
   if (condition.op === 'regex') {
-    let pattern: RegExp;
-    try {
-      pattern = new RegExp(condition.pattern, 'i');
-    } catch {
-      // The schema refuses invalid patterns; an unchecked config still must not crash planning.
-      return never;
-    }
+    const compiled = compilePattern(condition.pattern);
+    // The schema refuses patterns that cannot run; an unchecked config still must not crash planning.
+    if (!compiled.ok) return never;
+    const { pattern } = compiled;
     const said = `summary matches /${condition.pattern}/i`;
-    return (issue) => (pattern.test(issue.summary) ? said : null);
+    return (issue) => {
+      if (!pattern.test(issue.summary)) return null;
+      return isCut(issue.summary) ? `${said} ${TESTED_PART}` : said;
+    };
   }
   const reader =
     condition.field === 'customField'

@@ -63,7 +63,7 @@ describe('configuration document', () => {
     expect(result.problems.map((problem) => `${problem.path}: ${problem.message}`)).toEqual(
       expect.arrayContaining([
         'lanes[5].id: duplicate lane id "data"',
-        'dod.data.items[3].rule.pattern: not a valid regular expression',
+        'dod.data.items[3].rule.pattern: not a valid regular expression: missing closing ): `v(\\d+`',
       ]),
     );
   });
@@ -85,7 +85,45 @@ describe('configuration document', () => {
     const problems = result.problems.map((problem) => `${problem.path}: ${problem.message}`);
     expect(problems.sort()).toEqual([
       'rules[11].conditions[0].fieldId: name the custom field (its name or id)',
-      'rules[11].conditions[1].pattern: not a valid regular expression',
+      'rules[11].conditions[1].pattern: not a valid regular expression: missing closing ): `retrain(`',
+    ]);
+  });
+
+  it('refuses patterns that cannot run in linear time, or are too long, at their path', () => {
+    const config = defaultConfig();
+    config.rules.push({
+      kind: 'conditions',
+      lane: 'model',
+      match: 'any',
+      conditions: [
+        { op: 'regex', field: 'summary', pattern: 'retrain(?!ing)' },
+        { op: 'regex', field: 'summary', pattern: `(${'a'.repeat(600)})` },
+      ],
+    });
+    config.dod.model!.items.push({
+      id: 'version-twice',
+      label: 'Version repeated',
+      kind: 'auto',
+      field: 'Dataset version',
+      rule: { op: 'matches', pattern: '(v\\d)\\1' },
+    });
+    const result = parseConfig(config);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const linear = 'not supported: back-references (\\1) and look-arounds ((?=…)) cannot run in linear time';
+    expect(result.problems).toEqual([
+      {
+        path: 'rules[11].conditions[0].pattern',
+        message: `${linear} — invalid or unsupported Perl syntax: \`(?!\``,
+      },
+      {
+        path: 'rules[11].conditions[1].pattern',
+        message: 'a pattern is at most 500 characters (this one has 602)',
+      },
+      {
+        path: 'dod.model.items[2].rule.pattern',
+        message: `${linear} — invalid escape sequence: \`\\1\``,
+      },
     ]);
   });
 
