@@ -347,11 +347,10 @@ function refuseOversized(document: unknown): void {
     throw new InvalidConfigError([{ path: '(root)', message: 'the configuration is not plain JSON' }]);
   }
   if (bytes <= MAX_CONFIG_BYTES) return;
-  const kib = (value: number) => `${(value / 1024).toFixed(1)} KiB`;
   throw new InvalidConfigError([
     {
       path: '(root)',
-      message: `the configuration takes ${kib(bytes)} when stored; at most ${kib(MAX_CONFIG_BYTES)} fits (Forge's storage refuses values over ${kib(KVS_VALUE_LIMIT_BYTES)})`,
+      message: `the configuration takes ${(bytes / 1024).toFixed(1)} KiB when stored; ML Lanes can store at most ${MAX_CONFIG_BYTES / 1024} KiB (Forge's storage refuses values over ${KVS_VALUE_LIMIT_BYTES / 1024} KiB)`,
     },
   ]);
 }
