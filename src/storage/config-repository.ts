@@ -150,7 +150,7 @@ export class ConfigRepository {
     return entries.filter(isRevisionRecord).map((entry) => ({
       revision: entry.revision,
       savedAt: entry.savedAt,
-      savedBy: entry.savedBy,
+      savedBy: entry.savedBy ?? null,
       description:
         entry.kind === 'reset' ? 'reset: follows the site configuration' : describe(entry.document),
     }));

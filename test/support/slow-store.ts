@@ -4,14 +4,15 @@ export interface SlowStoreOptions {
   /** Fewest and most milliseconds one operation takes, end to end (Forge KVS over the network: 5–40). */
   minMs?: number;
   maxMs?: number;
-  /** A number in [0, 1); pass a seeded one to replay an interleaving. */
+  /** Returns a number in [0, 1); Math.random unless given (a seeded one replays an interleaving). */
   random?: () => number;
 }
 
 /**
- * A store (a `MemoryStore` unless given one) behind a slow network, for race tests: every operation waits a random 5–40 ms, part of it
- * before it reaches the store and the rest before its answer comes back. So, as with Forge KVS, a write can be
- * visible to others before its caller hears it is done, and operations issued together land in any order.
+ * A store (a `MemoryStore` unless given one) behind a slow network, for race tests: every operation waits a
+ * random 5–40 ms, part of it before it reaches the store and the rest before its answer comes back. So, as with
+ * Forge KVS, a write can be visible to others before its caller hears it is done, and operations issued
+ * together land in any order.
  */
 export class SlowStore implements KeyValueStore {
   private readonly minMs: number;
@@ -62,16 +63,4 @@ export class SlowStore implements KeyValueStore {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** A small seeded random number generator (mulberry32), so a failing interleaving can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
