@@ -22,6 +22,9 @@ export type ConfigParseResult =
  * Documents written by an older ML Lanes are migrated first; the problems' paths are those of the current version.
  */
 export function parseConfig(value: unknown): ConfigParseResult {
+  const hostile = reservedKeyProblems(value);
+  // Refused before anything copies the document: such keys could reach an object's prototype.
+  if (hostile.length > 0) return { ok: false, problems: hostile };
   const migrated = migrateConfig(value);
   const result = configSchema.safeParse(migrated.value);
   if (result.success) return { ok: true, config: result.data, migratedFrom: migrated.migratedFrom };
@@ -64,6 +67,52 @@ export function formatPath(path: readonly PropertyKey[]): string {
     else out += out === '' ? String(part) : `.${String(part)}`;
   }
   return out === '' ? '(root)' : out;
+}
+
+/** Keys that name parts of JavaScript's object machinery rather than data. */
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+const LANE_KEYED: ReadonlySet<string> = new Set(['dod', 'capacity']);
+
+/** Every own key named `__proto__`, `constructor` or `prototype`, anywhere in the document. */
+function reservedKeyProblems(document: unknown): ConfigProblem[] {
+  interface Node {
+    value: unknown;
+    key: PropertyKey | null;
+    parent: Node | null;
+  }
+  const pathOf = (node: Node, last: PropertyKey): PropertyKey[] => {
+    const path = [last];
+    for (let at: Node | null = node; at && at.key !== null; at = at.parent) path.unshift(at.key);
+    return path;
+  };
+  const problems: ConfigProblem[] = [];
+  // An explicit stack rather than recursion: a deeply nested document must not overflow the call stack.
+  const pending: Node[] = [{ value: document, key: null, parent: null }];
+  const seen = new Set<object>();
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    const { value } = node;
+    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
+    seen.add(value);
+    const children: Node[] = [];
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => children.push({ value: item, key: index, parent: node }));
+    } else {
+      for (const key of Object.getOwnPropertyNames(value)) {
+        if (RESERVED_KEYS.has(key)) {
+          // `dod` and `capacity` are keyed by lane id, so there the key is a lane's id.
+          const laneKeyed = node.parent?.key === null && LANE_KEYED.has(String(node.key));
+          problems.push({
+            path: formatPath(pathOf(node, key)),
+            message: `"${key}" cannot be used as a key (JavaScript reserves it)${laneKeyed ? '; give the lane another id' : ''}`,
+          });
+        } else {
+          children.push({ value: (value as Record<string, unknown>)[key], key, parent: node });
+        }
+      }
+    }
+    for (let i = children.length - 1; i >= 0; i -= 1) pending.push(children[i]!);
+  }
+  return problems;
 }
 
 function toProblem(issue: z.core.$ZodIssue): ConfigProblem {

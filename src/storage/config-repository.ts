@@ -5,24 +5,55 @@ import type { KeyValueStore } from './key-value-store';
 
 /**
  * The saved configuration: one document per scope (the site, or a project overriding it), versioned by a
- * revision number, with the last 20 saved revisions kept for restore. Every document is validated (after
- * migrating older versions) on save and on every load; an unreadable one never breaks planning: the newest
- * valid revision is used instead, and admins are told.
+ * revision number, with the last 20 revisions kept for restore. Every document is validated (after migrating
+ * older versions) on save and on every load; an unreadable one never breaks planning: the newest valid
+ * revision is used instead, and admins are told.
+ *
+ * Storage layout (Forge KVS has no transactions across keys, only "write if absent"):
+ * - `config-history:<scope>:<10-digit revision>` holds each revision's record. A save or a project reset
+ *   commits by creating the record of revision base + 1 with `setIfAbsent`, so of two changes made from the
+ *   same revision exactly one is accepted, and revision numbers only grow.
+ * - `config:<scope>` holds a copy of a committed record, written after the commit so that a load usually needs
+ *   no history read. It is used only when no newer revision is in the history; a reset deletes it.
+ * Every load takes the revision and the document from one record, so a reload between a save's commit and its
+ * copy never pairs the new revision with the old document.
  */
 
 export const HISTORY_LIMIT = 20;
+
+/** Forge KVS refuses a value over 240 KiB; a record's own fields (revision, time, account id) need far less than 4. */
+export const KVS_VALUE_LIMIT_BYTES = 240 * 1024;
+export const MAX_CONFIG_BYTES = KVS_VALUE_LIMIT_BYTES - 4 * 1024;
 
 export interface ConfigScope {
   projectKey?: string;
 }
 
-/** What is stored under a key: the document plus who saved it and when. */
-interface StoredRevision {
+/** A saved document plus who saved it and when. Records written before resets were recorded have no `kind`. */
+interface SavedRecord {
+  kind?: 'saved';
   revision: number;
   savedAt: string;
   savedBy: string | null;
   document: unknown;
 }
+
+/** A project reset: from this revision on the project follows the site. */
+interface ResetRecord {
+  kind: 'reset';
+  revision: number;
+  savedAt: string;
+  savedBy: string | null;
+}
+
+type RevisionRecord = SavedRecord | ResetRecord;
+
+/** The newest revision of a scope and what it says. */
+type Head =
+  | { revision: number; state: 'saved'; record: SavedRecord }
+  /** Nothing of its own: never saved, or reset (a project then follows the site). */
+  | { revision: number; state: 'none' }
+  | { revision: number; state: 'damaged' };
 
 export interface LoadedConfig {
   config: MlLanesConfig;
@@ -57,10 +88,13 @@ export class RevisionNotFoundError extends Error {}
 
 // Forge KVS keys allow letters, digits and `:._-#`: hence `:` as the separator.
 const scopeName = (scope: ConfigScope) => (scope.projectKey ? `project:${scope.projectKey}` : 'site');
-const currentKey = (scope: ConfigScope) => `config:${scopeName(scope)}`;
+const copyKey = (scope: ConfigScope) => `config:${scopeName(scope)}`;
 const historyPrefix = (scope: ConfigScope) => `config-history:${scopeName(scope)}:`;
 const historyKey = (scope: ConfigScope, revision: number) =>
   `${historyPrefix(scope)}${String(revision).padStart(10, '0')}`;
+
+/** A load retries this often when the newest record vanished under it (pruned by many saves meanwhile). */
+const HEAD_READ_ATTEMPTS = 3;
 
 export class ConfigRepository {
   constructor(
@@ -70,29 +104,18 @@ export class ConfigRepository {
 
   /** The configuration in force for a scope: its own, else the site's (for a project), else the defaults. */
   async load(scope: ConfigScope = {}): Promise<LoadedConfig> {
-    const own = await this.loadOwn(scope);
-    // The revision to edit from is always the scope's newest, whatever document is in force.
-    const revision = await this.currentRevision(scope);
-    if (own) return { ...own, revision };
-    if (scope.projectKey) {
-      const site = await this.load({});
-      return {
-        ...site,
-        source: site.source === 'defaults' ? 'defaults' : 'site',
-        revision,
-        savedAt: null,
-        savedBy: null,
-      };
+    const head = await this.head(scope);
+    if (head.state === 'none') return this.inherited(scope, head.revision, null);
+    if (head.state === 'damaged') {
+      return this.fallBack(
+        scope,
+        head.revision,
+        `revision ${head.revision || '?'} cannot be used: the stored record is damaged`,
+      );
     }
-    return {
-      config: defaultConfig(),
-      revision,
-      savedAt: null,
-      savedBy: null,
-      source: 'defaults',
-      fallback: null,
-      migratedFrom: null,
-    };
+    const checked = validate(head.record.document);
+    if ('config' in checked) return this.toLoaded(head.record, checked.config, null, checked.migratedFrom);
+    return this.fallBack(scope, head.revision, `revision ${head.revision} cannot be used: ${checked.reason}`);
   }
 
   /** Saves a new revision if `baseRevision` is still the newest; validates first, so nothing invalid is stored. */
@@ -102,33 +125,34 @@ export class ConfigRepository {
     baseRevision: number,
     savedBy: string | null,
   ): Promise<LoadedConfig> {
+    refuseOversized(document);
     const parsed = parseConfig(document);
     if (!parsed.ok) throw new InvalidConfigError(parsed.problems);
-    const current = await this.currentRevision(scope);
-    if (current !== baseRevision) throw new ConflictError(current);
-    const stored: StoredRevision = {
-      revision: current + 1,
+    refuseOversized(parsed.config);
+    const record: SavedRecord = {
+      kind: 'saved',
+      revision: baseRevision + 1,
       savedAt: this.now().toISOString(),
       savedBy,
       document: parsed.config,
     };
-    // Claiming the revision's history key is atomic: of two saves from the same base, only one gets it.
-    if (!(await this.store.setIfAbsent(historyKey(scope, stored.revision), stored))) {
-      throw new ConflictError(await this.currentRevision(scope));
-    }
-    await this.store.set(currentKey(scope), stored);
-    await this.prune(scope);
-    return this.toLoaded(stored, parsed.config, null, null);
+    await this.commit(scope, record, baseRevision);
+    await this.tidyUp(scope, () => this.store.set(copyKey(scope), record));
+    return this.toLoaded(record, parsed.config, null, null);
   }
 
+  /** Newest first; a reset is listed too (restoring it resets the project again). */
   async revisions(scope: ConfigScope = {}): Promise<RevisionInfo[]> {
-    const keys = (await this.store.keys(historyPrefix(scope))).sort().reverse();
-    const entries = await Promise.all(keys.map((key) => this.store.get(key)));
-    return entries.filter(isStoredRevision).map((entry) => ({
+    const revisions = await this.historyRevisions(scope);
+    const entries = await Promise.all(
+      revisions.map((revision) => this.store.get(historyKey(scope, revision))),
+    );
+    return entries.filter(isRevisionRecord).map((entry) => ({
       revision: entry.revision,
       savedAt: entry.savedAt,
-      savedBy: entry.savedBy,
-      description: describe(entry.document),
+      savedBy: entry.savedBy ?? null,
+      description:
+        entry.kind === 'reset' ? 'reset: follows the site configuration' : describe(entry.document),
     }));
   }
 
@@ -140,86 +164,195 @@ export class ConfigRepository {
     savedBy: string | null,
   ): Promise<LoadedConfig> {
     const entry = await this.store.get(historyKey(scope, revision));
-    if (!isStoredRevision(entry))
+    if (isRevisionRecord(entry) && entry.kind === 'reset' && scope.projectKey) {
+      return this.resetProject(scope.projectKey, baseRevision, savedBy);
+    }
+    if (!isSavedRecord(entry))
       throw new RevisionNotFoundError(`revision ${revision} is not in the last ${HISTORY_LIMIT} saves`);
     return this.save(scope, entry.document, baseRevision, savedBy);
   }
 
-  /** Drops a project's own configuration, so the project follows the site again (its history stays). */
-  async resetProject(projectKey: string, baseRevision: number): Promise<LoadedConfig> {
+  /**
+   * Makes a project follow the site again. The reset is a revision like a save, so a reset and a save made from
+   * the same revision cannot both be accepted; the project's earlier revisions stay in its history.
+   */
+  async resetProject(
+    projectKey: string,
+    baseRevision: number,
+    savedBy: string | null = null,
+  ): Promise<LoadedConfig> {
     const scope = { projectKey };
-    const current = await this.currentRevision(scope);
+    const record: ResetRecord = {
+      kind: 'reset',
+      revision: baseRevision + 1,
+      savedAt: this.now().toISOString(),
+      savedBy,
+    };
+    await this.commit(scope, record, baseRevision);
+    await this.tidyUp(scope, () => this.store.delete(copyKey(scope)));
+    return this.inherited(scope, record.revision, null);
+  }
+
+  /** Creates the record of revision base + 1: the one atomic step, so only one change per base gets through. */
+  private async commit(scope: ConfigScope, record: RevisionRecord, baseRevision: number): Promise<void> {
+    const current = await this.newestRevision(scope);
+    // Checked first as well: a base older than the kept history could otherwise claim a pruned number.
     if (current !== baseRevision) throw new ConflictError(current);
-    await this.store.delete(currentKey(scope));
-    return this.load(scope);
-  }
-
-  /** The newest revision number of a scope, whether or not its document is readable. */
-  private async currentRevision(scope: ConfigScope): Promise<number> {
-    const stored = await this.store.get(currentKey(scope));
-    const history = await this.store.keys(historyPrefix(scope));
-    return Math.max(
-      isStoredRevision(stored) ? stored.revision : 0,
-      ...history.map((key) => Number(key.slice(-10))).filter(Number.isFinite),
-    );
-  }
-
-  private async loadOwn(scope: ConfigScope): Promise<LoadedConfig | null> {
-    const stored = await this.store.get(currentKey(scope));
-    if (stored === undefined) return null;
-    const problem = isStoredRevision(stored)
-      ? validate(stored.document)
-      : { reason: 'the stored record is damaged' };
-    if (isStoredRevision(stored) && 'config' in problem) {
-      return this.toLoaded(stored, problem.config, null, problem.migratedFrom);
+    if (!(await this.store.setIfAbsent(historyKey(scope, record.revision), record))) {
+      throw new ConflictError(await this.newestRevision(scope));
     }
-    // Damaged: fall back to the newest revision that still reads, and say so.
-    const reason = `revision ${isStoredRevision(stored) ? stored.revision : '?'} cannot be used: ${'reason' in problem ? problem.reason : ''}`;
-    for (const key of (await this.store.keys(historyPrefix(scope))).sort().reverse()) {
-      const entry = await this.store.get(key);
-      if (!isStoredRevision(entry) || (isStoredRevision(stored) && entry.revision >= stored.revision))
-        continue;
+  }
+
+  /**
+   * After a commit the change is saved whatever happens next: refreshing the copy and pruning the history are
+   * tidying that the next change redoes, so their failure must not report the save as failed.
+   */
+  private async tidyUp(scope: ConfigScope, refreshCopy: () => Promise<void>): Promise<void> {
+    try {
+      await refreshCopy();
+      await this.prune(scope);
+    } catch (error) {
+      console.error(`ML Lanes could not tidy the saved configuration of ${scopeName(scope)}`, error);
+    }
+  }
+
+  /** Revision numbers in the history, newest first. */
+  private async historyRevisions(scope: ConfigScope): Promise<number[]> {
+    const prefix = historyPrefix(scope);
+    return (await this.store.keys(prefix))
+      .map((key) => Number(key.slice(prefix.length)))
+      .filter((revision) => Number.isInteger(revision) && revision > 0)
+      .sort((a, b) => b - a);
+  }
+
+  private async newestRevision(scope: ConfigScope): Promise<number> {
+    const [revisions, copy] = await Promise.all([
+      this.historyRevisions(scope),
+      this.store.get(copyKey(scope)),
+    ]);
+    return Math.max(revisions[0] ?? 0, isRevisionRecord(copy) ? copy.revision : 0);
+  }
+
+  /** The newest record of a scope: the copy when no newer revision is in the history, else the history's. */
+  private async head(scope: ConfigScope): Promise<Head> {
+    for (let attempt = 1; ; attempt += 1) {
+      const [revisions, copy] = await Promise.all([
+        this.historyRevisions(scope),
+        this.store.get(copyKey(scope)),
+      ]);
+      const newest = revisions[0] ?? 0;
+      if (isRevisionRecord(copy) && copy.revision >= newest) return headOf(copy);
+      // Neither a record nor history: an unreadable copy is damage, no copy is a scope never saved.
+      if (newest === 0) return { revision: 0, state: copy === undefined ? 'none' : 'damaged' };
+      const entry = await this.store.get(historyKey(scope, newest));
+      if (entry === undefined && attempt < HEAD_READ_ATTEMPTS) continue;
+      if (!isRevisionRecord(entry)) return { revision: newest, state: 'damaged' };
+      // Before resets were recorded, resetting deleted the copy and left the history as it was.
+      if (entry.kind === undefined && copy === undefined) return { revision: newest, state: 'none' };
+      return headOf(entry);
+    }
+  }
+
+  /** The newest revision older than `newestRevision` that still reads is used, and admins are told why. */
+  private async fallBack(scope: ConfigScope, newestRevision: number, reason: string): Promise<LoadedConfig> {
+    for (const revision of await this.historyRevisions(scope)) {
+      if (revision >= newestRevision) continue;
+      const entry = await this.store.get(historyKey(scope, revision));
+      if (!isRevisionRecord(entry)) continue;
+      if (entry.kind === 'reset') {
+        return this.inherited(scope, newestRevision, { reason, revision: entry.revision });
+      }
       const older = validate(entry.document);
-      if ('config' in older)
-        return this.toLoaded(entry, older.config, { reason, revision: entry.revision }, older.migratedFrom);
+      if ('config' in older) {
+        return {
+          ...this.toLoaded(entry, older.config, { reason, revision: entry.revision }, older.migratedFrom),
+          // Editing goes on from the newest revision, whichever document is in force.
+          revision: newestRevision,
+        };
+      }
+    }
+    const inUse = scope.projectKey ? 'the site configuration is' : 'the defaults are';
+    return this.inherited(scope, newestRevision, {
+      reason: `${reason}; no older revision reads either, so ${inUse} in use`,
+      revision: 0,
+    });
+  }
+
+  /** What a scope without a document of its own uses: the site's for a project, else the defaults. */
+  private async inherited(
+    scope: ConfigScope,
+    revision: number,
+    fallback: LoadedConfig['fallback'],
+  ): Promise<LoadedConfig> {
+    if (scope.projectKey) {
+      const site = await this.load({});
+      return {
+        ...site,
+        source: site.source === 'defaults' ? 'defaults' : 'site',
+        revision,
+        savedAt: null,
+        savedBy: null,
+        fallback: fallback ?? site.fallback,
+      };
     }
     return {
       config: defaultConfig(),
-      revision: isStoredRevision(stored) ? stored.revision : 0,
+      revision,
       savedAt: null,
       savedBy: null,
       source: 'defaults',
-      fallback: {
-        reason: `${reason}; no older revision reads either, so the defaults are in use`,
-        revision: 0,
-      },
+      fallback,
       migratedFrom: null,
     };
   }
 
   private toLoaded(
-    stored: StoredRevision,
+    record: SavedRecord,
     config: MlLanesConfig,
     fallback: LoadedConfig['fallback'],
     migratedFrom: number | null,
   ): LoadedConfig {
     return {
       config,
-      revision: stored.revision,
-      savedAt: stored.savedAt,
-      savedBy: stored.savedBy,
+      revision: record.revision,
+      savedAt: record.savedAt,
+      savedBy: record.savedBy ?? null,
       source: 'saved',
       fallback,
       migratedFrom,
     };
   }
 
+  /** Keeps the newest HISTORY_LIMIT records; the newest revision is always among them, so numbers only grow. */
   private async prune(scope: ConfigScope): Promise<void> {
-    const keys = (await this.store.keys(historyPrefix(scope))).sort();
+    const revisions = await this.historyRevisions(scope);
     await Promise.all(
-      keys.slice(0, Math.max(0, keys.length - HISTORY_LIMIT)).map((key) => this.store.delete(key)),
+      revisions.slice(HISTORY_LIMIT).map((revision) => this.store.delete(historyKey(scope, revision))),
     );
   }
+}
+
+function headOf(record: RevisionRecord): Head {
+  return record.kind === 'reset'
+    ? { revision: record.revision, state: 'none' }
+    : { revision: record.revision, state: 'saved', record };
+}
+
+/** Refuses, before anything is written, a document Forge's storage would refuse with an untyped error. */
+function refuseOversized(document: unknown): void {
+  let bytes: number;
+  try {
+    bytes = new TextEncoder().encode(JSON.stringify(document) ?? '').length;
+  } catch {
+    throw new InvalidConfigError([{ path: '(root)', message: 'the configuration is not plain JSON' }]);
+  }
+  if (bytes <= MAX_CONFIG_BYTES) return;
+  throw new InvalidConfigError([
+    {
+      path: '(root)',
+      message: `the configuration takes ${(bytes / 1024).toFixed(1)} KiB when stored; ML Lanes can store at most ${MAX_CONFIG_BYTES / 1024} KiB (Forge's storage refuses values over ${KVS_VALUE_LIMIT_BYTES / 1024} KiB)`,
+    },
+  ]);
 }
 
 function validate(
@@ -231,10 +364,17 @@ function validate(
   return { reason: first ? `${first.path}: ${first.message}` : 'invalid' };
 }
 
-function isStoredRevision(value: unknown): value is StoredRevision {
+function isRevisionRecord(value: unknown): value is RevisionRecord {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  return Number.isInteger(record.revision) && typeof record.savedAt === 'string' && 'document' in record;
+  if (!(Number.isInteger(record.revision) && (record.revision as number) > 0)) return false;
+  if (typeof record.savedAt !== 'string') return false;
+  if (record.kind === 'reset') return true;
+  return (record.kind === undefined || record.kind === 'saved') && 'document' in record;
+}
+
+function isSavedRecord(value: unknown): value is SavedRecord {
+  return isRevisionRecord(value) && value.kind !== 'reset';
 }
 
 function describe(document: unknown): string {
