@@ -321,8 +321,13 @@ describe('project overrides', () => {
       }),
     );
     expect(cvPlan.lanes.map((lane) => lane.id)).toContain('research');
-    const reset = ok(await admin.resetProjectConfig({ payload: { projectKey: 'CV', baseRevision: 1 } }));
+    const reset = ok(
+      await admin.resetProjectConfig({ payload: { projectKey: 'CV', baseRevision: 1 }, ...adminContext }),
+    );
     expect(reset).toMatchObject({ source: 'defaults', scope: { projectKey: 'CV' } });
+    // The reset is a revision of its own in the history, with who did it.
+    const history = ok(await admin.listRevisions({ payload: { projectKey: 'CV' } }));
+    expect(history[0]).toMatchObject({ revision: reset.revision, savedBy: 'admin-1' });
     // Editing goes on from the reset: the revision shown is the one a save must start from.
     const again = ok(
       await admin.saveConfig({

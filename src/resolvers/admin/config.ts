@@ -115,7 +115,7 @@ export function resetProjectConfig(
   const request = resetPayload.parse(payload);
   const scope = { projectKey: request.projectKey };
   return asAdmin(deps, context, scope, () =>
-    deps.configs.resetProject(request.projectKey, request.baseRevision),
+    deps.configs.resetProject(request.projectKey, request.baseRevision, context.accountId ?? null),
   );
 }
 
