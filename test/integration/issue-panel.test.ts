@@ -45,6 +45,8 @@ function setup() {
       jiraAsUser: () => createBasicAuthSeam({ site: simulator.url, ...credentials }),
       configs,
       locks: store,
+      // A loaded CI machine may take far longer than Forge would; the lock waits within this budget.
+      timeBudgetMs: 120_000,
     });
   return {
     configs,

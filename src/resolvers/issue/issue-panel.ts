@@ -15,7 +15,7 @@ import { canEditIssue } from '../../jira/permissions';
 import { LANE_PROPERTY_KEY } from '../../jira/to-snapshot';
 import { MemoryStore, type KeyValueStore } from '../../storage/key-value-store';
 import { withLock } from '../../storage/lock';
-import { jiraClientFor, type ResolverDeps } from '../deps';
+import { DEFAULT_TIME_BUDGET_MS, jiraClientFor, type ResolverDeps } from '../deps';
 import { BadRequestError, ForbiddenWriteError } from '../errors';
 import { dodItemIdSchema, issueKeySchema, laneIdSchema } from '../payload-fields';
 import type { ForgeContext } from '../request';
@@ -139,13 +139,19 @@ async function rewriteDodProperty(
   context: IssueContext,
   change: (stored: DodProperty) => DodProperty,
 ): Promise<void> {
-  await withLock(locksOf(deps), `lock:dod:${key}`, async (lease) => {
-    const stored = change(readDodProperty(await readIssueProperty(client, key, DOD_PROPERTY_KEY)));
-    await lease.confirm();
-    await writeAsUser(key, () =>
-      writeIssueProperty(client, key, DOD_PROPERTY_KEY, summarise(context, stored)),
-    );
-  });
+  await withLock(
+    locksOf(deps),
+    `lock:dod:${key}`,
+    async (lease) => {
+      const stored = change(readDodProperty(await readIssueProperty(client, key, DOD_PROPERTY_KEY)));
+      await lease.confirm();
+      await writeAsUser(key, () =>
+        writeIssueProperty(client, key, DOD_PROPERTY_KEY, summarise(context, stored)),
+      );
+    },
+    // Waiting for another writer spends at most half the time budget: the other half reads and writes.
+    { waitMs: (deps.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS) / 2 },
+  );
 }
 
 function locksOf(deps: ResolverDeps): KeyValueStore {
