@@ -2,6 +2,7 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { ROOT, forgeLint, manifestText, validateManifest } from './forge-tools';
 
 // forge lint parses Atlassian's OpenAPI specs on every run (10 s or more each on a busy 2-core machine), and the
@@ -74,6 +75,16 @@ describe('forge lint (client-side linters, scopes checked against the local Open
   it('writes with the granular issue-property scope only, never the classic write:jira-work', async () => {
     expect(manifestText()).toMatch(/^\s+- write:issue\.property:jira$/m);
     expect(manifestText()).not.toMatch(/^\s+- write:jira-work$/m);
+  });
+
+  it("lists every scope the manifest declares in the README's permission table", () => {
+    const manifest = parse(manifestText()) as { permissions: { scopes: string[] } };
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('### Permissions'), readme.indexOf('## How it works'));
+    const rows = table.split('\n').filter((line) => line.startsWith('| `'));
+    const listed = rows.flatMap((row) => [...row.split('|')[1]!.matchAll(/`([^`]+)`/g)].map((m) => m[1]));
+    expect(manifest.permissions.scopes.length).toBeGreaterThan(5);
+    for (const scope of manifest.permissions.scopes) expect(listed).toContain(scope);
   });
 
   it('asks for storage:app because the app keeps its configuration in Forge KVS (the linter cannot tell)', () => {
