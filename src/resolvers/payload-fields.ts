@@ -7,17 +7,13 @@ import { z } from 'zod';
 
 /** Jira board and sprint ids are positive whole numbers; the module context may send them as text. */
 export const jiraIdSchema = z
-  .union([
-    z.number(),
-    z.string().max(16, 'expected a numeric id').regex(/^\d+$/, 'expected a numeric id').transform(Number),
-  ])
-  .pipe(
-    z
-      .number()
-      .int('expected a whole number')
-      .positive('expected a positive id')
-      .max(Number.MAX_SAFE_INTEGER, 'too large for a Jira id'),
-  );
+  .union([z.number(), z.string().max(16, 'expected a numeric id')], 'expected a numeric id')
+  .transform((value, context) => {
+    const id = typeof value === 'number' ? value : /^\d+$/.test(value) ? Number(value) : NaN;
+    if (Number.isSafeInteger(id) && id > 0) return id;
+    context.addIssue({ code: 'custom', message: 'expected a numeric id', input: value });
+    return z.NEVER;
+  });
 
 /** A project key as Jira writes them (CV, REC, ML_OPS). */
 export const projectKeySchema = z
