@@ -19,5 +19,6 @@ module.exports = {
   },
   // Atlaskit components import their compiled CSS; the browser bundle keeps it, tests do not need it.
   moduleNameMapper: { '\\.css$': '<rootDir>/test/ui/support/style-stub.js' },
+  setupFilesAfterEnv: ['<rootDir>/test/support/jest-setup.ts'],
   testTimeout: 30000,
 };

@@ -14,6 +14,13 @@ import { startPlayground, type RunningPlayground } from '../../src/playground/se
 import { startSimulator, type RunningSimulator, type Workspace } from '../../src/simulator';
 
 export const SCREENSHOTS = join(__dirname, '../output/screenshots');
+
+/**
+ * A busy 2-core CI machine renders slowly: every wait for the page gives up only after this, and each browser
+ * test may take up to two minutes. Nothing here measures speed (`npm run bench` does).
+ */
+const POLL_CAP_MS = 30_000;
+jest.setTimeout(120_000);
 const AUTH = { email: 'e2e@example.com', apiToken: 'e2e-token' };
 /** A second person on the site who is not a Jira admin. */
 const MEMBER = {
@@ -85,17 +92,19 @@ export async function openPlayground(
   });
   await page.goto(`${stage.playground.url}/${query}`);
   const frame = await appFrame(page);
-  await frame.waitForSelector(waitFor, { timeout: 20_000 });
+  await frame.waitForSelector(waitFor, { timeout: POLL_CAP_MS });
   return { page, frame, problems };
 }
 
 export async function appFrame(page: Page): Promise<Frame> {
-  const handle = await page.waitForSelector('[data-testid="module-frame"]');
-  for (;;) {
-    const frame = await handle.contentFrame();
-    if (frame && frame.url().includes('/module/')) return frame;
-    await page.waitForTimeout(50);
-  }
+  const handle = await page.waitForSelector('[data-testid="module-frame"]', { timeout: POLL_CAP_MS });
+  const frame = await until(
+    () => handle.contentFrame(),
+    (found) => found !== null && found.url().includes('/module/'),
+    "the app's frame",
+  );
+  if (!frame) throw new Error("the app's frame never loaded");
+  return frame;
 }
 
 /** Polls from Node until `read` satisfies `done` (the panels' CSP forbids waitForFunction's string predicates). */
@@ -104,10 +113,19 @@ export async function until<T>(
   done: (value: T) => boolean,
   what: string,
 ): Promise<T> {
-  for (let tries = 0; ; tries += 1) {
+  const giveUpAt = Date.now() + POLL_CAP_MS;
+  for (;;) {
     const value = await read();
     if (done(value)) return value;
-    if (tries > 200) throw new Error(`${what}: still ${JSON.stringify(value)}`);
+    if (Date.now() > giveUpAt) throw new Error(`${what}: still ${describe(value)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function describe(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
   }
 }
