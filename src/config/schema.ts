@@ -14,7 +14,9 @@ const laneId = z
   .regex(
     /^[a-z][a-z0-9-]{0,31}$/,
     'a lane id is 1–32 lowercase letters, digits or dashes, starting with a letter',
-  );
+  )
+  // Lane ids key the Definition of Done and capacity, where these names are refused as object keys.
+  .refine((id) => id !== 'constructor' && id !== 'prototype', 'this lane id is reserved; pick another');
 
 export const laneSchema = z.strictObject({
   id: laneId,

@@ -68,6 +68,18 @@ describe('configuration document', () => {
     );
   });
 
+  it('refuses lane ids that cannot key the Definition of Done or capacity', () => {
+    const config = defaultConfig();
+    config.lanes.push({ id: 'constructor', name: 'Builders' }, { id: 'prototype', name: 'Prototypes' });
+    const result = parseConfig(config);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      { path: 'lanes[5].id', message: 'this lane id is reserved; pick another' },
+      { path: 'lanes[6].id', message: 'this lane id is reserved; pick another' },
+    ]);
+  });
+
   it('locates problems inside conditions rules by their path', () => {
     const config = defaultConfig();
     config.rules.push({
