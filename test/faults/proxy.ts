@@ -52,6 +52,11 @@ export interface FaultProxy {
   requests(): RecordedRequest[];
   /** Issues a drop-issues or issue-errors fault took out, by key, with their ids. */
   removedIssues(): Map<string, string>;
+  /**
+   * Resolves once no request has arrived for `quietMs`: work a client left running in the background would show
+   * up by then (or keep it from resolving until the test's own timeout).
+   */
+  quiet(quietMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -193,6 +198,14 @@ export async function startFaultProxy(upstream: string, rules: readonly FaultRul
     url,
     requests: () => log.map((record) => ({ ...record })),
     removedIssues: () => new Map(removed),
+    quiet: async (quietMs = 500) => {
+      for (;;) {
+        const last = Math.max(0, ...log.map((record) => record.startedAt));
+        const idle = performance.now() - last;
+        if (idle >= quietMs) return;
+        await new Promise((resolve) => setTimeout(resolve, quietMs - idle + 10));
+      }
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
