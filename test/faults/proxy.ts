@@ -42,6 +42,8 @@ export interface RecordedRequest {
   startedAt: number;
   /** When the proxy finished answering (or gave up: stalls never finish). */
   answeredAt: number | null;
+  /** When the client closed the connection before the answer was complete (it aborted the request). */
+  abandonedAt: number | null;
   fault: Fault['kind'] | null;
   status: number | null;
 }
@@ -67,6 +69,7 @@ export async function startFaultProxy(upstream: string, rules: readonly FaultRul
   const matched = rules.map(() => 0);
   const removed = new Map<string, string>();
   let firstPageToken: string | null = null;
+  let closing = false;
 
   const faultFor = (route: string): Fault | null => {
     let chosen: Fault | null = null;
@@ -87,10 +90,14 @@ export async function startFaultProxy(upstream: string, rules: readonly FaultRul
       route,
       startedAt: performance.now(),
       answeredAt: null,
+      abandonedAt: null,
       fault: null,
       status: null,
     };
     log.push(record);
+    res.on('close', () => {
+      if (!res.writableFinished && !closing) record.abandonedAt = performance.now();
+    });
     const fault = faultFor(route);
     record.fault = fault?.kind ?? null;
     const body = await readAll(req);
@@ -208,6 +215,7 @@ export async function startFaultProxy(upstream: string, rules: readonly FaultRul
     },
     close: () =>
       new Promise<void>((resolve) => {
+        closing = true;
         server.close(() => resolve());
         server.closeAllConnections();
       }),
