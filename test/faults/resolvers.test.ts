@@ -30,8 +30,11 @@ beforeAll(async () => {
 afterEach(closeProxies);
 afterAll(() => Promise.all([small.close(), large.close(), paged.close()]));
 
-/** Small limits so the stalls end quickly; Forge's own defaults get a test of their own. */
-const QUICK: Partial<ResolverDeps> = { timeBudgetMs: 8_000, requestTimeoutMs: 2_000 };
+/**
+ * Small limits so the stalls end quickly, yet roomy for healthy requests on a busy machine; Forge's own defaults
+ * get a test of their own.
+ */
+const QUICK: Partial<ResolverDeps> = { timeBudgetMs: 10_000, requestTimeoutMs: 3_000 };
 
 async function getPlan(proxy: FaultProxy, deps: Partial<ResolverDeps> = QUICK) {
   const functions = createResolverFunctions({
