@@ -9,6 +9,10 @@ export type CliCommand =
       sprint: SprintSelector;
       configFile: string | null;
       format: 'json' | 'markdown';
+      /** Longest one Jira request may take, headers and body. */
+      timeoutMs: number;
+      /** Longest the whole run may spend asking Jira. */
+      deadlineMs: number;
     }
   | { kind: 'config-validate'; file: string }
   | { kind: 'config-defaults' }
@@ -19,13 +23,26 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+export const DEFAULT_DEADLINE_SECONDS = 300;
+/** setTimeout cannot wait longer than ~24 days; nobody needs more than a day. */
+const MAX_SECONDS = 86_400;
+
 export const USAGE = `Usage:
   ml-lanes plan --site URL --board ID [--sprint ID|active|next] [--config FILE] [--format json|markdown]
+                [--timeout SECONDS] [--deadline SECONDS]
   ml-lanes config validate FILE
   ml-lanes config defaults
 
+Options of 'plan':
+  --timeout SECONDS   longest one Jira request may take, answer included (default ${DEFAULT_TIMEOUT_SECONDS})
+  --deadline SECONDS  longest the whole run may spend asking Jira (default ${DEFAULT_DEADLINE_SECONDS}); sprint issues
+                      not loaded by then are left out and named in the plan's warnings
+
 Environment: JIRA_EMAIL and JIRA_API_TOKEN (an Atlassian API token) authenticate 'plan'.
-Exit codes: 0 ok; 2 bad arguments or configuration; 3 Jira unreachable, authentication refused, board or sprint not found.`;
+Exit codes: 0 ok (a plan with warnings says on stderr and in "warnings" what it may be missing);
+  2 bad arguments or configuration;
+  3 Jira unreachable, too slow, refusing the credentials, failing or answering nonsense, board or sprint not found.`;
 
 export function parseCommandLine(argv: readonly string[]): CliCommand {
   const [command, ...rest] = argv;
@@ -43,6 +60,8 @@ function parsePlan(args: string[]): CliCommand {
     sprint: { type: 'string' },
     config: { type: 'string' },
     format: { type: 'string' },
+    timeout: { type: 'string' },
+    deadline: { type: 'string' },
   });
   if (!values.site)
     throw new UsageError('--site is required (e.g. --site https://your-domain.atlassian.net)');
@@ -54,6 +73,8 @@ function parsePlan(args: string[]): CliCommand {
     sprint: parseSprint(values.sprint),
     configFile: values.config ?? null,
     format: parseFormat(values.format),
+    timeoutMs: parseSeconds('--timeout', values.timeout, DEFAULT_TIMEOUT_SECONDS) * 1000,
+    deadlineMs: parseSeconds('--deadline', values.deadline, DEFAULT_DEADLINE_SECONDS) * 1000,
   };
 }
 
@@ -90,6 +111,17 @@ function parsePositiveInt(flag: string, value: string): number {
     throw new UsageError(`${flag} must be a positive whole number, not "${value}"`);
   }
   return Number(value);
+}
+
+function parseSeconds(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const seconds = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || seconds <= 0 || seconds > MAX_SECONDS) {
+    throw new UsageError(
+      `${flag} must be a number of seconds above 0 and at most ${MAX_SECONDS}, not "${value}"`,
+    );
+  }
+  return seconds;
 }
 
 function parseSprint(value: string | undefined): SprintSelector {

@@ -21,6 +21,13 @@ export function renderMarkdown(plan: PlanView): string {
     '',
   );
 
+  if (plan.warnings.length > 0) {
+    // Before anything else: a reader must know the plan may be missing issues before trusting its figures.
+    lines.push(`## Warnings (${plan.warnings.length})`, '');
+    for (const warning of plan.warnings) lines.push(`- ${md(warning)}`);
+    lines.push('');
+  }
+
   const blocked = plan.handoffs.filter((handoff) => handoff.blocked);
   lines.push(`## Blocked handoffs (${blocked.length})`, '');
   if (blocked.length === 0) lines.push('None: every handoff into this sprint has its upstream done.');

@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { defaultConfig } from '../config/defaults';
 import { parseConfigText, type ConfigProblem } from '../config/parse';
 import type { MlLanesConfig } from '../config/schema';
+import type { PlanView } from '../contract/plan-view';
 import { buildPlan } from '../domain/plan';
-import { JiraClient } from '../jira/client';
+import { JiraClient, type RetryNotice } from '../jira/client';
 import { JiraError } from '../jira/errors';
 import { createBasicAuthSeam } from '../jira/fetch-seam';
 import { loadPlanSnapshot } from '../jira/load-plan-snapshot';
@@ -56,29 +57,57 @@ async function execute(command: CliCommand, io: CliIo): Promise<void> {
       await loadConfigFile(command.file);
       io.stdout(`${command.file}: valid ML Lanes configuration\n`);
       return;
-    case 'plan': {
-      const config = command.configFile ? await loadConfigFile(command.configFile) : defaultConfig();
-      const client = new JiraClient(createBasicAuthSeam({ site: command.site, ...credentials(io.env) }), {
-        onRetry: (notice) =>
-          io.stderr(
-            `Jira is rate-limiting (${notice.status}); retrying in ${Math.ceil(notice.delayMs / 1000)} s\n`,
-          ),
-      });
-      const snapshot = await loadPlanSnapshot(client, {
-        site: command.site,
-        boardId: command.boardId,
-        sprint: command.sprint,
-        config,
-      });
-      const plan = buildPlan(snapshot, config);
-      if (command.format === 'json') {
-        writeJson(plan, io.stdout);
-        io.stdout('\n');
-      } else {
-        io.stdout(renderMarkdown(plan));
-      }
+    case 'plan':
+      await plan(command, io);
       return;
+  }
+}
+
+async function plan(command: Extract<CliCommand, { kind: 'plan' }>, io: CliIo): Promise<void> {
+  const config = command.configFile ? await loadConfigFile(command.configFile) : defaultConfig();
+  const client = new JiraClient(createBasicAuthSeam({ site: command.site, ...credentials(io.env) }), {
+    requestTimeoutMs: command.timeoutMs,
+    deadline: Date.now() + command.deadlineMs,
+    onRetry: (notice) => io.stderr(`ml-lanes: ${describeRetry(notice)}\n`),
+  });
+  let view: PlanView;
+  try {
+    const snapshot = await loadPlanSnapshot(client, {
+      site: command.site,
+      boardId: command.boardId,
+      sprint: command.sprint,
+      config,
+    });
+    view = buildPlan(snapshot, config);
+  } catch (error) {
+    // The error line must be the last word: nothing queued or in flight may run (or print) after it.
+    client.abort(error instanceof Error ? error : new Error(String(error)));
+    if (error instanceof JiraError && error.code === 'timeout') {
+      throw new CliFailure(
+        `${error.message}; limits: --timeout ${command.timeoutMs / 1000} s a request, --deadline ${command.deadlineMs / 1000} s the run`,
+        EXIT_JIRA,
+      );
     }
+    throw error;
+  }
+  for (const warning of view.warnings) io.stderr(`ml-lanes: warning: ${oneLine(warning)}\n`);
+  if (command.format === 'json') {
+    writeJson(view, io.stdout);
+    io.stdout('\n');
+  } else {
+    io.stdout(renderMarkdown(view));
+  }
+}
+
+function describeRetry(notice: RetryNotice): string {
+  const wait = `retrying in ${Math.ceil(notice.delayMs / 1000)} s`;
+  switch (notice.reason) {
+    case 'rate-limited':
+      return `Jira is rate-limiting (${notice.status ?? 429}); ${wait}`;
+    case 'unavailable':
+      return `Jira is unavailable (${notice.status ?? 503}); ${wait}`;
+    case 'connection-reset':
+      return `the connection to Jira was reset; ${wait}`;
   }
 }
 
@@ -116,6 +145,11 @@ function describeProblems(file: string, problems: ConfigProblem[]): string {
 }
 
 function fail(io: CliIo, message: string, exitCode: number): number {
-  io.stderr(`ml-lanes: ${message}\n`);
+  io.stderr(`ml-lanes: ${oneLine(message)}\n`);
   return exitCode;
+}
+
+/** Whatever Jira put in a message, the CLI's promise is one line per problem. */
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ');
 }

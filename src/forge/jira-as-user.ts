@@ -1,5 +1,5 @@
 import api, { route, type APIResponse } from '@forge/api';
-import type { HttpMethod, JiraRequest, JiraResponse } from '../jira/seam';
+import type { HttpMethod, JiraRequest, JiraRequestInit, JiraResponse } from '../jira/seam';
 
 /**
  * The seam inside Forge: every Jira call, as the user who opened the panel.
@@ -9,6 +9,7 @@ import type { HttpMethod, JiraRequest, JiraResponse } from '../jira/seam';
  * endpoints can ever be reached from here, whatever path the adapter builds.
  */
 type Call = (
+  jira: Jira,
   match: RegExpExecArray,
   query: URLSearchParams,
   body: string | undefined,
@@ -19,19 +20,19 @@ const accept = { Accept: 'application/json' };
 const param = (query: URLSearchParams, name: string, fallback: string) => query.get(name) ?? fallback;
 
 /** Who Jira answers as: the user who opened the app, or the app itself (the workflow validator has no user). */
-type Requester = () => Pick<ReturnType<typeof api.asUser>, 'requestJira'>;
+type Jira = Pick<ReturnType<typeof api.asUser>, 'requestJira'>;
 
-const endpointsFor = (as: Requester): { method: HttpMethod; path: RegExp; call: Call }[] => [
+const ENDPOINTS: { method: HttpMethod; path: RegExp; call: Call }[] = [
   {
     method: 'GET',
     path: /^\/rest\/agile\/1\.0\/board$/,
-    call: (_, query) =>
+    call: (jira, _, query) =>
       query.has('projectKeyOrId')
-        ? as().requestJira(
+        ? jira.requestJira(
             route`/rest/agile/1.0/board?projectKeyOrId=${param(query, 'projectKeyOrId', '')}&startAt=${param(query, 'startAt', '0')}&maxResults=${param(query, 'maxResults', '50')}`,
             { headers: accept },
           )
-        : as().requestJira(
+        : jira.requestJira(
             route`/rest/agile/1.0/board?startAt=${param(query, 'startAt', '0')}&maxResults=${param(query, 'maxResults', '50')}`,
             { headers: accept },
           ),
@@ -39,20 +40,20 @@ const endpointsFor = (as: Requester): { method: HttpMethod; path: RegExp; call: 
   {
     method: 'GET',
     path: /^\/rest\/agile\/1\.0\/board\/(\d+)$/,
-    call: ([, boardId]) =>
-      as().requestJira(route`/rest/agile/1.0/board/${boardId ?? ''}`, { headers: accept }),
+    call: (jira, [, boardId]) =>
+      jira.requestJira(route`/rest/agile/1.0/board/${boardId ?? ''}`, { headers: accept }),
   },
   {
     method: 'GET',
     path: /^\/rest\/agile\/1\.0\/board\/(\d+)\/configuration$/,
-    call: ([, boardId]) =>
-      as().requestJira(route`/rest/agile/1.0/board/${boardId ?? ''}/configuration`, { headers: accept }),
+    call: (jira, [, boardId]) =>
+      jira.requestJira(route`/rest/agile/1.0/board/${boardId ?? ''}/configuration`, { headers: accept }),
   },
   {
     method: 'GET',
     path: /^\/rest\/agile\/1\.0\/board\/(\d+)\/sprint$/,
-    call: ([, boardId], query) =>
-      as().requestJira(
+    call: (jira, [, boardId], query) =>
+      jira.requestJira(
         route`/rest/agile/1.0/board/${boardId ?? ''}/sprint?state=${param(query, 'state', 'active,future')}&startAt=${param(query, 'startAt', '0')}&maxResults=${param(query, 'maxResults', '50')}`,
         { headers: accept },
       ),
@@ -60,40 +61,40 @@ const endpointsFor = (as: Requester): { method: HttpMethod; path: RegExp; call: 
   {
     method: 'GET',
     path: /^\/rest\/agile\/1\.0\/sprint\/(\d+)$/,
-    call: ([, sprintId]) =>
-      as().requestJira(route`/rest/agile/1.0/sprint/${sprintId ?? ''}`, { headers: accept }),
+    call: (jira, [, sprintId]) =>
+      jira.requestJira(route`/rest/agile/1.0/sprint/${sprintId ?? ''}`, { headers: accept }),
   },
   {
     method: 'GET',
     path: /^\/rest\/api\/3\/field$/,
-    call: () => as().requestJira(route`/rest/api/3/field`, { headers: accept }),
+    call: (jira) => jira.requestJira(route`/rest/api/3/field`, { headers: accept }),
   },
   {
     method: 'GET',
     path: /^\/rest\/api\/3\/mypermissions$/,
-    call: (_, query) =>
+    call: (jira, _, query) =>
       query.has('issueKey')
-        ? as().requestJira(
+        ? jira.requestJira(
             route`/rest/api/3/mypermissions?issueKey=${param(query, 'issueKey', '')}&permissions=${param(query, 'permissions', '')}`,
             { headers: accept },
           )
-        : as().requestJira(route`/rest/api/3/mypermissions?permissions=${param(query, 'permissions', '')}`, {
+        : jira.requestJira(route`/rest/api/3/mypermissions?permissions=${param(query, 'permissions', '')}`, {
             headers: accept,
           }),
   },
   {
     method: 'GET',
     path: /^\/rest\/api\/3\/issue\/([A-Z][A-Z0-9_]*-\d+)\/properties\/(ml-lanes-[a-z-]+)$/,
-    call: ([, issueKey, propertyKey]) =>
-      as().requestJira(route`/rest/api/3/issue/${issueKey ?? ''}/properties/${propertyKey ?? ''}`, {
+    call: (jira, [, issueKey, propertyKey]) =>
+      jira.requestJira(route`/rest/api/3/issue/${issueKey ?? ''}/properties/${propertyKey ?? ''}`, {
         headers: accept,
       }),
   },
   {
     method: 'PUT',
     path: /^\/rest\/api\/3\/issue\/([A-Z][A-Z0-9_]*-\d+)\/properties\/(ml-lanes-[a-z-]+)$/,
-    call: ([, issueKey, propertyKey], __, body) =>
-      as().requestJira(route`/rest/api/3/issue/${issueKey ?? ''}/properties/${propertyKey ?? ''}`, {
+    call: (jira, [, issueKey, propertyKey], __, body) =>
+      jira.requestJira(route`/rest/api/3/issue/${issueKey ?? ''}/properties/${propertyKey ?? ''}`, {
         method: 'PUT',
         headers: json,
         body,
@@ -102,18 +103,18 @@ const endpointsFor = (as: Requester): { method: HttpMethod; path: RegExp; call: 
   {
     method: 'GET',
     path: /^\/rest\/api\/3\/issuetype$/,
-    call: () => as().requestJira(route`/rest/api/3/issuetype`, { headers: accept }),
+    call: (jira) => jira.requestJira(route`/rest/api/3/issuetype`, { headers: accept }),
   },
   {
     method: 'GET',
     path: /^\/rest\/api\/3\/issueLinkType$/,
-    call: () => as().requestJira(route`/rest/api/3/issueLinkType`, { headers: accept }),
+    call: (jira) => jira.requestJira(route`/rest/api/3/issueLinkType`, { headers: accept }),
   },
   {
     method: 'GET',
     path: /^\/rest\/api\/3\/project\/search$/,
-    call: (_, query) =>
-      as().requestJira(
+    call: (jira, _, query) =>
+      jira.requestJira(
         route`/rest/api/3/project/search?startAt=${param(query, 'startAt', '0')}&maxResults=${param(query, 'maxResults', '50')}`,
         { headers: accept },
       ),
@@ -121,20 +122,20 @@ const endpointsFor = (as: Requester): { method: HttpMethod; path: RegExp; call: 
   {
     method: 'GET',
     path: /^\/rest\/api\/3\/project\/([A-Z][A-Z0-9_]*)$/,
-    call: ([, projectKey]) =>
-      as().requestJira(route`/rest/api/3/project/${projectKey ?? ''}`, { headers: accept }),
+    call: (jira, [, projectKey]) =>
+      jira.requestJira(route`/rest/api/3/project/${projectKey ?? ''}`, { headers: accept }),
   },
   {
     method: 'GET',
     path: /^\/rest\/api\/3\/project\/([A-Z][A-Z0-9_]*)\/components$/,
-    call: ([, projectKey]) =>
-      as().requestJira(route`/rest/api/3/project/${projectKey ?? ''}/components`, { headers: accept }),
+    call: (jira, [, projectKey]) =>
+      jira.requestJira(route`/rest/api/3/project/${projectKey ?? ''}/components`, { headers: accept }),
   },
   {
     method: 'GET',
     path: /^\/rest\/api\/3\/label$/,
-    call: (_, query) =>
-      as().requestJira(
+    call: (jira, _, query) =>
+      jira.requestJira(
         route`/rest/api/3/label?startAt=${param(query, 'startAt', '0')}&maxResults=${param(query, 'maxResults', '1000')}`,
         { headers: accept },
       ),
@@ -142,36 +143,50 @@ const endpointsFor = (as: Requester): { method: HttpMethod; path: RegExp; call: 
   {
     method: 'POST',
     path: /^\/rest\/api\/3\/search\/jql$/,
-    call: (_, __, body) =>
-      as().requestJira(route`/rest/api/3/search/jql`, { method: 'POST', headers: json, body }),
+    call: (jira, _, __, body) =>
+      jira.requestJira(route`/rest/api/3/search/jql`, { method: 'POST', headers: json, body }),
   },
   {
     method: 'POST',
     path: /^\/rest\/api\/3\/issue\/bulkfetch$/,
-    call: (_, __, body) =>
-      as().requestJira(route`/rest/api/3/issue/bulkfetch`, { method: 'POST', headers: json, body }),
+    call: (jira, _, __, body) =>
+      jira.requestJira(route`/rest/api/3/issue/bulkfetch`, { method: 'POST', headers: json, body }),
   },
 ];
 
-const AS_USER = endpointsFor(() => api.asUser());
-const AS_APP = endpointsFor(() => api.asApp());
-
 export function forgeJiraAsUser(): JiraRequest {
-  return seamOver(AS_USER);
+  return seamOver(() => api.asUser(), ENDPOINTS);
 }
 
 /** Only for the Done-transition validator, which Jira runs without a user; it reads, never writes. */
 export function forgeJiraAsApp(): JiraRequest {
-  return seamOver(AS_APP.filter((endpoint) => endpoint.method !== 'PUT'));
+  return seamOver(
+    () => api.asApp(),
+    ENDPOINTS.filter((endpoint) => endpoint.method !== 'PUT'),
+  );
 }
 
-function seamOver(endpoints: ReturnType<typeof endpointsFor>): JiraRequest {
-  return async (method: HttpMethod, path: string, body?: unknown): Promise<JiraResponse> => {
+function seamOver(as: () => Jira, endpoints: typeof ENDPOINTS): JiraRequest {
+  return async (
+    method: HttpMethod,
+    path: string,
+    body?: unknown,
+    init?: JiraRequestInit,
+  ): Promise<JiraResponse> => {
     const url = new URL(path, 'https://jira.invalid');
+    // The client's signal rides along on every call, so a timeout or a fatal error elsewhere cancels it.
+    const jira: Jira = {
+      requestJira: (target, options) => as().requestJira(target, { ...options, signal: init?.signal }),
+    };
     for (const endpoint of endpoints) {
       const match = endpoint.method === method ? endpoint.path.exec(url.pathname) : null;
       if (match)
-        return endpoint.call(match, url.searchParams, body === undefined ? undefined : JSON.stringify(body));
+        return endpoint.call(
+          jira,
+          match,
+          url.searchParams,
+          body === undefined ? undefined : JSON.stringify(body),
+        );
     }
     throw new Error(`ML Lanes does not call ${method} ${url.pathname} (add it to src/forge/jira-as-user.ts)`);
   };

@@ -1,14 +1,21 @@
 import pLimit from 'p-limit';
 import type { z } from 'zod';
-import { JiraError, errorCodeForStatus } from './errors';
+import { sleep as abortableSleep, untilAborted } from './abortable';
+import { JiraError, endsTheRun, errorCodeForStatus } from './errors';
+import { describeNetworkFailure, type ExchangePhase } from './network-failure';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, type RetryPolicy } from './retry-policy';
-import type { HttpMethod, JiraRequest, JiraResponse } from './seam';
+import type { HttpMethod, JiraRequest } from './seam';
 import { describeSchemaError } from './schema-errors';
+
+/** Why a request is about to be sent again. */
+export type RetryReason = 'rate-limited' | 'unavailable' | 'connection-reset';
 
 /** Told before each wait, so a UI can say "Jira is rate-limiting, retrying in N s". */
 export interface RetryNotice {
   endpoint: string;
-  status: number;
+  reason: RetryReason;
+  /** The HTTP status; null when the connection broke before a whole answer arrived. */
+  status: number | null;
   attempt: number;
   delayMs: number;
 }
@@ -18,27 +25,43 @@ export interface JiraClientOptions {
   maxInFlight?: number;
   retryPolicy?: RetryPolicy;
   onRetry?: (notice: RetryNotice) => void;
-  /** Injected by tests so that retries do not really wait. */
-  sleep?: (ms: number) => Promise<void>;
+  /** Injected by tests so that retries do not really wait; must end early when `signal` aborts. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /**
    * Epoch milliseconds after which no request starts and no retry waits (Forge gives a resolver 25 s).
-   * Past it, calls fail with a `timeout` error; a retry that would end past it fails as `rate-limited`.
+   * Past it, calls fail with a `timeout` error; a retry that would end past it fails at once.
    */
   deadline?: number;
+  /** Longest one request may take, from sending it to the last byte of Jira's answer. */
+  requestTimeoutMs?: number;
   now?: () => number;
 }
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/** Jira's answer, read in full inside the request's time limit. */
+interface Answer {
+  status: number;
+  ok: boolean;
+  headers: { get(name: string): string | null };
+  text: string;
+}
+
+type Outcome = { kind: 'answer'; answer: Answer } | { kind: 'broken'; error: JiraError; reset: boolean };
 
 /**
- * Typed access to Jira over the seam: bounded concurrency, retries on 429/503, and every response body
- * validated with a zod schema before anyone reads it.
+ * Typed access to Jira over the seam: bounded concurrency, retries on 429/503 and on one connection reset, a time
+ * limit on every request (headers and body), and every response body validated with a zod schema before anyone
+ * reads it. After the first answer that ends the run, nothing more is sent: queued calls fail without asking Jira,
+ * requests in flight are aborted and retry waits end.
  */
 export class JiraClient {
   private readonly limit: ReturnType<typeof pLimit>;
   private readonly policy: RetryPolicy;
-  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   private readonly now: () => number;
+  private readonly requestTimeoutMs: number;
+  private readonly stopper = new AbortController();
   private requestCount = 0;
 
   constructor(
@@ -47,8 +70,9 @@ export class JiraClient {
   ) {
     this.limit = pLimit(options.maxInFlight ?? 4);
     this.policy = options.retryPolicy ?? DEFAULT_RETRY_POLICY;
-    this.sleep = options.sleep ?? realSleep;
+    this.sleep = options.sleep ?? abortableSleep;
     this.now = options.now ?? Date.now;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   }
 
   /** Requests sent so far, retries included. */
@@ -56,137 +80,202 @@ export class JiraClient {
     return this.requestCount;
   }
 
+  /** Why the client stopped, or null while it still works. */
+  get stoppedBy(): Error | null {
+    return this.stopper.signal.aborted ? (this.stopper.signal.reason as Error) : null;
+  }
+
+  /**
+   * Stops all work for good: queued calls fail with `reason` without being sent, requests in flight are aborted,
+   * retry waits end and no retry notice follows. The first reason wins.
+   */
+  abort(reason: Error): void {
+    if (!this.stopper.signal.aborted) this.stopper.abort(reason);
+  }
+
+  /** Sends a request whose answer has no body worth reading (a PUT of an issue property). */
+  async send(endpoint: string, method: HttpMethod, path: string, body?: unknown): Promise<void> {
+    await this.limit(() => this.stopOnFatal(() => this.exchange(endpoint, method, path, body)));
+  }
+
   /**
    * Sends one request and parses its JSON body with `schema`.
    * `endpoint` names the route template for error messages, e.g. `GET /rest/agile/1.0/board/{boardId}`.
    */
-  /** Sends a request whose answer has no body worth reading (a PUT of an issue property). */
-  async send(endpoint: string, method: HttpMethod, path: string, body?: unknown): Promise<void> {
-    const response = await this.limit(() => this.sendWithRetries(endpoint, method, path, body));
-    await response.text();
-  }
-
-  async call<S extends z.ZodType>(
+  call<S extends z.ZodType>(
     endpoint: string,
     method: HttpMethod,
     path: string,
     schema: S,
     body?: unknown,
   ): Promise<z.infer<S>> {
-    const response = await this.limit(() => this.sendWithRetries(endpoint, method, path, body));
-    const text = await response.text();
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new JiraError(
-        'bad-response',
-        `${endpoint} answered with malformed JSON`,
-        response.status,
-        endpoint,
-      );
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      throw new JiraError(
-        'bad-response',
-        describeSchemaError(endpoint, parsed.error),
-        response.status,
-        endpoint,
-      );
-    }
-    return parsed.data;
+    return this.limit(() =>
+      this.stopOnFatal(async () =>
+        parseAnswer(endpoint, await this.exchange(endpoint, method, path, body), schema),
+      ),
+    );
   }
 
-  private async sendWithRetries(
-    endpoint: string,
-    method: HttpMethod,
-    path: string,
-    body: unknown,
-  ): Promise<JiraResponse> {
-    const deadline = this.options.deadline ?? Infinity;
-    for (let attempt = 0; ; attempt += 1) {
-      if (this.now() >= deadline) {
-        throw new JiraError('timeout', `no time left to ask Jira (${endpoint})`, null, endpoint);
-      }
-      const response = await this.sendOnce(endpoint, method, path, body);
-      if (response.ok) return response;
-      if (isRetryableStatus(response.status) && attempt < this.policy.maxRetries) {
-        const delayMs = retryDelayMs(attempt, response.headers.get('retry-after'), this.policy);
-        await response.text().catch(() => '');
-        // Past the time budget, or longer than we ever wait: answer "retry in N s" instead of waiting.
-        if (this.now() + delayMs >= deadline || delayMs > this.policy.maxDelayMs) {
-          throw new JiraError(
-            'rate-limited',
-            `Jira is rate-limiting; it asks to wait ${Math.ceil(delayMs / 1000)} s (${endpoint})`,
-            response.status,
-            endpoint,
-            delayMs,
-          );
-        }
-        this.options.onRetry?.({ endpoint, status: response.status, attempt: attempt + 1, delayMs });
-        await this.sleep(delayMs);
+  /** Inside the concurrency slot, so the queue sees the stop before it starts the next call. */
+  private async stopOnFatal<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof JiraError && endsTheRun(error)) this.abort(error);
+      throw error;
+    }
+  }
+
+  /** One call: attempts until an answer that is not retried, a failure, or the client stops. */
+  private async exchange(endpoint: string, method: HttpMethod, path: string, body: unknown): Promise<Answer> {
+    let retries = 0;
+    let resetRetried = false;
+    for (;;) {
+      this.checkMayStart(endpoint);
+      const outcome = await this.attempt(endpoint, method, path, body);
+      if (outcome.kind === 'broken') {
+        if (!outcome.reset || resetRetried) throw outcome.error;
+        resetRetried = true;
+        const delayMs = retryDelayMs(retries, null, this.policy);
+        await this.pause({ endpoint, reason: 'connection-reset', status: null, attempt: 1, delayMs }, () => {
+          throw outcome.error;
+        });
         continue;
       }
-      throw await httpError(endpoint, response, attempt);
+      const { answer } = outcome;
+      if (answer.ok) return answer;
+      if (isRetryableStatus(answer.status) && retries < this.policy.maxRetries) {
+        const delayMs = retryDelayMs(retries, answer.headers.get('retry-after'), this.policy);
+        retries += 1;
+        const reason = answer.status === 429 ? 'rate-limited' : 'unavailable';
+        await this.pause({ endpoint, reason, status: answer.status, attempt: retries, delayMs }, () => {
+          throw tooLongToWait(endpoint, answer.status, delayMs);
+        });
+        continue;
+      }
+      throw httpError(endpoint, answer, retries);
     }
   }
 
-  private async sendOnce(
-    endpoint: string,
-    method: HttpMethod,
-    path: string,
-    body: unknown,
-  ): Promise<JiraResponse> {
+  private checkMayStart(endpoint: string): void {
+    const stopped = this.stoppedBy;
+    if (stopped) throw stopped;
+    if (this.now() >= (this.options.deadline ?? Infinity)) {
+      throw new JiraError('timeout', `no time left to ask Jira (${endpoint})`, null, endpoint);
+    }
+  }
+
+  /** Waits before a retry, unless the wait is longer than allowed (then `refuse`) or the client stops meanwhile. */
+  private async pause(notice: RetryNotice, refuse: () => never): Promise<void> {
+    // Past the time budget, or longer than we ever wait: answer "retry in N s" instead of waiting.
+    if (
+      this.now() + notice.delayMs >= (this.options.deadline ?? Infinity) ||
+      notice.delayMs > this.policy.maxDelayMs
+    ) {
+      refuse();
+    }
+    this.checkMayStart(notice.endpoint);
+    this.options.onRetry?.(notice);
+    const signal = this.stopper.signal;
+    await untilAborted(this.sleep(notice.delayMs, signal), signal);
+  }
+
+  /**
+   * Sends once and reads the whole body, within the request's time limit and the client's deadline. The seam gets
+   * a signal that aborts on either limit and when the client stops; the race covers seams that ignore it.
+   */
+  private async attempt(endpoint: string, method: HttpMethod, path: string, body: unknown): Promise<Outcome> {
     this.requestCount += 1;
+    const untilDeadline = (this.options.deadline ?? Infinity) - this.now();
+    const byDeadline = untilDeadline < this.requestTimeoutMs;
+    const controller = new AbortController();
+    const onStop = () => controller.abort(this.stopper.signal.reason);
+    this.stopper.signal.addEventListener('abort', onStop, { once: true });
+    let phase: ExchangePhase = 'headers';
+    const timer = setTimeout(
+      () => controller.abort(timeoutError(endpoint, phase, byDeadline ? null : this.requestTimeoutMs)),
+      Math.max(0, Math.min(untilDeadline, this.requestTimeoutMs)),
+    );
+    const pending = (async (): Promise<Answer> => {
+      const response = await this.request(method, path, body, { signal: controller.signal });
+      phase = 'body';
+      const text = await response.text();
+      return { status: response.status, ok: response.ok, headers: response.headers, text };
+    })();
     try {
-      return await this.withinDeadline(endpoint, this.request(method, path, body));
+      return { kind: 'answer', answer: await untilAborted(pending, controller.signal) };
     } catch (error) {
+      if (controller.signal.aborted) throw controller.signal.reason;
       if (error instanceof JiraError) throw error;
-      const cause =
-        error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : '';
-      throw new JiraError(
-        'unreachable',
-        `cannot reach Jira (${endpoint}): ${cause || String(error)}`,
-        null,
-        endpoint,
-      );
+      return { kind: 'broken', ...describeNetworkFailure(endpoint, error, phase) };
+    } finally {
+      clearTimeout(timer);
+      this.stopper.signal.removeEventListener('abort', onStop);
+      pending.catch(() => undefined);
     }
-  }
-
-  /** A slow answer must not outlive the time budget: stop waiting for it (the request itself cannot be recalled). */
-  private withinDeadline<T>(endpoint: string, pending: Promise<T>): Promise<T> {
-    const deadline = this.options.deadline;
-    if (deadline === undefined) return pending;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new JiraError('timeout', `Jira did not answer in time (${endpoint})`, null, endpoint)),
-        Math.max(0, deadline - this.now()),
-      );
-    });
-    return Promise.race([pending, timeout]).finally(() => clearTimeout(timer));
   }
 }
 
-async function httpError(endpoint: string, response: JiraResponse, retries: number): Promise<JiraError> {
-  const code = errorCodeForStatus(response.status);
-  const detail = jiraErrorMessages(await response.text().catch(() => ''));
+function timeoutError(endpoint: string, phase: ExchangePhase, limitMs: number | null): JiraError {
+  const within = limitMs === null ? 'in time' : `within ${formatSeconds(limitMs)}`;
+  const message =
+    phase === 'headers'
+      ? `Jira did not answer ${within} (${endpoint})`
+      : `Jira's answer did not arrive in full ${within} (${endpoint})`;
+  return new JiraError('timeout', message, null, endpoint);
+}
+
+function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+function tooLongToWait(endpoint: string, status: number, delayMs: number): JiraError {
+  const wait = `it asks to wait ${Math.ceil(delayMs / 1000)} s (${endpoint})`;
+  return status === 429
+    ? new JiraError('rate-limited', `Jira is rate-limiting; ${wait}`, status, endpoint, delayMs)
+    : new JiraError('server-error', `Jira is unavailable (${status}); ${wait}`, status, endpoint, delayMs);
+}
+
+function parseAnswer<S extends z.ZodType>(endpoint: string, answer: Answer, schema: S): z.infer<S> {
+  let json: unknown;
+  try {
+    json = JSON.parse(answer.text);
+  } catch {
+    const html = /text\/html/i.test(answer.headers.get('content-type') ?? '') || /^\s*</.test(answer.text);
+    throw new JiraError(
+      'bad-response',
+      html
+        ? `${endpoint} answered with a web page instead of JSON (is a proxy or a login page in the way?)`
+        : `${endpoint} answered with malformed JSON`,
+      answer.status,
+      endpoint,
+    );
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new JiraError('bad-response', describeSchemaError(endpoint, parsed.error), answer.status, endpoint);
+  }
+  return parsed.data;
+}
+
+function httpError(endpoint: string, answer: Answer, retries: number): JiraError {
+  const code = errorCodeForStatus(answer.status);
+  const detail = jiraErrorMessages(answer.text);
   const suffix = detail ? `: ${detail}` : '';
   const message =
     code === 'rate-limited'
       ? `Jira is still rate-limiting after ${retries} retries (${endpoint})`
-      : response.status === 503
+      : answer.status === 503
         ? `Jira is still unavailable (503) after ${retries} retries (${endpoint})`
-        : `${endpoint} answered ${response.status}${suffix}`;
+        : `${endpoint} answered ${answer.status}${suffix}`;
   const retryAfterMs =
     code === 'rate-limited'
-      ? retryDelayMs(retries, response.headers.get('retry-after'), DEFAULT_RETRY_POLICY)
+      ? retryDelayMs(retries, answer.headers.get('retry-after'), DEFAULT_RETRY_POLICY)
       : null;
-  return new JiraError(code, message, response.status, endpoint, retryAfterMs);
+  return new JiraError(code, message, answer.status, endpoint, retryAfterMs);
 }
 
-/** Jira's error bodies are `{errorMessages: [...], errors: {field: message}}`. */
+/** Jira's error bodies are `{errorMessages: [...], errors: {field: message}}`; one line, however long the body. */
 function jiraErrorMessages(text: string): string {
   try {
     const body = JSON.parse(text) as { errorMessages?: unknown; errors?: unknown };
@@ -195,8 +284,12 @@ function jiraErrorMessages(text: string): string {
       for (const [field, message] of Object.entries(body.errors))
         messages.push(`${field}: ${String(message)}`);
     }
-    return messages.join('; ');
+    return oneLine(messages.join('; '));
   } catch {
-    return text.slice(0, 200);
+    return oneLine(text);
   }
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, 200);
 }

@@ -36,3 +36,12 @@ export function errorCodeForStatus(status: number): JiraErrorCode {
   if (status >= 500) return 'server-error';
   return 'bad-request';
 }
+
+/**
+ * Answers that end the whole run rather than one call: Jira refused the credentials, is down or overloaded, cannot be
+ * reached, or answers nonsense. Not-found, forbidden and bad-request are about one resource (callers handle them);
+ * a timeout keeps what already arrived.
+ */
+export function endsTheRun(error: JiraError): boolean {
+  return !['not-found', 'forbidden', 'bad-request', 'timeout'].includes(error.code);
+}

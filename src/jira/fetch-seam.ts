@@ -1,4 +1,4 @@
-import type { HttpMethod, JiraRequest } from './seam';
+import type { HttpMethod, JiraRequest, JiraRequestInit } from './seam';
 
 export interface BasicAuthSeamOptions {
   /** The site's base URL, e.g. https://your-domain.atlassian.net */
@@ -14,7 +14,7 @@ export function createBasicAuthSeam(options: BasicAuthSeamOptions): JiraRequest 
   const base = options.site.replace(/\/+$/, '');
   const authorization = `Basic ${Buffer.from(`${options.email}:${options.apiToken}`).toString('base64')}`;
   const fetchImpl = options.fetchImpl ?? fetch;
-  return (method: HttpMethod, path: string, body?: unknown) =>
+  return (method: HttpMethod, path: string, body?: unknown, init?: JiraRequestInit) =>
     fetchImpl(`${base}${path}`, {
       method,
       headers: {
@@ -23,5 +23,7 @@ export function createBasicAuthSeam(options: BasicAuthSeamOptions): JiraRequest 
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
+      // Aborting also cancels reading the body, so a stalled answer frees its socket.
+      signal: init?.signal,
     });
 }

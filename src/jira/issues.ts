@@ -6,14 +6,28 @@ import { bulkFetchSchema, searchPageSchema, type JiraIssue } from './schemas';
 const SEARCH_PAGE_SIZE = 5000;
 export const BULK_FETCH_SIZE = 100;
 
+export interface SearchResult {
+  /** Matching issue ids in Jira's order, each once. */
+  ids: string[];
+  /** False when paging stopped because Jira handed back a page token it gave before or a page with no new ids. */
+  complete: boolean;
+}
+
 /**
- * Issue ids matching `jql`, in Jira's order, following `nextPageToken` until the last page
- * (or until `maxIds` are in hand).
+ * Issue ids matching `jql`, in Jira's order, following `nextPageToken` until the last page (or until `maxIds`
+ * are in hand). A token seen before, or a page that brings no new id, would page forever: paging stops there
+ * and the result says it may be incomplete.
  */
-export async function searchIssueIds(client: JiraClient, jql: string, maxIds = Infinity): Promise<string[]> {
+export async function searchIssueIds(
+  client: JiraClient,
+  jql: string,
+  maxIds = Infinity,
+): Promise<SearchResult> {
   const ids: string[] = [];
+  const seenIds = new Set<string>();
+  const seenTokens = new Set<string>();
   let nextPageToken: string | undefined;
-  do {
+  for (;;) {
     const page = await client.call(
       'POST /rest/api/3/search/jql',
       'POST',
@@ -25,10 +39,19 @@ export async function searchIssueIds(client: JiraClient, jql: string, maxIds = I
         ...(nextPageToken ? { nextPageToken } : {}),
       },
     );
-    for (const issue of page.issues) ids.push(issue.id);
-    nextPageToken = page.nextPageToken ?? undefined;
-  } while (nextPageToken && ids.length < maxIds);
-  return ids;
+    let fresh = 0;
+    for (const issue of page.issues) {
+      if (seenIds.has(issue.id)) continue;
+      seenIds.add(issue.id);
+      ids.push(issue.id);
+      fresh += 1;
+    }
+    const next = page.nextPageToken ?? undefined;
+    if (!next || ids.length >= maxIds) return { ids, complete: true };
+    if (fresh === 0 || seenTokens.has(next)) return { ids, complete: false };
+    seenTokens.add(next);
+    nextPageToken = next;
+  }
 }
 
 export interface BulkFetchResult<T> {
@@ -36,8 +59,18 @@ export interface BulkFetchResult<T> {
   items: T[];
   /** Requested ids Jira did not return: not found, not visible to this user, or an error Jira listed. */
   missingIds: string[];
-  /** Requested ids never asked for because the time budget ran out: unknown, not missing. */
+  /** Jira's own words (`issueErrors`) about the missing ids, each message once. */
+  missingReasons: string[];
+  /** Requested ids never asked for, or not answered, before the time budget ran out: unknown, not missing. */
   unfetchedIds: string[];
+}
+
+export interface BulkFetchOptions {
+  /**
+   * Ask once more for ids Jira left out. For ids the same user just got from a search a gap is a fault, often
+   * passing; for linked issues it usually means "hidden from you", and asking again only costs time.
+   */
+  askAgainForMissing?: boolean;
 }
 
 /**
@@ -50,12 +83,31 @@ export async function bulkFetchIssues<T>(
   ids: readonly string[],
   request: { fields: readonly string[]; properties: readonly string[] },
   read: (issue: JiraIssue) => T,
+  options: BulkFetchOptions = {},
+): Promise<BulkFetchResult<T>> {
+  const first = await fetchInBatches(client, ids, request, read);
+  if (!options.askAgainForMissing || first.missingIds.length === 0) return first;
+  const again = await fetchInBatches(client, first.missingIds, request, read);
+  return {
+    items: first.items.concat(again.items),
+    missingIds: again.missingIds,
+    missingReasons: again.missingReasons,
+    unfetchedIds: first.unfetchedIds.concat(again.unfetchedIds),
+  };
+}
+
+async function fetchInBatches<T>(
+  client: JiraClient,
+  ids: readonly string[],
+  request: { fields: readonly string[]; properties: readonly string[] },
+  read: (issue: JiraIssue) => T,
 ): Promise<BulkFetchResult<T>> {
   const batches: string[][] = [];
   for (let start = 0; start < ids.length; start += BULK_FETCH_SIZE) {
     batches.push(ids.slice(start, start + BULK_FETCH_SIZE));
   }
   const returned = new Set<string>();
+  const reasons = new Set<string>();
   const unfetched: string[] = [];
   const pages = await Promise.all(
     batches.map(async (batch) => {
@@ -72,16 +124,21 @@ export async function bulkFetchIssues<T>(
             fieldsByKeys: false,
           },
         );
+        for (const failure of page.issueErrors ?? []) {
+          if (failure.errorMessage) reasons.add(failure.errorMessage);
+        }
         return page.issues.map((issue) => {
           returned.add(issue.id).add(issue.key);
           return read(issue);
         });
       } catch (error) {
         // Out of time: keep what arrived and say what did not, rather than lose the whole plan.
-        if (error instanceof JiraError && error.code === 'timeout') {
+        if (error instanceof JiraError && error.code === 'timeout' && client.stoppedBy === null) {
           unfetched.push(...batch);
           return [];
         }
+        // Any other failure fails the whole fetch: stop the queued and in-flight batches with it.
+        client.abort(error instanceof Error ? error : new Error(String(error)));
         throw error;
       }
     }),
@@ -90,6 +147,7 @@ export async function bulkFetchIssues<T>(
   return {
     items: pages.flat(),
     missingIds: ids.filter((id) => !returned.has(id) && !unfetchedSet.has(id)),
+    missingReasons: [...reasons],
     unfetchedIds: unfetched,
   };
 }

@@ -12,6 +12,7 @@ import {
   requestedFields,
   toIssueSnapshot,
 } from './to-snapshot';
+import { sprintWarnings } from './scope-warnings';
 
 export interface PlanScopeRequest {
   /** The site's base URL, shown in the plan. */
@@ -43,27 +44,38 @@ export async function loadPlanSnapshot(client: JiraClient, request: PlanScopeReq
   );
   const properties = ML_LANES_PROPERTIES;
 
-  const sprintIssueIds = await searchIssueIds(client, `sprint = ${sprint.id} ORDER BY Rank ASC`);
+  const search = await searchIssueIds(client, `sprint = ${sprint.id} ORDER BY Rank ASC`);
+  const sprintIssueIds = search.ids;
   const inScopeRequest = { fields: requestedFields(catalog, false), properties };
-  const inScope = await bulkFetchIssues(client, sprintIssueIds, inScopeRequest, (issue) => ({
-    snapshot: toIssueSnapshot(issue, catalog, true),
-    ...readDependencies(issue, request.config.dependencyLinkTypes),
-  }));
+  const inScope = await bulkFetchIssues(
+    client,
+    sprintIssueIds,
+    inScopeRequest,
+    (issue) => ({
+      snapshot: toIssueSnapshot(issue, catalog, true),
+      ...readDependencies(issue, request.config.dependencyLinkTypes),
+    }),
+    { askAgainForMissing: true },
+  );
 
-  const warnings: string[] = [];
-  if (inScope.unfetchedIds.length > 0) {
-    warnings.push(
-      `${inScope.unfetchedIds.length} of ${sprintIssueIds.length} sprint issues could not be loaded in time`,
-    );
-  }
-
+  const warnings = sprintWarnings(sprintIssueIds.length, search.complete, inScope);
   const issues: IssueSnapshot[] = inScope.items.map((item) => item.snapshot);
   const knownKeys = new Set(issues.map((issue) => issue.key));
-  let dependencies: Dependency[] = inScope.items.flatMap((item) => item.dependencies);
+  // A sprint issue Jira did not hand over is unknown, not outside the sprint nor hidden: leave its handoffs out
+  // (the warnings name it) rather than fetch it again as an "outside" issue.
+  const sprintIds = new Set(sprintIssueIds);
+  const notLoadedIds = new Set([...inScope.missingIds, ...inScope.unfetchedIds]);
+  const notLoadedKeys = new Set<string>();
   const outsideById = new Map<string, string>();
   for (const linked of inScope.items.flatMap((item) => item.linked)) {
-    if (!knownKeys.has(linked.key)) outsideById.set(linked.id, linked.key);
+    if (notLoadedIds.has(linked.id)) notLoadedKeys.add(linked.key);
+    else if (!sprintIds.has(linked.id) && !knownKeys.has(linked.key)) outsideById.set(linked.id, linked.key);
   }
+  let dependencies: Dependency[] = inScope.items
+    .flatMap((item) => item.dependencies)
+    .filter(
+      (dependency) => !notLoadedKeys.has(dependency.upstream) && !notLoadedKeys.has(dependency.downstream),
+    );
 
   const outsideRequest = { fields: requestedFields(catalog, true), properties };
   const outside = await bulkFetchIssues(client, [...outsideById.keys()], outsideRequest, (issue) =>

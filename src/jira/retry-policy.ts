@@ -30,10 +30,17 @@ export function retryDelayMs(
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
+/** IMF-fixdate, e.g. `Wed, 25 Nov 2026 10:00:05 GMT`: `Date.parse` alone would also read "-5" as a year. */
+const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+/**
+ * `Retry-After` is whole seconds or an HTTP date (RFC 9110). Anything else, a negative number or a date already
+ * past is no usable advice: the caller falls back to backoff rather than retrying at once.
+ */
 function parseRetryAfterMs(value: string | null, now: () => number): number | null {
-  if (value === null || value.trim() === '') return null;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, date - now());
+  const text = value?.trim() ?? '';
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  if (!HTTP_DATE.test(text)) return null;
+  const wait = Date.parse(text) - now();
+  return Number.isNaN(wait) || wait < 0 ? null : wait;
 }

@@ -14,5 +14,15 @@ export interface JiraResponse {
   text(): Promise<string>;
 }
 
+export interface JiraRequestInit {
+  /** Aborted when the client gives up on the request (timeout, or a fatal error elsewhere): stop sending and reading. */
+  signal?: AbortSignal;
+}
+
 /** `path` starts with `/rest/...` and is already URL-encoded. */
-export type JiraRequest = (method: HttpMethod, path: string, body?: unknown) => Promise<JiraResponse>;
+export type JiraRequest = (
+  method: HttpMethod,
+  path: string,
+  body?: unknown,
+  init?: JiraRequestInit,
+) => Promise<JiraResponse>;

@@ -14,6 +14,8 @@ export interface ResolverDeps {
   locks?: KeyValueStore;
   /** Time a resolver may spend asking Jira; Forge stops a resolver at 25 s. */
   timeBudgetMs?: number;
+  /** Longest one Jira request may take inside that budget. */
+  requestTimeoutMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -21,10 +23,17 @@ export interface ResolverDeps {
 /** Leaves ~5 s of Forge's 25 s for planning and sending the answer. */
 export const DEFAULT_TIME_BUDGET_MS = 20_000;
 
+/**
+ * Half the budget: one stalled request times out with time left for the rest, so a panel shows what arrived and
+ * says what did not, instead of spending the whole budget waiting on one answer.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+
 export function jiraClientFor(deps: ResolverDeps, context: ForgeContext): JiraClient {
   const now = deps.now ?? Date.now;
   return new JiraClient(deps.jiraAsUser(context), {
     deadline: now() + (deps.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS),
+    requestTimeoutMs: deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     now,
     sleep: deps.sleep,
   });

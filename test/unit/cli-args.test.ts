@@ -15,6 +15,10 @@ describe('ml-lanes command line', () => {
         'lanes.json',
         '--format',
         'markdown',
+        '--timeout',
+        '2.5',
+        '--deadline',
+        '60',
       ]),
     ).toEqual({
       kind: 'plan',
@@ -23,6 +27,8 @@ describe('ml-lanes command line', () => {
       sprint: 34,
       configFile: 'lanes.json',
       format: 'markdown',
+      timeoutMs: 2500,
+      deadlineMs: 60_000,
     });
   });
 
@@ -31,6 +37,13 @@ describe('ml-lanes command line', () => {
       sprint: 'default',
       format: 'json',
       configFile: null,
+    });
+  });
+
+  it('gives every request 30 s and the whole run 5 minutes unless told otherwise', () => {
+    expect(parseCommandLine(['plan', '--site', 'https://acme.atlassian.net', '--board', '1'])).toMatchObject({
+      timeoutMs: 30_000,
+      deadlineMs: 300_000,
     });
   });
 
@@ -51,6 +64,16 @@ describe('ml-lanes command line', () => {
       /--format must be json or markdown/,
     ],
     [['plan', '--site', 'https://a.atlassian.net', '--board', '1', '--bored', '2'], /bored/],
+    [
+      ['plan', '--site', 'https://a.atlassian.net', '--board', '1', '--timeout', '0'],
+      /--timeout must be a number of seconds above 0 and at most 86400, not "0"/,
+    ],
+    [['plan', '--site', 'https://a.atlassian.net', '--board', '1', '--timeout=-5'], /--timeout must be/],
+    [['plan', '--site', 'https://a.atlassian.net', '--board', '1', '--timeout', '1e3'], /--timeout must be/],
+    [
+      ['plan', '--site', 'https://a.atlassian.net', '--board', '1', '--deadline', '90000'],
+      /--deadline must be a number of seconds above 0 and at most 86400, not "90000"/,
+    ],
     [['deploy'], /unknown command "deploy"/],
     [['config', 'validate'], /config validate FILE/],
   ])('rejects %j with a message naming the problem', (argv, message) => {

@@ -30,6 +30,30 @@ describe('retry delay', () => {
     expect(retryDelayMs(1, 'soon', policy, () => 0)).toBe(500);
   });
 
+  it.each(['-5', '-0.5', '1.5', '1e3', 'Infinity', '2026-11-25', ''])(
+    'falls back to backoff on a negative or nonsense Retry-After (%j), never retrying at once',
+    (header) => {
+      expect(retryDelayMs(1, header, policy, () => 0)).toBe(500);
+    },
+  );
+
+  it('falls back to backoff when Retry-After names a moment already past', () => {
+    const now = Date.parse('2026-11-25T10:00:00Z');
+    expect(
+      retryDelayMs(
+        1,
+        'Wed, 25 Nov 2026 09:59:00 GMT',
+        policy,
+        () => 0,
+        () => now,
+      ),
+    ).toBe(500);
+  });
+
+  it('honours Retry-After: 0 (Jira says go ahead now)', () => {
+    expect(retryDelayMs(1, '0', policy, () => 0)).toBe(0);
+  });
+
   it('retries a bounded number of times by default', () => {
     expect(DEFAULT_RETRY_POLICY.maxRetries).toBeGreaterThan(0);
     expect(DEFAULT_RETRY_POLICY.maxRetries).toBeLessThanOrEqual(6);
