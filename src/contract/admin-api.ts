@@ -55,6 +55,8 @@ export interface PreviewRow {
 export interface ConfigPreview {
   /** What was previewed, in words ("CV Sprint 14 on CV board" or "JQL: project = CV"). */
   scopeDescription: string;
+  /** What could not be loaded, in words: the preview is then partial. */
+  warnings: string[];
   rows: PreviewRow[];
   /** Issues whose lane changes. */
   moved: number;

@@ -3,6 +3,7 @@
  * seam would be): a typed error the panel can show, or a partial plan whose warnings name what is missing, never a
  * hang past Forge's 25 s, and nothing asked of Jira after a fatal answer beyond what was in flight.
  */
+import { defaultConfig } from '../../src/config/defaults';
 import { createBasicAuthSeam } from '../../src/jira/fetch-seam';
 import { createResolverFunctions, type ResolverDeps } from '../../src/resolvers';
 import type { RunningSimulator } from '../../src/simulator';
@@ -198,4 +199,27 @@ describe('partial plans that say what is missing', () => {
       expect(plan.warnings[0]).toContain(idOf('SYN-250'));
     },
   );
+});
+
+describe('the admin preview', () => {
+  it('names the issues a JQL query found but Jira would not return, instead of showing fewer rows', async () => {
+    const proxy = await proxyTo(small, {
+      route: ROUTES.bulkfetch,
+      times: Infinity,
+      fault: { kind: 'drop-issues', keys: ['SYN-7'] },
+    });
+    const functions = createResolverFunctions({
+      jiraAsUser: () => createBasicAuthSeam({ site: proxy.url, ...AUTH }),
+      configs: new ConfigRepository(new MemoryStore()),
+      ...QUICK,
+    });
+    const result = await functions.previewConfig({
+      payload: { config: defaultConfig(), jql: 'project = SYN' },
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.data.rows.some((row) => row.key === 'SYN-7')).toBe(false);
+    expect(result.data.warnings).toEqual([
+      `1 issue the query found could not be loaded and is not shown (ids ${idOf('SYN-7')})`,
+    ]);
+  });
 });

@@ -3,7 +3,7 @@ import { bridge } from './support/fake-bridge';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { MlLanesConfig } from '../../src/config/schema';
 import { App } from '../../static/admin-page/src/App';
-import { ADMIN_CONTEXT, FakeAdminServer } from './support/admin-fixture';
+import { ADMIN_CONTEXT, FakeAdminServer, PREVIEW } from './support/admin-fixture';
 
 let server: FakeAdminServer;
 
@@ -377,6 +377,26 @@ describe('admin page: preview', () => {
     await screen.findAllByTestId('preview-row');
     expect(payloadOf('previewConfig')).toMatchObject({ jql: 'project = CV' });
     expect(payloadOf('previewConfig').boardId).toBeUndefined();
+  });
+});
+
+describe('admin page: a partial preview', () => {
+  it('says which issues could not be loaded above the rows it has', async () => {
+    server.override.set('previewConfig', () => ({
+      ok: true,
+      data: {
+        ...PREVIEW,
+        warnings: ['1 issue the query found could not be loaded and is not shown (ids 10042)'],
+      },
+    }));
+    await renderAdmin();
+    fireEvent.change(screen.getByTestId('preview-jql'), { target: { value: 'project = CV' } });
+    fireEvent.click(screen.getByTestId('preview-run'));
+    const warnings = await screen.findByTestId('preview-warnings');
+    expect(warnings.textContent).toBe(
+      '1 issue the query found could not be loaded and is not shown (ids 10042)',
+    );
+    expect(screen.getAllByTestId('preview-row')).toHaveLength(PREVIEW.rows.length);
   });
 });
 

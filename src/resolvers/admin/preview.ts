@@ -39,6 +39,7 @@ export async function previewConfig(
   let issues: IssueSnapshot[];
   let siteFields: SiteField[];
   let scopeDescription: string;
+  let warnings: string[];
   if (request.jql !== undefined) {
     const found = await loadIssuesByJql(client, request.jql, reading, PREVIEW_LIMIT).catch(
       (error: unknown) => {
@@ -48,6 +49,7 @@ export async function previewConfig(
     issues = found.issues;
     siteFields = found.siteFields;
     scopeDescription = `JQL: ${request.jql}${found.truncated ? ` (first ${PREVIEW_LIMIT} issues)` : ''}`;
+    warnings = found.missingIds.length === 0 ? [] : [notLoaded(found.missingIds)];
   } else {
     const snapshot = await loadPlanSnapshot(client, {
       site: context.siteUrl ?? '',
@@ -58,6 +60,7 @@ export async function previewConfig(
     issues = snapshot.issues.filter((issue) => issue.inScope);
     siteFields = snapshot.siteFields;
     scopeDescription = `${snapshot.sprint.name} on ${snapshot.board.name}`;
+    warnings = snapshot.warnings;
   }
 
   const before = classifyIssues(issues, saved, siteFields);
@@ -76,11 +79,18 @@ export async function previewConfig(
   });
   return {
     scopeDescription,
+    warnings,
     rows,
     moved: rows.filter((row) => row.laneBefore !== row.laneAfter).length,
     countsBefore: countByLane(rows.map((row) => row.laneBefore)),
     countsAfter: countByLane(rows.map((row) => row.laneAfter)),
   };
+}
+
+function notLoaded(ids: string[]): string {
+  const shown = ids.slice(0, 20).join(', ') + (ids.length > 20 ? ', …' : '');
+  const count = ids.length === 1 ? '1 issue' : `${ids.length} issues`;
+  return `${count} the query found could not be loaded and ${ids.length === 1 ? 'is' : 'are'} not shown (ids ${shown})`;
 }
 
 /** JQL the admin typed and Jira refused is their input to fix, not Jira being unavailable. */

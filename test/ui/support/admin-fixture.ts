@@ -71,6 +71,7 @@ export const BOARDS: BoardChoice[] = [
 
 export const PREVIEW: ConfigPreview = {
   scopeDescription: 'CV Sprint 14 on CV board',
+  warnings: [],
   rows: [
     {
       key: 'CV-101',

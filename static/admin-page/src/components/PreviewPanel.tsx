@@ -295,6 +295,15 @@ function PreviewResult({
   return (
     <div className="mla-preview-result" aria-live="polite">
       <p className="mla-scope-line">{preview.scopeDescription}</p>
+      {preview.warnings.length > 0 && (
+        <SectionMessage appearance="warning" title="Partial preview">
+          <ul className="mla-warnings" data-testid="preview-warnings">
+            {preview.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </SectionMessage>
+      )}
       <p className="mla-moved" data-testid="preview-moved-count">
         <strong>{preview.moved.toLocaleString()}</strong> of {plural(preview.rows.length, 'issue')}{' '}
         {preview.moved === 1 ? 'changes lane' : 'change lane'}
