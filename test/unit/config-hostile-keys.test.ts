@@ -54,10 +54,10 @@ describe('reserved keys in configuration text', () => {
 
   it('accepts the same words as values: a lane named "Prototype", a keyword "constructor"', () => {
     const config = defaultConfig();
-    config.lanes.push({ id: 'prototype', name: 'Prototype' });
+    config.lanes.push({ id: 'prototypes', name: 'Prototype' });
     config.rules.push({
       kind: 'keywords',
-      lane: 'prototype',
+      lane: 'prototypes',
       keywords: ['constructor', '__proto__'],
       in: ['summary'],
     });
