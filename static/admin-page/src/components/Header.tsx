@@ -253,7 +253,7 @@ export function Banners({
             icon={LockIcon}
             title="Only Jira administrators can change this configuration"
           >
-            <p>You can look through it, preview it on a sprint and export it; every control is read-only.</p>
+            <p>You can look through it and export it; every control is read-only.</p>
           </SectionMessage>
         </div>
       )}
