@@ -5,12 +5,12 @@ import type { MlLanesConfig } from '../config/schema';
 import type { PlanView } from '../contract/plan-view';
 import { buildPlan } from '../domain/plan';
 import { JiraClient, type RetryNotice } from '../jira/client';
-import { JiraError } from '../jira/errors';
 import { createBasicAuthSeam } from '../jira/fetch-seam';
 import { loadPlanSnapshot } from '../jira/load-plan-snapshot';
 import { parseCommandLine, USAGE, UsageError, type CliCommand } from './args';
 import { renderMarkdown } from './markdown';
 import { writeJson } from './plan-json';
+import { JiraError } from '../errors';
 
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 2;

@@ -1,5 +1,4 @@
 import type { JiraClient } from './client';
-import { JiraError } from './errors';
 import {
   boardConfigurationSchema,
   boardPageSchema,
@@ -9,13 +8,7 @@ import {
   type JiraBoard,
   type JiraSprint,
 } from './schemas';
-
-/** The board cannot be planned by sprint: a kanban board, or a scrum board with no open sprint. */
-export class NoSprintError extends JiraError {
-  constructor(message: string) {
-    super('not-found', message);
-  }
-}
+import { JiraError, NoSprintError } from '../errors';
 
 /** Which sprint to plan: an id, the active one, the next (first future) one, or active-else-next. */
 export type SprintSelector = number | 'active' | 'next' | 'default';

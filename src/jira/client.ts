@@ -1,11 +1,12 @@
 import pLimit from 'p-limit';
 import type { z } from 'zod';
 import { sleep as abortableSleep, untilAborted } from './abortable';
-import { JiraError, endsTheRun, errorCodeForStatus } from './errors';
+import { endsTheRun, errorCodeForStatus } from './errors';
 import { describeNetworkFailure, type ExchangePhase } from './network-failure';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, type RetryPolicy } from './retry-policy';
 import type { HttpMethod, JiraRequest } from './seam';
 import { describeSchemaError } from './schema-errors';
+import { JiraError } from '../errors';
 
 /** Why a request is about to be sent again. */
 export type RetryReason = 'rate-limited' | 'unavailable' | 'connection-reset';

@@ -1,32 +1,4 @@
-/** What went wrong talking to Jira, in words the CLI and the panel can act on. */
-export type JiraErrorCode =
-  | 'unreachable'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not-found'
-  | 'rate-limited'
-  | 'bad-request'
-  | 'bad-response'
-  | 'server-error'
-  /** The caller's time budget ran out (e.g. Forge's 25 s resolver limit) before Jira answered. */
-  | 'timeout';
-
-export class JiraError extends Error {
-  override readonly name = 'JiraError';
-
-  constructor(
-    readonly code: JiraErrorCode,
-    message: string,
-    /** The HTTP status, when Jira answered at all. */
-    readonly status: number | null = null,
-    /** The endpoint, e.g. `GET /rest/agile/1.0/board/{boardId}`. */
-    readonly endpoint: string | null = null,
-    /** For `rate-limited`: how long Jira asked us to wait before trying again. */
-    readonly retryAfterMs: number | null = null,
-  ) {
-    super(message);
-  }
-}
+import type { JiraError, JiraErrorCode } from '../errors';
 
 export function errorCodeForStatus(status: number): JiraErrorCode {
   if (status === 401) return 'unauthorized';

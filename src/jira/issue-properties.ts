@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { JiraClient } from './client';
-import { JiraError } from './errors';
+import { JiraError } from '../errors';
 
 const propertySchema = z.object({ key: z.string(), value: z.unknown() });
 

@@ -1,6 +1,6 @@
 import type { JiraClient } from './client';
-import { JiraError } from './errors';
 import { bulkFetchSchema, searchPageSchema, type JiraIssue } from './schemas';
+import { JiraError } from '../errors';
 
 /** Jira's documented ceilings: ids-only search pages hold up to 5,000; bulkfetch takes 100 ids a call. */
 const SEARCH_PAGE_SIZE = 5000;

@@ -1,4 +1,4 @@
-import { JiraError } from './errors';
+import { JiraError } from '../errors';
 
 /** Where the exchange was when the network failed: before Jira's headers arrived, or while reading the body. */
 export type ExchangePhase = 'headers' | 'body';

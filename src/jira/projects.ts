@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { JiraClient } from './client';
-import { JiraError } from './errors';
+import { JiraError } from '../errors';
 
 /** A project key as Jira writes them (CV, REC, ML_OPS): the one schema every payload uses. */
 export const projectKeySchema = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected a project key such as "CV"');

@@ -1,20 +1,19 @@
 import { z } from 'zod';
 import type { ResolverError } from '../contract/envelope';
-import { NoSprintError } from '../jira/agile';
-import { JiraError } from '../jira/errors';
 import { formatPath } from '../config/parse';
-import { ConflictError, InvalidConfigError, RevisionNotFoundError } from '../storage/config-repository';
-import { ForbiddenError } from './admin/guard';
-import { LockLostError, LockTimeoutError } from '../storage/lock';
-
-/** A payload or context the resolver cannot use: reported as `bad-request`, naming the field. */
-export class BadRequestError extends Error {}
-
-/** Something the caller named does not exist for them: reported as `not-found`. */
-export class NotFoundError extends Error {}
-
-/** Jira refused a write as this user (they may not edit the issue): reported as `forbidden`. */
-export class ForbiddenWriteError extends Error {}
+import {
+  BadRequestError,
+  ConflictError,
+  ForbiddenWriteError,
+  InvalidConfigError,
+  JiraError,
+  LockLostError,
+  LockTimeoutError,
+  NoSprintError,
+  NotAdminError,
+  NotFoundError,
+  RevisionNotFoundError,
+} from '../errors';
 
 const DEFAULT_RETRY_SECONDS = 10;
 
@@ -26,7 +25,7 @@ export function toResolverError(error: unknown): ResolverError {
     const where = issue ? formatPath(issue.path) : '(payload)';
     return { code: 'bad-request', message: `invalid request: ${where}: ${issue?.message ?? 'invalid'}` };
   }
-  if (error instanceof ForbiddenError || error instanceof ForbiddenWriteError) {
+  if (error instanceof NotAdminError || error instanceof ForbiddenWriteError) {
     return { code: 'forbidden', message: error.message };
   }
   if (error instanceof NotFoundError) return { code: 'not-found', message: error.message };

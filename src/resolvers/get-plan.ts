@@ -3,9 +3,9 @@ import { buildPlan } from '../domain/plan';
 import { getBoard, getSprint, type SprintSelector } from '../jira/agile';
 import { loadPlanSnapshot } from '../jira/load-plan-snapshot';
 import { jiraClientFor, type ResolverDeps } from './deps';
-import { BadRequestError } from './errors';
 import { getPlanPayloadSchema, type ForgeContext } from './request';
 import { toPanelPlan } from './to-panel-plan';
+import { BadRequestError } from '../errors';
 
 /**
  * The planning panel's data for one sprint. The board and sprint come from the picker (payload) or from the

@@ -1,7 +1,7 @@
 import type { ResolverResult } from '../contract/envelope';
 import type { ResolverApi, ResolverKey } from '../contract/resolver-api';
 import type { ResolverDeps } from './deps';
-import { BadRequestError, toResolverError } from './errors';
+import { toResolverError } from './errors';
 import {
   getConfig,
   importConfig,
@@ -16,6 +16,7 @@ import { getPlan } from './get-plan';
 import { checkDoneTransition, getIssuePanel, setDodItem, setLaneOverride } from './issue/issue-panel';
 import { listBoards } from './list-boards';
 import { forgeContextSchema, type ForgeContext, type ResolverRequest } from './request';
+import { BadRequestError } from '../errors';
 
 export type { ResolverDeps } from './deps';
 export type { ResolverRequest } from './request';

@@ -1,7 +1,8 @@
 import { defaultConfig } from '../config/defaults';
-import { parseConfig, type ConfigProblem } from '../config/parse';
+import { parseConfig } from '../config/parse';
 import type { MlLanesConfig } from '../config/schema';
 import type { KeyValueStore } from './key-value-store';
+import { ConflictError, InvalidConfigError, RevisionNotFoundError } from '../errors';
 
 /**
  * The saved configuration: one document per scope (the site, or a project overriding it), versioned by a
@@ -71,20 +72,6 @@ export interface RevisionInfo {
   savedBy: string | null;
   description: string;
 }
-
-export class InvalidConfigError extends Error {
-  constructor(readonly problems: ConfigProblem[]) {
-    super(`the configuration has ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
-  }
-}
-
-export class ConflictError extends Error {
-  constructor(readonly currentRevision: number) {
-    super(`someone else saved revision ${currentRevision} meanwhile`);
-  }
-}
-
-export class RevisionNotFoundError extends Error {}
 
 // Forge KVS keys allow letters, digits and `:._-#`: hence `:` as the separator.
 const scopeName = (scope: ConfigScope) => (scope.projectKey ? `project:${scope.projectKey}` : 'site');

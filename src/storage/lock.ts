@@ -1,14 +1,5 @@
 import type { KeyValueStore } from './key-value-store';
-
-/** Someone else held the lock longer than we could wait. */
-export class LockTimeoutError extends Error {
-  override readonly name = 'LockTimeoutError';
-}
-
-/** The lock expired or was taken over while its holder worked: the holder must not write. */
-export class LockLostError extends Error {
-  override readonly name = 'LockLostError';
-}
+import { LockLostError, LockTimeoutError } from '../errors';
 
 /**
  * Forge stops a resolver after 25 s, so a lock older than 30 s can only be left over from a crashed invocation:

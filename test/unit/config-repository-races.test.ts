@@ -5,13 +5,9 @@
  */
 import { defaultConfig } from '../../src/config/defaults';
 import type { MlLanesConfig } from '../../src/config/schema';
-import {
-  ConfigRepository,
-  ConflictError,
-  type ConfigScope,
-  type LoadedConfig,
-} from '../../src/storage/config-repository';
+import { ConfigRepository, type ConfigScope, type LoadedConfig } from '../../src/storage/config-repository';
 import { SlowStore } from '../support/slow-store';
+import { ConflictError } from '../../src/errors';
 
 /** What an admin does on the admin page: load, change, save; on a conflict, reload and make the change again. */
 async function editUntilSaved(

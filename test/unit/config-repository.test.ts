@@ -4,13 +4,9 @@
  */
 import { defaultConfig } from '../../src/config/defaults';
 import type { MlLanesConfig } from '../../src/config/schema';
-import {
-  ConfigRepository,
-  ConflictError,
-  HISTORY_LIMIT,
-  InvalidConfigError,
-} from '../../src/storage/config-repository';
+import { ConfigRepository, HISTORY_LIMIT } from '../../src/storage/config-repository';
 import { MemoryStore } from '../../src/storage/key-value-store';
+import { ConflictError, InvalidConfigError } from '../../src/errors';
 
 const CV = { projectKey: 'CV' };
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { JiraClient, type RetryNotice } from '../../src/jira/client';
-import { JiraError } from '../../src/jira/errors';
 import type { JiraRequest, JiraResponse } from '../../src/jira/seam';
+import { JiraError } from '../../src/errors';
 
 function response(status: number, body: unknown, headers: Record<string, string> = {}): JiraResponse {
   return {

@@ -2,7 +2,8 @@
  * The lock that serialises read-merge-write of one issue's Definition-of-Done property across invocations.
  */
 import { MemoryStore } from '../../src/storage/key-value-store';
-import { LockLostError, LockTimeoutError, withLock } from '../../src/storage/lock';
+import { withLock } from '../../src/storage/lock';
+import { LockLostError, LockTimeoutError } from '../../src/errors';
 
 /** A clock the test moves by hand; sleeping advances it. */
 function manualClock(start = 1_000_000) {

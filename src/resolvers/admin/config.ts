@@ -5,11 +5,12 @@ import { listFields } from '../../jira/fields';
 import type { JiraClient } from '../../jira/client';
 import { isJiraAdmin } from '../../jira/permissions';
 import { assertProjectVisible } from '../../jira/projects';
-import { InvalidConfigError, type ConfigScope, type LoadedConfig } from '../../storage/config-repository';
+import { type ConfigScope, type LoadedConfig } from '../../storage/config-repository';
 import { jiraClientFor, type ResolverDeps } from '../deps';
 import type { ForgeContext } from '../request';
 import { requireJiraAdmin } from './guard';
 import { importPayload, resetPayload, restorePayload, savePayload, scopePayload } from './payloads';
+import { InvalidConfigError } from '../../errors';
 
 /** A project's configuration is only for people Jira shows that project to. */
 async function checkScope(client: JiraClient, scope: ConfigScope): Promise<void> {

@@ -3,16 +3,14 @@ import { parseConfig } from '../../config/parse';
 import type { MlLanesConfig } from '../../config/schema';
 import { classifyIssues } from '../../domain/lanes';
 import type { IssueSnapshot, SiteField } from '../../domain/snapshot';
-import { JiraError } from '../../jira/errors';
 import { loadIssuesByJql } from '../../jira/load-issues';
 import { loadPlanSnapshot } from '../../jira/load-plan-snapshot';
 import { assertProjectVisible } from '../../jira/projects';
-import { InvalidConfigError } from '../../storage/config-repository';
 import { jiraClientFor, type ResolverDeps } from '../deps';
-import { BadRequestError } from '../errors';
 import type { ForgeContext } from '../request';
 import { requireJiraAdmin } from './guard';
 import { previewPayload } from './payloads';
+import { BadRequestError, InvalidConfigError, JiraError } from '../../errors';
 
 /** A preview is for eyes, not for bulk work: a JQL query shows its first issues only. */
 export const PREVIEW_LIMIT = 500;

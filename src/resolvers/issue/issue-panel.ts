@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { DoneTransitionCheck, IssueHandoff, IssuePanelView } from '../../contract/issue-api';
 import { dodEvaluator } from '../../domain/dod';
 import type { JiraClient } from '../../jira/client';
-import { JiraError } from '../../jira/errors';
 import {
   DOD_PROPERTY_KEY,
   readDodProperty,
@@ -16,10 +15,10 @@ import { LANE_PROPERTY_KEY } from '../../jira/to-snapshot';
 import { MemoryStore, type KeyValueStore } from '../../storage/key-value-store';
 import { withLock } from '../../storage/lock';
 import { DEFAULT_TIME_BUDGET_MS, jiraClientFor, type ResolverDeps } from '../deps';
-import { BadRequestError, ForbiddenWriteError } from '../errors';
 import { dodItemIdSchema, issueKeySchema, laneIdSchema } from '../payload-fields';
 import type { ForgeContext } from '../request';
 import { loadIssueContext, type IssueContext } from './load-issue';
+import { BadRequestError, ForbiddenWriteError, JiraError } from '../../errors';
 
 const issuePayload = z.strictObject({ issueKey: issueKeySchema.optional() }).default({});
 const tickPayload = z.strictObject({

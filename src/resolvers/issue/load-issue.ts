@@ -14,7 +14,7 @@ import {
   toIssueSnapshot,
 } from '../../jira/to-snapshot';
 import type { ConfigRepository } from '../../storage/config-repository';
-import { NotFoundError } from '../errors';
+import { NotFoundError } from '../../errors';
 
 /** One issue with its direct dependencies, planned with its project's configuration. */
 export interface IssueContext {

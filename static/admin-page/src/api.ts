@@ -5,7 +5,7 @@
  */
 import { view } from '@forge/bridge';
 import { invokeResolver } from '../../shared/src/invoke';
-import type { ResolverError, ResolverResult } from '../../../src/contract/envelope';
+import type { ResolverResult } from '../../../src/contract/envelope';
 import type { PanelContext, ResolverApi, ResolverKey } from '../../../src/contract/resolver-api';
 
 /** The resolver functions the admin page invokes; a test checks that each is in the contract. */
@@ -32,11 +32,6 @@ export function call<K extends InvokedAdminResolver>(
   payload: Payload<K>,
 ): Promise<ResolverResult<Result<K>>> {
   return invokeResolver(key, payload);
-}
-
-/** The error's code (the admin codes `invalid-config` and `conflict` included). */
-export function errorCode(error: ResolverError): string {
-  return error.code;
 }
 
 export type AdminContext = PanelContext & { locale?: string; accountId?: string };

@@ -3,7 +3,7 @@
  * real ones do (revisions, conflicts by baseRevision, history), and records nothing itself (the fake bridge does).
  * Tests change `site`, `canEdit` or set `override[functionKey]` to answer one call differently.
  */
-import type { ResolverError, ResolverResult } from '../../../src/contract/envelope';
+import type { ResolverResult } from '../../../src/contract/envelope';
 import type {
   ConfigPreview,
   RevisionSummary,
@@ -154,7 +154,7 @@ export class FakeAdminServer {
       return {
         ok: false,
         error: {
-          code: 'conflict' as string as ResolverError['code'],
+          code: 'conflict',
           message: `Someone else saved revision ${current} meanwhile.`,
           currentRevision: current,
         },

@@ -8,7 +8,7 @@ import { IconButton } from '@atlaskit/button/new';
 import type { ResolverError, ResolverResult } from '../../../../src/contract/envelope';
 import type { ConfigProblemView, SavedConfigView, SiteCatalog } from '../../../../src/contract/admin-api';
 import { ResolverErrorView } from '../../../planning-panel/src/components/States';
-import { call, errorCode } from '../api';
+import { call } from '../api';
 import type { CatalogState } from '../App';
 import { diffConfigs, type Change } from '../model/diff';
 import { mergeThreeWay, setIn, type MergeConflict } from '../model/merge';
@@ -45,7 +45,7 @@ type LoadState = { status: 'loading' } | { status: 'error'; error: ResolverError
 
 /** What the page has to tell the admin after a save, import, restore or reset that did not go through. */
 type Notice =
-  | { kind: 'conflict'; currentRevision: number | null; message: string }
+  | { kind: 'conflict'; currentRevision: number; message: string }
   | { kind: 'reloaded'; revision: number; theirChanges: Change[]; conflicts: MergeConflict[] }
   | { kind: 'error'; title: string; error: ResolverError }
   | { kind: 'import-problems'; message: string; problems: ConfigProblemView[] };
@@ -183,20 +183,20 @@ export function ConfigEditor({ projectKey, onScope, catalogState, projects, loca
     }
     const { error } = result;
     setFlag(null);
-    switch (errorCode(error)) {
+    switch (error.code) {
       case 'conflict':
         setNotice({
           kind: 'conflict',
-          currentRevision: error.currentRevision ?? null,
+          currentRevision: error.currentRevision,
           message: error.message,
         });
         return;
       case 'invalid-config':
         if (sent) {
-          setServerProblems({ draft: sent, problems: error.problems ?? [] });
+          setServerProblems({ draft: sent, problems: error.problems });
           setNotice({ kind: 'error', title: 'Nothing was saved: the configuration has problems', error });
         } else {
-          setNotice({ kind: 'import-problems', message: error.message, problems: error.problems ?? [] });
+          setNotice({ kind: 'import-problems', message: error.message, problems: error.problems });
         }
         return;
       case 'forbidden':
@@ -569,14 +569,10 @@ function NoticeView({
   switch (notice.kind) {
     case 'conflict':
       return (
-        <div data-testid="conflict-banner" data-revision={notice.currentRevision ?? ''}>
+        <div data-testid="conflict-banner" data-revision={notice.currentRevision}>
           <SectionMessage
             appearance="warning"
-            title={
-              notice.currentRevision !== null
-                ? `Someone else saved revision ${notice.currentRevision} while you were editing`
-                : 'Someone else saved the configuration while you were editing'
-            }
+            title={`Someone else saved revision ${notice.currentRevision} while you were editing`}
           >
             <p>
               Nothing was saved. Reload their revision to put your changes on top of it and compare, then save

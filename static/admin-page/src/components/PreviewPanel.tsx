@@ -8,7 +8,7 @@ import type { ConfigPreview, PreviewRow } from '../../../../src/contract/admin-a
 import type { BoardChoice } from '../../../../src/contract/resolver-api';
 import { defaultBoard, defaultSprint } from '../../../planning-panel/src/components/Pickers';
 import { KeyLink } from '../../../planning-panel/src/components/KeyLink';
-import { call, errorCode } from '../api';
+import { call } from '../api';
 import type { Config } from '../model/edit';
 import { plural } from '../format';
 
@@ -247,7 +247,7 @@ export function PreviewPanel({ draft, saved, projectKey, problemCount }: Preview
 }
 
 function previewErrorTitle(error: ResolverError): string {
-  switch (errorCode(error)) {
+  switch (error.code) {
     case 'invalid-config':
       return 'The edited configuration has problems';
     case 'forbidden':

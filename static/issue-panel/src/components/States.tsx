@@ -54,7 +54,7 @@ export function ErrorState({ error, onRetry }: { error: ResolverError; onRetry: 
         }
       >
         <p>{error.message}</p>
-        {error.code === 'rate-limited' && error.retryAfterSeconds !== undefined && (
+        {error.code === 'rate-limited' && (
           <p className="mll-subtle">Try again in about {Math.ceil(error.retryAfterSeconds)} s.</p>
         )}
       </SectionMessage>

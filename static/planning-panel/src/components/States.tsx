@@ -58,7 +58,7 @@ export function ResolverErrorView({ error, what, onRetry }: ResolverErrorViewPro
   if (error.code === 'rate-limited') {
     return (
       <RateLimited
-        seconds={Math.max(1, Math.ceil(error.retryAfterSeconds ?? 10))}
+        seconds={Math.max(1, Math.ceil(error.retryAfterSeconds))}
         message={error.message}
         onRetry={onRetry}
       />
