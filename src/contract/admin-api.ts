@@ -5,6 +5,18 @@
  */
 import type { MlLanesConfig } from '../config/schema';
 
+/** The configuration document's types, for the admin page (types only: the validator itself stays on the server). */
+export type {
+  ClassificationRule,
+  DependencyLinkType,
+  DodItem,
+  DodRule,
+  DodTemplate,
+  LaneConfig,
+  MlLanesConfig,
+  RuleCondition,
+} from '../config/schema';
+
 /** Where a configuration applies: the whole site, or one project (overriding the site's). */
 export interface ConfigScopeRef {
   /** Left out: the site default. */
@@ -90,6 +102,11 @@ export interface AdminApi {
   };
   /** Removes a project's override, so the project follows the site configuration again. */
   resetProjectConfig: { payload: { projectKey: string; baseRevision: number }; result: SavedConfigView };
+  /**
+   * Every problem of an edited document, by path, as saving would report them (fields the site lacks included):
+   * the admin page's live validation, so the browser ships no validator of its own.
+   */
+  validateConfig: { payload: { config: unknown }; result: ConfigProblemView[] };
   /** Lanes now vs with `config`, for a sprint or a JQL query. Validates `config` and lists its problems. */
   previewConfig: {
     payload: { config: unknown; boardId?: number; sprintId?: number; jql?: string; projectKey?: string };
@@ -108,5 +125,6 @@ export const ADMIN_RESOLVER_KEYS = [
   'restoreRevision',
   'resetProjectConfig',
   'previewConfig',
+  'validateConfig',
   'siteCatalog',
 ] as const satisfies readonly AdminResolverKey[];

@@ -9,6 +9,7 @@ import {
   resetProjectConfig,
   restoreRevision,
   saveConfig,
+  validateConfig,
 } from './admin/config';
 import { siteCatalog } from './admin/catalog';
 import { previewConfig } from './admin/preview';
@@ -57,6 +58,7 @@ export function createResolverFunctions(deps: ResolverDeps): ResolverFunctions {
     restoreRevision: wrap<'restoreRevision'>(restoreRevision),
     resetProjectConfig: wrap<'resetProjectConfig'>(resetProjectConfig),
     previewConfig: wrap<'previewConfig'>(previewConfig),
+    validateConfig: wrap<'validateConfig'>(validateConfig),
     siteCatalog: wrap<'siteCatalog'>(siteCatalog),
     getIssuePanel: wrap<'getIssuePanel'>(getIssuePanel),
     setDodItem: wrap<'setDodItem'>(setDodItem),

@@ -1,5 +1,5 @@
 import { defaultConfig } from '../config/defaults';
-import { parseConfig } from '../config/parse';
+import { parseConfig, type ConfigProblem } from '../config/parse';
 import type { MlLanesConfig } from '../config/schema';
 import type { KeyValueStore } from './key-value-store';
 import { ConflictError, InvalidConfigError, RevisionNotFoundError } from '../errors';
@@ -327,19 +327,23 @@ function headOf(record: RevisionRecord): Head {
 
 /** Refuses, before anything is written, a document Forge's storage would refuse with an untyped error. */
 function refuseOversized(document: unknown): void {
+  const problem = storageProblem(document);
+  if (problem) throw new InvalidConfigError([problem]);
+}
+
+/** Why Forge's storage could not hold this document, or null when it can. */
+export function storageProblem(document: unknown): ConfigProblem | null {
   let bytes: number;
   try {
     bytes = new TextEncoder().encode(JSON.stringify(document) ?? '').length;
   } catch {
-    throw new InvalidConfigError([{ path: '(root)', message: 'the configuration is not plain JSON' }]);
+    return { path: '(root)', message: 'the configuration is not plain JSON' };
   }
-  if (bytes <= MAX_CONFIG_BYTES) return;
-  throw new InvalidConfigError([
-    {
-      path: '(root)',
-      message: `the configuration takes ${(bytes / 1024).toFixed(1)} KiB when stored; ML Lanes can store at most ${MAX_CONFIG_BYTES / 1024} KiB (Forge's storage refuses values over ${KVS_VALUE_LIMIT_BYTES / 1024} KiB)`,
-    },
-  ]);
+  if (bytes <= MAX_CONFIG_BYTES) return null;
+  return {
+    path: '(root)',
+    message: `the configuration takes ${(bytes / 1024).toFixed(1)} KiB when stored; ML Lanes can store at most ${MAX_CONFIG_BYTES / 1024} KiB (Forge's storage refuses values over ${KVS_VALUE_LIMIT_BYTES / 1024} KiB)`,
+  };
 }
 
 function validate(

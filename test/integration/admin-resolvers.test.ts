@@ -416,3 +416,26 @@ describe('site catalog', () => {
     expect(catalog.linkTypes.map((type) => type.name)).toContain('Blocks');
   });
 });
+
+describe('live validation', () => {
+  it('lists what a save would refuse, by path, without saving: schema problems, then fields the site lacks', async () => {
+    const { member, store } = setup();
+    expect(ok(await member.validateConfig({ payload: { config: defaultConfig() } }))).toEqual([]);
+    const broken = { ...defaultConfig(), lanes: [] };
+    expect(ok(await member.validateConfig({ payload: { config: broken } }))).toEqual(
+      expect.arrayContaining([{ path: 'lanes', message: 'configure at least one lane' }]),
+    );
+    const unknownField = defaultConfig();
+    unknownField.dod.model!.items.push({
+      id: 'f1',
+      label: 'F1 ≥ 0.8',
+      kind: 'auto',
+      field: 'F1 score',
+      rule: { op: 'gte', value: 0.8 },
+    });
+    expect(ok(await member.validateConfig({ payload: { config: unknownField } }))).toEqual([
+      { path: 'dod.model.items[2].field', message: 'no field "F1 score" on this site' },
+    ]);
+    expect(await store.keys('')).toEqual([]);
+  });
+});

@@ -49,6 +49,7 @@ const VALID: Record<ResolverKey, Record<string, unknown>> = {
   restoreRevision: { revision: 1, baseRevision: 0 },
   resetProjectConfig: { projectKey: 'CV', baseRevision: 0 },
   previewConfig: { config: defaultConfig(), boardId: CV_BOARD_ID, sprintId: CV_SPRINTS.active },
+  validateConfig: { config: defaultConfig() },
   siteCatalog: { projectKey: 'CV' },
   getIssuePanel: { issueKey: 'CV-101' },
   setDodItem: { issueKey: 'CV-113', itemId: 'reviewed', checked: true },
@@ -70,6 +71,8 @@ const HOSTILE: [string, unknown][] = [
   ['an object', { nested: { deeper: [1, 2, 3] } }],
   ['a string with a newline and quotes', 'CV-1"\n; DROP'],
 ];
+/** Fields whose every value is legitimate input: a document to find the problems of. */
+const ANY_VALUE = new Set(['validateConfig.config']);
 /** Values some fields legitimately take, left out for those fields only. */
 const ALSO_VALID: Partial<Record<string, unknown[]>> = {
   'setLaneOverride.lane': [null],
@@ -88,6 +91,7 @@ function hostilePayloads(key: ResolverKey): [string, unknown][] {
     ['a 2 MB payload', { ...base, padding: HUGE + HUGE }],
   ];
   for (const field of Object.keys(base)) {
+    if (ANY_VALUE.has(`${key}.${field}`)) continue;
     for (const [what, value] of [['null', null] as [string, unknown], ['true', true], ...HOSTILE]) {
       if (ALSO_VALID[`${key}.${field}`]?.includes(value)) continue;
       cases.push([`${field} = ${what}`, { ...base, [field]: value }]);
@@ -118,6 +122,23 @@ describe.each(RESOLVER_KEYS.map((key) => [key]))('%s', (key) => {
     expect(await storedState()).toEqual(before);
     expect(propertyWrites()).toBe(writesBefore);
   });
+});
+
+describe('validateConfig', () => {
+  it.each(HOSTILE)(
+    'answers a document that is %s with its problems, and stores nothing',
+    async (_, config) => {
+      const before = await storedState();
+      const result = await functions.validateConfig({
+        payload: { config },
+        context: { accountId: 'admin-1' },
+      });
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.data.length).toBeGreaterThan(0);
+      expect(result.data.every((problem) => problem.message.length < 2_000)).toBe(true);
+      expect(await storedState()).toEqual(before);
+    },
+  );
 });
 
 describe('random payloads', () => {

@@ -1,15 +1,22 @@
-import type { RevisionSummary, SavedConfigView } from '../../contract/admin-api';
+import type { ConfigProblemView, RevisionSummary, SavedConfigView } from '../../contract/admin-api';
 import { parseConfig, parseConfigText } from '../../config/parse';
 import { unknownFieldProblems } from '../../config/site-check';
 import { listFields } from '../../jira/fields';
 import type { JiraClient } from '../../jira/client';
 import { isJiraAdmin } from '../../jira/permissions';
 import { assertProjectVisible } from '../../jira/projects';
-import { type ConfigScope, type LoadedConfig } from '../../storage/config-repository';
+import { storageProblem, type ConfigScope, type LoadedConfig } from '../../storage/config-repository';
 import { jiraClientFor, type ResolverDeps } from '../deps';
 import type { ForgeContext } from '../request';
 import { requireJiraAdmin } from './guard';
-import { importPayload, resetPayload, restorePayload, savePayload, scopePayload } from './payloads';
+import {
+  importPayload,
+  resetPayload,
+  restorePayload,
+  savePayload,
+  scopePayload,
+  validatePayload,
+} from './payloads';
 import { InvalidConfigError } from '../../errors';
 
 /** A project's configuration is only for people Jira shows that project to. */
@@ -65,6 +72,23 @@ async function checkFieldsExist(client: JiraClient, document: unknown): Promise<
   if (!parsed.ok) return; // the save reports the schema's own problems
   const problems = unknownFieldProblems(parsed.config, await listFields(client));
   if (problems.length > 0) throw new InvalidConfigError(problems);
+}
+
+/**
+ * The admin page's live validation: every problem a save of this document would report, by path, without saving.
+ * Open to every user of the app, like reading: it reads nothing but the site's field list, as the caller.
+ */
+export async function validateConfig(
+  deps: ResolverDeps,
+  payload: unknown,
+  context: ForgeContext,
+): Promise<ConfigProblemView[]> {
+  const { config } = validatePayload.parse(payload);
+  const tooLarge = storageProblem(config);
+  if (tooLarge) return [tooLarge];
+  const parsed = parseConfig(config);
+  if (!parsed.ok) return parsed.problems;
+  return unknownFieldProblems(parsed.config, await listFields(jiraClientFor(deps, context)));
 }
 
 export function importConfig(

@@ -22,6 +22,7 @@ export const resetPayload = z.strictObject({
   projectKey: projectKeySchema,
   baseRevision: revision,
 });
+export const validatePayload = z.strictObject({ config: z.unknown() });
 export const previewPayload = z
   .strictObject({
     config: z.unknown(),
