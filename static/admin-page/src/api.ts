@@ -17,6 +17,7 @@ export const INVOKED_ADMIN_RESOLVERS = [
   'restoreRevision',
   'resetProjectConfig',
   'previewConfig',
+  'validateConfig',
   'siteCatalog',
   'listBoards',
 ] as const satisfies readonly ResolverKey[];
