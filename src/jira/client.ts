@@ -154,7 +154,7 @@ export class JiraClient {
         });
         continue;
       }
-      throw httpError(endpoint, answer, retries);
+      throw httpError(endpoint, `${method} ${path}`, answer, retries);
     }
   }
 
@@ -242,10 +242,9 @@ function parseAnswer<S extends z.ZodType>(endpoint: string, answer: Answer, sche
   try {
     json = JSON.parse(answer.text);
   } catch {
-    const html = /text\/html/i.test(answer.headers.get('content-type') ?? '') || /^\s*</.test(answer.text);
     throw new JiraError(
       'bad-response',
-      html
+      looksLikeHtml(answer)
         ? `${endpoint} answered with a web page instead of JSON (is a proxy or a login page in the way?)`
         : `${endpoint} answered with malformed JSON`,
       answer.status,
@@ -259,7 +258,13 @@ function parseAnswer<S extends z.ZodType>(endpoint: string, answer: Answer, sche
   return parsed.data;
 }
 
-function httpError(endpoint: string, answer: Answer, retries: number): JiraError {
+function httpError(endpoint: string, request: string, answer: Answer, retries: number): JiraError {
+  // Jira answers a 404 with its JSON error body; anything else comes from a server that is not Jira (a wrong
+  // site, or a proxy's page), so "board not found" would send the user looking in the wrong place.
+  if (answer.status === 404 && !isJsonObject(answer.text)) {
+    const what = looksLikeHtml(answer) ? 'a web page' : 'no Jira error body';
+    return new JiraError('bad-response', `${request} answered 404 with ${what}`, 404, endpoint);
+  }
   const code = errorCodeForStatus(answer.status);
   const detail = jiraErrorMessages(answer.text);
   const suffix = detail ? `: ${detail}` : '';
@@ -274,6 +279,19 @@ function httpError(endpoint: string, answer: Answer, retries: number): JiraError
       ? retryDelayMs(retries, answer.headers.get('retry-after'), DEFAULT_RETRY_POLICY)
       : null;
   return new JiraError(code, message, answer.status, endpoint, retryAfterMs);
+}
+
+function looksLikeHtml(answer: Answer): boolean {
+  return /text\/html/i.test(answer.headers.get('content-type') ?? '') || /^\s*</.test(answer.text);
+}
+
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null;
+  } catch {
+    return false;
+  }
 }
 
 /** Jira's error bodies are `{errorMessages: [...], errors: {field: message}}`; one line, however long the body. */
