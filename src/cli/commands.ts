@@ -10,10 +10,10 @@ import type { PlanView } from '../contract/plan-view';
 import { buildPlan } from '../domain/plan';
 import { JiraError } from '../errors';
 import { JiraClient, type RetryNotice } from '../jira/client';
-import { createBasicAuthSeam } from '../jira/fetch-seam';
 import { loadPlanSnapshot } from '../jira/load-plan-snapshot';
 import type { CliCommand } from './args';
 import { CliFailure, EXIT_BAD_INPUT, EXIT_JIRA } from './failure';
+import { createNodeHttpSeam } from './http-seam';
 import { renderMarkdown } from './markdown';
 import {
   explainInvalidConfig,
@@ -36,7 +36,7 @@ export async function validateConfig(file: string, io: CliIo): Promise<void> {
 
 export async function plan(command: Extract<CliCommand, { kind: 'plan' }>, io: CliIo): Promise<void> {
   const config = command.configFile ? await loadConfigFile(command.configFile, '--config') : defaultConfig();
-  const client = new JiraClient(createBasicAuthSeam({ site: command.site, ...credentials(io.env) }), {
+  const client = new JiraClient(createNodeHttpSeam({ site: command.site, ...credentials(io.env) }), {
     requestTimeoutMs: command.timeoutMs,
     deadline: Date.now() + command.deadlineMs,
     onRetry: (notice) => io.stderr(`ml-lanes: ${describeRetry(notice)}\n`),

@@ -14,33 +14,68 @@ const TOKEN_PAGE = 'https://id.atlassian.com/manage-profile/security/api-tokens'
 
 /** A Jira failure during `plan`, with the step that usually fixes it. */
 export function explainJiraError(error: JiraError, limits: PlanLimits): string {
-  if (error instanceof NoSprintError) {
-    return `${error.message}; plan a scrum board with an open sprint, or name one with --sprint ID`;
-  }
+  return `${causeOf(error, limits)}; ${whatToDo(error, limits)}`;
+}
+
+/** Jira's own messages often end with a full stop; the advice follows after "; ". */
+function withoutFullStop(text: string): string {
+  return text.replace(/\.+$/, '');
+}
+
+function causeOf(error: JiraError, limits: PlanLimits): string {
+  const message = withoutFullStop(error.message);
+  if (error instanceof NoSprintError) return message;
   switch (error.code) {
-    case 'unreachable':
-      return `${error.message}; check --site ${limits.site} and your network`;
     case 'unauthorized':
-      return `Jira refused the credentials (${error.message}); check JIRA_EMAIL and JIRA_API_TOKEN (tokens: ${TOKEN_PAGE})`;
+      return `Jira refused the credentials (${message})`;
     case 'forbidden':
-      return `Jira does not let this account read it (${error.message}); ask a Jira admin for the Browse projects permission`;
-    case 'not-found':
-      return /\/sprint\//.test(error.endpoint ?? '')
-        ? `${error.message}; check --sprint, or leave it out to plan the active sprint`
-        : `${error.message}; check --board: the number in the board's URL (.../boards/12)`;
-    case 'rate-limited':
-      return `${error.message}; try again ${error.retryAfterMs === null ? 'later' : `in ${Math.ceil(error.retryAfterMs / 1000)} s`}`;
-    case 'server-error':
-      return `${error.message}; try again later`;
-    case 'timeout':
-      return `${error.message}; raise --timeout (now ${limits.timeoutMs / 1000} s a request) or --deadline (now ${limits.deadlineMs / 1000} s the run)`;
+      return `Jira does not let this account read it (${message})`;
     case 'bad-response':
       // A 404 without Jira's error body: whatever answered is not Jira (a wrong --site, or a path in front of it).
       return error.status === 404
-        ? `${limits.site} is not a Jira Cloud site? ${error.message}; check --site (e.g. https://your-domain.atlassian.net)`
-        : `${error.message}; check that --site ${limits.site} is a Jira Cloud site`;
+        ? `${limits.site} is not a Jira Cloud site? ${message}`
+        : named(`Jira's answer cannot be used`, message);
     case 'bad-request':
-      return `Jira refused a request ML Lanes made (${error.message}); this is likely a bug: please report it with the command you ran`;
+      return `Jira refused a request ML Lanes made (${message})`;
+    case 'server-error':
+      return named('Jira failed', message);
+    default:
+      return message;
+  }
+}
+
+/** "POST /rest/… answered 500" says what happened but not to whom: such a message gets a subject first. */
+function named(subject: string, message: string): string {
+  return /^(GET|POST|PUT|DELETE) /.test(message) ? `${subject} (${message})` : message;
+}
+
+function whatToDo(error: JiraError, limits: PlanLimits): string {
+  if (error instanceof NoSprintError) {
+    return 'plan a scrum board with an open sprint, or name one with --sprint ID';
+  }
+  switch (error.code) {
+    case 'unreachable':
+      return `check --site ${limits.site} and your network`;
+    case 'unauthorized':
+      return `check JIRA_EMAIL and JIRA_API_TOKEN (tokens: ${TOKEN_PAGE})`;
+    case 'forbidden':
+      return 'ask a Jira admin for the Browse projects permission';
+    case 'not-found':
+      return /\/sprint\//.test(error.endpoint ?? '')
+        ? 'check --sprint, or leave it out to plan the active sprint'
+        : "check --board: the number in the board's URL (.../boards/12)";
+    case 'rate-limited':
+      return `try again ${error.retryAfterMs === null ? 'later' : `in ${Math.ceil(error.retryAfterMs / 1000)} s`}`;
+    case 'server-error':
+      return 'try again later';
+    case 'timeout':
+      return `limits: --timeout ${limits.timeoutMs / 1000} s a request, --deadline ${limits.deadlineMs / 1000} s the run (raise them if Jira is just slow)`;
+    case 'bad-response':
+      return error.status === 404
+        ? 'check --site (e.g. https://your-domain.atlassian.net)'
+        : `check that --site ${limits.site} is a Jira Cloud site`;
+    case 'bad-request':
+      return 'this is likely a bug: please report it with the command you ran';
   }
 }
 
