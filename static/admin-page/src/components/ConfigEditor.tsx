@@ -7,7 +7,7 @@ import ErrorIcon from '@atlaskit/icon/core/status-error';
 import { IconButton } from '@atlaskit/button/new';
 import type { ResolverError, ResolverResult } from '../../../../src/contract/envelope';
 import type { ConfigProblemView, SavedConfigView, SiteCatalog } from '../../../../src/contract/admin-api';
-import { ResolverErrorView } from '../../../planning-panel/src/components/States';
+import { ResolverErrorView } from '../../../shared/src/States';
 import { call } from '../api';
 import type { CatalogState } from '../App';
 import { diffConfigs, type Change } from '../model/diff';
