@@ -1,7 +1,6 @@
 import type { MlLanesConfig } from '../config/schema';
 import type { IssueView, PlanView } from '../contract/plan-view';
-import type { DodProperty } from '../jira/dod-property';
-import { DOD_PROPERTY_KEY, readDodProperty } from '../jira/dod-property';
+import { DOD_PROPERTY_KEY, readDodProperty, type DodProperty } from '../jira/dod-property';
 import { projectKeyOf } from '../domain/issue-key';
 import { buildPlan } from '../domain/plan';
 import type { IssueSnapshot, PlanSnapshot } from '../domain/snapshot';
@@ -28,7 +27,7 @@ export interface IssueReadDeps {
 export interface IssueContext {
   config: MlLanesConfig;
   /** The issue and its neighbours as read: a change to the issue is planned again from here, without Jira. */
-  scope: PlanSnapshot;
+  neighbourhood: PlanSnapshot;
   plan: PlanView;
   /** The issue as planned: lane, rule, Definition of Done. */
   issue: IssueView;
@@ -72,7 +71,7 @@ export async function loadIssueContext(
   const issues: IssueSnapshot[] = [found.snapshot, ...linked.items];
   for (const id of linked.missingIds) issues.push(hiddenIssue(linkedById.get(id) ?? id));
 
-  const scope: PlanSnapshot = {
+  const neighbourhood: PlanSnapshot = {
     site: '',
     board: { id: 0, name: '' },
     sprint: { id: 0, name: '', state: 'active', goal: null, startDate: null, endDate: null },
@@ -81,7 +80,7 @@ export async function loadIssueContext(
     siteFields: catalog.siteFields,
     warnings: [],
   };
-  return planned(config, scope, found.snapshot, readDodProperty(found.dodProperty));
+  return planned(config, neighbourhood, found.snapshot, readDodProperty(found.dodProperty));
 }
 
 /** The context once the issue's lane is chosen by hand (null: the rules decide again), planned again. */
@@ -95,20 +94,21 @@ export function withDod(context: IssueContext, dod: DodProperty): IssueContext {
 }
 
 function replanned(context: IssueContext, snapshot: IssueSnapshot, dod: DodProperty): IssueContext {
-  const issues = context.scope.issues.map((each) => (each.key === snapshot.key ? snapshot : each));
-  return planned(context.config, { ...context.scope, issues }, snapshot, dod);
+  const { neighbourhood } = context;
+  const issues = neighbourhood.issues.map((each) => (each.key === snapshot.key ? snapshot : each));
+  return planned(context.config, { ...neighbourhood, issues }, snapshot, dod);
 }
 
 function planned(
   config: MlLanesConfig,
-  scope: PlanSnapshot,
+  neighbourhood: PlanSnapshot,
   snapshot: IssueSnapshot,
   dod: DodProperty,
 ): IssueContext {
-  const plan = buildPlan(scope, config);
+  const plan = buildPlan(neighbourhood, config);
   const issue = plan.issues.find((each) => each.key === snapshot.key);
   if (!issue) throw notFound(snapshot.key);
-  return { config, scope, plan, issue, snapshot, dod };
+  return { config, neighbourhood, plan, issue, snapshot, dod };
 }
 
 function notFound(issueKey: string): NotFoundError {
