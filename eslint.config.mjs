@@ -121,6 +121,31 @@ export default tseslint.config(
     },
   },
   {
+    // Use cases are what entry points call: they never reach back into them, nor into Forge.
+    files: ['src/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '../resolvers/*',
+                '../forge/*',
+                '../cli/*',
+                '../playground/*',
+                '../simulator/*',
+                '../demo/*',
+                '@forge/*',
+              ],
+              message: 'app/ holds the use cases entry points call; it must not depend on them or on Forge.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/jira/**/*.ts'],
     rules: {
       'no-restricted-imports': [
