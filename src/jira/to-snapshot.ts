@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { projectKeyOf } from '../domain/issue-key';
 import type { DependencyLinkType } from '../config/schema';
 import type { Dependency, FieldValue, IssueSnapshot, StatusCategory } from '../domain/snapshot';
 import type { FieldCatalog } from './fields';
@@ -44,7 +45,7 @@ export function toIssueSnapshot(issue: JiraIssue, catalog: FieldCatalog, inScope
     isSubtask: fields.issuetype?.subtask ?? false,
     parentKey: fields.parent?.key ?? null,
     // Not fetched: an issue key starts with its project's current key, and `project` is bulky (avatars).
-    projectKey: fields.project?.key ?? issue.key.replace(/-\d+$/, ''),
+    projectKey: fields.project?.key ?? projectKeyOf(issue.key),
     status: fields.status?.name ?? '',
     statusCategory: toStatusCategory(fields.status?.statusCategory?.key),
     labels: fields.labels ?? [],
@@ -67,7 +68,7 @@ export function hiddenIssue(key: string): IssueSnapshot {
     issueType: '',
     isSubtask: false,
     parentKey: null,
-    projectKey: key.replace(/-\d+$/, ''),
+    projectKey: projectKeyOf(key),
     status: '',
     statusCategory: 'undefined',
     labels: [],
