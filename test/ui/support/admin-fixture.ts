@@ -128,6 +128,8 @@ export const SEEDED_REVISION = 7;
 export interface HeldCall {
   payload: Record<string, unknown>;
   release(): void;
+  /** Settles once the answer has been handed back to the page's bridge. */
+  answered: Promise<void>;
 }
 
 function answer(status: number, body: unknown): JiraResponse {
@@ -200,7 +202,19 @@ export class FakeAdminServer {
 
   handle = async ({ functionKey, payload }: InvokeRequest): Promise<ResolverResult<unknown>> => {
     const held = this.held.get(functionKey);
-    if (held) await new Promise<void>((release) => held.push({ payload, release }));
+    if (!held) return this.answer(functionKey, payload);
+    let answered = (): void => undefined;
+    const sent = new Promise<void>((resolve) => (answered = resolve));
+    await new Promise<void>((release) => held.push({ payload, release, answered: sent }));
+    const result = await this.answer(functionKey, payload);
+    answered();
+    return result;
+  };
+
+  private answer(
+    functionKey: string,
+    payload: Record<string, unknown>,
+  ): Promise<ResolverResult<unknown>> | ResolverResult<unknown> {
     const request = { payload, context: { accountId: this.accountId } };
     switch (functionKey) {
       case 'getConfig':
@@ -220,5 +234,5 @@ export class FakeAdminServer {
       default:
         return { ok: false, error: { code: 'internal', message: `unexpected ${functionKey}` } };
     }
-  };
+  }
 }
