@@ -1,6 +1,56 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = dirname(fileURLToPath(import.meta.url));
+
+/** A path relative to the repository, with forward slashes. */
+function repoPath(path) {
+  return relative(repoRoot, path).split(sep).join('/');
+}
+
+/**
+ * The Custom UIs' boundary, as an allow-list: a file under static/<app>/ may import (relatively) only from its own
+ * app folder, static/shared/ and src/contract/; npm packages stay allowed. Anything else the browser would bundle
+ * from the server side (config parsing, the domain, Jira adapters) is reported. `alsoAllow` adds folders.
+ */
+const uiBoundary = {
+  meta: {
+    type: 'problem',
+    schema: [
+      {
+        type: 'object',
+        properties: { alsoAllow: { type: 'array', items: { type: 'string' } } },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      outside:
+        '{{target}} is outside the UI boundary: a Custom UI imports only its own folder, static/shared/ and src/contract/.',
+    },
+  },
+  create(context) {
+    const file = repoPath(context.filename);
+    const app = `${file.split('/').slice(0, 2).join('/')}/`;
+    const allowed = [app, 'static/shared/', 'src/contract/', ...(context.options[0]?.alsoAllow ?? [])];
+    const check = (node) => {
+      const source = node.source;
+      if (source?.type !== 'Literal' || typeof source.value !== 'string') return;
+      if (!source.value.startsWith('.') && !source.value.startsWith('/')) return;
+      const target = repoPath(resolve(dirname(context.filename), source.value));
+      if (allowed.some((prefix) => `${target}/`.startsWith(prefix))) return;
+      context.report({ node: source, messageId: 'outside', data: { target } });
+    };
+    return {
+      ImportDeclaration: check,
+      ImportExpression: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+    };
+  },
+};
 
 export default tseslint.config(
   { ignores: ['dist/', 'coverage/', 'node_modules/', 'test/output/', 'static/*/build/'] },
@@ -17,27 +67,24 @@ export default tseslint.config(
   },
   {
     files: ['static/**/*.{ts,tsx}'],
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, 'ml-lanes': { rules: { 'ui-boundary': uiBoundary } } },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                '**/src/domain/*',
-                '**/src/jira/*',
-                '**/src/resolvers/*',
-                '**/src/cli/*',
-                '**/src/simulator/*',
-              ],
-              message: 'The UI imports server code only through src/contract.',
-            },
-          ],
-        },
-      ],
+      'ml-lanes/ui-boundary': 'error',
     },
+  },
+  {
+    // TEMPORARY, until the admin page validates on the server (issue 9, item 3): these admin-page files still take
+    // config types and the validator from src/config. Remove this block once they import src/contract only.
+    files: [
+      'static/admin-page/src/components/DodSection.tsx',
+      'static/admin-page/src/components/LanesSection.tsx',
+      'static/admin-page/src/components/LinksSection.tsx',
+      'static/admin-page/src/components/RulesSection.tsx',
+      'static/admin-page/src/model/edit.ts',
+      'static/admin-page/src/model/validate.ts',
+    ],
+    rules: { 'ml-lanes/ui-boundary': ['error', { alsoAllow: ['src/config/'] }] },
   },
   {
     files: ['**/*.mjs'],
@@ -67,6 +114,31 @@ export default tseslint.config(
                 '../demo/*',
               ],
               message: 'domain/ imports only itself, config/ and contract/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Use cases are what entry points call: they never reach back into them, nor into Forge.
+    files: ['src/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '../resolvers/*',
+                '../forge/*',
+                '../cli/*',
+                '../playground/*',
+                '../simulator/*',
+                '../demo/*',
+                '@forge/*',
+              ],
+              message: 'app/ holds the use cases entry points call; it must not depend on them or on Forge.',
             },
           ],
         },

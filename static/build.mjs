@@ -1,7 +1,8 @@
 /**
  * Builds every Custom UI resource of ML Lanes with esbuild: `node static/build.mjs` (add `--analyze` to see what
  * makes each bundle big). Each resource becomes static/<name>/build/{index.html, main.js, main.css}, the folder a
- * manifest `resources` entry points at. Works offline; no source maps are shipped.
+ * manifest `resources` entry points at; index.html comes from one template here, public/ adds icons. Works
+ * offline; no source maps are shipped.
  */
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -18,16 +19,41 @@ const require = createRequire(join(root, 'package.json'));
 const RESOURCES = [
   {
     name: 'planning-panel',
+    title: 'ML Lanes — sprint planning',
     entry: 'static/planning-panel/src/index.tsx',
     css: 'static/planning-panel/src/panel-css.ts',
   },
-  { name: 'admin-page', entry: 'static/admin-page/src/index.tsx', css: 'static/admin-page/src/admin-css.ts' },
+  {
+    name: 'admin-page',
+    title: 'ML Lanes — configuration',
+    entry: 'static/admin-page/src/index.tsx',
+    css: 'static/admin-page/src/admin-css.ts',
+  },
   {
     name: 'issue-panel',
+    title: 'ML Lanes — issue lane and Definition of Done',
     entry: 'static/issue-panel/src/index.tsx',
     css: 'static/issue-panel/src/issue-css.ts',
   },
 ];
+
+/** Every resource's index.html: one template, the title per resource (Forge injects its bridge into <head>). */
+function indexHtml(title) {
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${title}</title>
+    <link rel="stylesheet" href="./main.css" />
+  </head>
+  <body>
+    <div id="root"></div>
+    <script src="./main.js"></script>
+  </body>
+</html>
+`;
+}
 
 /** Per-module budget for the gzipped JS, from the product brief. */
 const JS_GZIP_BUDGET = 400 * 1024;
@@ -107,8 +133,10 @@ async function buildResource(resource, themeCss, analyze) {
   const ownCss = resource.css ? await moduleCss(resource.css) : '';
   await writeFile(cssPath, themeCss + bundledCss + ownCss);
 
-  // Everything in public/ ships as is: index.html, and icons a manifest module names (`resource:<key>;icon.svg`).
-  for (const file of await readdir(join(resourceDir, 'public'))) {
+  await writeFile(join(outdir, 'index.html'), indexHtml(resource.title));
+  // Everything in public/ ships as is: icons a manifest module names (`resource:<key>;icon.svg`).
+  const publicFiles = await readdir(join(resourceDir, 'public')).catch(() => []);
+  for (const file of publicFiles) {
     await copyFile(join(resourceDir, 'public', file), join(outdir, file));
   }
 

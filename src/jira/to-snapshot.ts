@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { DependencyLinkType } from '../config/schema';
-import type { Dependency, IssueSnapshot, StatusCategory } from '../domain/snapshot';
+import type { Dependency, FieldValue, IssueSnapshot, StatusCategory } from '../domain/snapshot';
 import type { FieldCatalog } from './fields';
 import { DOD_PROPERTY_KEY, readDodProperty } from './dod-property';
+import { toFieldValue } from './field-values';
 import { sprintFieldValueSchema, type JiraIssue } from './schemas';
 
 /** The issue property holding a lane chosen by hand: `{"lane": "<lane id>"}`. */
@@ -32,8 +33,10 @@ function valueFieldIds(catalog: FieldCatalog): string[] {
 export function toIssueSnapshot(issue: JiraIssue, catalog: FieldCatalog, inScope: boolean): IssueSnapshot {
   const { fields } = issue;
   const raw = fields as Record<string, unknown>;
-  const fieldValues: Record<string, unknown> = {};
-  for (const fieldId of valueFieldIds(catalog)) fieldValues[fieldId] = raw[fieldId] ?? null;
+  const fieldValues: Record<string, FieldValue> = {};
+  for (const fieldId of valueFieldIds(catalog)) {
+    fieldValues[fieldId] = toFieldValue(raw[fieldId], catalog.valueSchemas.get(fieldId));
+  }
   return {
     key: issue.key,
     summary: fields.summary ?? '',

@@ -9,7 +9,7 @@ import { ConfigRepository } from '../../src/storage/config-repository';
 import { MemoryStore } from '../../src/storage/key-value-store';
 import { INVOKED_RESOLVERS } from '../../static/issue-panel/src/api';
 import { App } from '../../static/issue-panel/src/App';
-import { mount } from '../../static/issue-panel/src/mount';
+import { mount } from '../../static/shared/src/mount';
 import { ISSUE_PANEL_CONTEXT, issueView, withItems } from './support/issue-fixture';
 
 type Handler = Parameters<typeof bridge.onInvoke>[0];
@@ -103,7 +103,7 @@ describe('issue panel: reading', () => {
     serve();
     const root = document.createElement('div');
     document.body.appendChild(root);
-    act(() => mount(root));
+    act(() => mount(root, App));
     await within(root).findByTestId('issue-panel');
     expect(bridge.ops('enableTheming')).toHaveLength(1);
     expect(document.documentElement.dataset.colorMode).toBe('dark');

@@ -1,9 +1,8 @@
 /**
- * The admin page's one door to Forge: every resolver call, the module context and theming go through here, so
- * the rest of the page is plain React over typed data. (The same pattern as the planning panel's api.ts, over
- * the admin resolvers.)
+ * The admin page's resolver calls and module context, so the rest of the page is plain React over typed data.
+ * Theming and navigation are in static/shared/src/forge.ts.
  */
-import { view } from '@forge/bridge';
+import { getModuleContext } from '../../shared/src/forge';
 import { invokeResolver } from '../../shared/src/invoke';
 import type { ResolverResult } from '../../../src/contract/envelope';
 import type { PanelContext, ResolverApi, ResolverKey } from '../../../src/contract/resolver-api';
@@ -38,11 +37,6 @@ export function call<K extends InvokedAdminResolver>(
 export type AdminContext = PanelContext & { locale?: string; accountId?: string };
 
 /** The module context (theme, locale; the admin page has no board or project of its own). */
-export async function getAdminContext(): Promise<AdminContext> {
-  return (await view.getContext()) as unknown as AdminContext;
-}
-
-/** Asks Jira to apply its theme (light/dark) to the page and keep it in sync. */
-export async function enableTheming(): Promise<void> {
-  await view.theme.enable();
+export function getAdminContext(): Promise<AdminContext> {
+  return getModuleContext<AdminContext>();
 }

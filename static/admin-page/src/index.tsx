@@ -8,5 +8,5 @@ zodConfig({ jitless: true });
 
 void startCustomUi(
   'ML Lanes configuration runs inside Jira: open it from Apps → Manage apps → ML Lanes → Configure.',
-  () => import('./mount.js'),
+  async () => (await import('./App.js')).App,
 );

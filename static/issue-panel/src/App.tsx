@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ResolverError } from '../../../src/contract/envelope';
 import type { IssuePanelView } from '../../../src/contract/issue-api';
-import { call, getPanelContext, type IssuePanelContext } from './api';
-import { toIntlLocale } from './format';
+import { getModuleContext } from '../../shared/src/forge';
+import { toIntlLocale } from '../../shared/src/format';
+import { ResolverErrorView } from '../../shared/src/States';
+import { call, type IssuePanelContext } from './api';
 import { IssuePanel } from './components/IssuePanel';
-import { ErrorState, LoadingPanel } from './components/States';
+import { LoadingPanel } from './components/States';
 
 type LoadState =
   | { status: 'loading' }
@@ -22,7 +24,7 @@ export function App() {
     void (async () => {
       let context: IssuePanelContext;
       try {
-        context = await getPanelContext();
+        context = await getModuleContext<IssuePanelContext>();
       } catch (error) {
         const detail = error instanceof Error ? error.message.trim() : String(error);
         if (current) {
@@ -57,7 +59,7 @@ export function App() {
       {state.status === 'loading' ? (
         <LoadingPanel />
       ) : state.status === 'error' ? (
-        <ErrorState error={state.error} onRetry={retry} />
+        <ResolverErrorView error={state.error} what="this issue" onRetry={retry} />
       ) : (
         <Loaded initial={state.view} context={state.context} />
       )}

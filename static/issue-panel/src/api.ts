@@ -1,7 +1,6 @@
 /**
- * The issue panel's one door to Forge: resolver calls, the module context, theming and navigation.
+ * The issue panel's resolver calls; the module context, theming and navigation are in static/shared/src/forge.ts.
  */
-import { router, view } from '@forge/bridge';
 import { invokeResolver } from '../../shared/src/invoke';
 import type { ResolverResult } from '../../../src/contract/envelope';
 import type { PanelContext, ResolverApi, ResolverKey } from '../../../src/contract/resolver-api';
@@ -23,17 +22,3 @@ export function call<K extends InvokedResolver>(
 }
 
 export type IssuePanelContext = PanelContext & { locale?: string };
-
-export async function getPanelContext(): Promise<IssuePanelContext> {
-  return (await view.getContext()) as unknown as IssuePanelContext;
-}
-
-/** Asks Jira to apply its theme (light/dark) to the panel and keep it in sync. */
-export async function enableTheming(): Promise<void> {
-  await view.theme.enable();
-}
-
-/** Opens a Jira issue in a new tab. */
-export function openIssue(key: string): void {
-  void router.open(`/browse/${encodeURIComponent(key)}`).catch(() => undefined);
-}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import type { ConfigProblemView, SavedConfigView, SiteCatalog } from '../../../../src/contract/admin-api';
-import { ResolverErrorView } from '../../../planning-panel/src/components/States';
+import { ResolverErrorView } from '../../../shared/src/States';
 import { call } from '../api';
 import type { CatalogState } from '../App';
 import { useLiveCheck } from '../hooks/use-live-check';

@@ -2,7 +2,8 @@ import { memo, useRef, type CSSProperties } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import WarningIcon from '@atlaskit/icon/core/warning';
 import type { PanelIssue } from '../../../../src/contract/panel-plan';
-import { formatPoints, plural, points } from '../format';
+import { plural } from '../../../shared/src/format';
+import { formatPoints, points } from '../format';
 import { UNCLASSIFIED, type Column } from '../model';
 import { IssueCard } from './IssueCard';
 
