@@ -3,7 +3,7 @@ import Button, { IconButton } from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import AddIcon from '@atlaskit/icon/core/add';
 import CrossIcon from '@atlaskit/icon/core/cross';
-import type { ClassificationRule, RuleCondition } from '../../../../src/config/schema';
+import type { ClassificationRule, RuleCondition } from '../../../../src/contract/admin-api';
 import {
   CONDITION_FIELDS,
   move,

@@ -10,7 +10,7 @@ import type {
   LaneConfig,
   MlLanesConfig,
   RuleCondition,
-} from '../../../../src/config/schema';
+} from '../../../../src/contract/admin-api';
 
 export type Config = MlLanesConfig;
 
