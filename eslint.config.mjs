@@ -74,19 +74,6 @@ export default tseslint.config(
     },
   },
   {
-    // TEMPORARY, until the admin page validates on the server (issue 9, item 3): these admin-page files still take
-    // config types and the validator from src/config. Remove this block once they import src/contract only.
-    files: [
-      'static/admin-page/src/components/DodSection.tsx',
-      'static/admin-page/src/components/LanesSection.tsx',
-      'static/admin-page/src/components/LinksSection.tsx',
-      'static/admin-page/src/components/RulesSection.tsx',
-      'static/admin-page/src/model/edit.ts',
-      'static/admin-page/src/model/validate.ts',
-    ],
-    rules: { 'ml-lanes/ui-boundary': ['error', { alsoAllow: ['src/config/'] }] },
-  },
-  {
     files: ['**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
