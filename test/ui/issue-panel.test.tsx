@@ -8,6 +8,7 @@ import { createResolverFunctions, type ResolverDeps } from '../../src/resolvers'
 import { ConfigRepository } from '../../src/storage/config-repository';
 import { MemoryStore } from '../../src/storage/key-value-store';
 import { INVOKED_RESOLVERS } from '../../static/issue-panel/src/api';
+import { answerAtlaskitFlags } from '../../static/shared/src/atlaskit-flags';
 import { App } from '../../static/issue-panel/src/App';
 import { mount } from '../../static/shared/src/mount';
 import { ISSUE_PANEL_CONTEXT, issueView, withItems } from './support/issue-fixture';
@@ -48,15 +49,8 @@ function checkbox(id: string): HTMLInputElement {
     .find((element) => element.dataset.id === id) as HTMLInputElement;
 }
 
-// Atlaskit's lozenge asks an uninitialised feature-gate client once and warns about it: not the panel's doing.
-const warn = console.warn.bind(console);
-beforeAll(() => {
-  jest.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
-    if (JSON.stringify(args).includes('checking the feature gate')) return;
-    warn(...args);
-  });
-});
-afterAll(() => jest.restoreAllMocks());
+// Atlaskit's feature flags get the answer mount() gives them (App is rendered here without mount).
+beforeAll(answerAtlaskitFlags);
 beforeEach(() => {
   bridge.reset();
   bridge.context = ISSUE_PANEL_CONTEXT;
