@@ -3,11 +3,6 @@ import { bridge } from './support/fake-bridge';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ResolverResult } from '../../src/contract/envelope';
 import type { IssuePanelView } from '../../src/contract/issue-api';
-import { RESOLVER_KEYS } from '../../src/contract/resolver-api';
-import { createResolverFunctions, type ResolverDeps } from '../../src/resolvers';
-import { ConfigRepository } from '../../src/storage/config-repository';
-import { MemoryStore } from '../../src/storage/key-value-store';
-import { INVOKED_RESOLVERS } from '../../static/issue-panel/src/api';
 import { answerAtlaskitFlags } from '../../static/shared/src/atlaskit-flags';
 import { App } from '../../static/issue-panel/src/App';
 import { mount } from '../../static/shared/src/mount';
@@ -66,20 +61,6 @@ afterEach(() => {
 });
 
 describe('issue panel: reading', () => {
-  it('invokes only resolvers that the contract lists and the server defines', () => {
-    const deps = {
-      jiraAsUser: () => {
-        throw new Error('not called');
-      },
-      configs: new ConfigRepository(new MemoryStore()),
-    } as unknown as ResolverDeps;
-    const functions = createResolverFunctions(deps) as Record<string, unknown>;
-    for (const key of INVOKED_RESOLVERS) {
-      expect(RESOLVER_KEYS).toContain(key);
-      expect(typeof functions[key]).toBe('function');
-    }
-  });
-
   it('shows the skeleton while loading, then asks for the issue the panel is open on', async () => {
     const answer = deferred<ResolverResult<unknown>>();
     bridge.onInvoke(() => answer.promise);
