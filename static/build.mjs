@@ -1,8 +1,8 @@
 /**
  * Builds every Custom UI resource of ML Lanes with esbuild: `node static/build.mjs` (add `--analyze` to see what
- * makes each bundle big). Each resource becomes static/<name>/build/{index.html, main.js, main.css}, the folder a
- * manifest `resources` entry points at; index.html comes from one template here, public/ adds icons. Works
- * offline; no source maps are shipped.
+ * makes each bundle big). Each resource becomes static/<name>/build/{index.html, main.js, chunks/, main.css}, the
+ * folder a manifest `resources` entry points at; index.html comes from one template here, public/ adds icons. The
+ * figures go to dist/ui-bundles.json for `npm run bench`. Works offline; no source maps are shipped.
  */
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
