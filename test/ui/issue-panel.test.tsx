@@ -3,11 +3,7 @@ import { bridge } from './support/fake-bridge';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ResolverResult } from '../../src/contract/envelope';
 import type { IssuePanelView } from '../../src/contract/issue-api';
-import { RESOLVER_KEYS } from '../../src/contract/resolver-api';
-import { createResolverFunctions, type ResolverDeps } from '../../src/resolvers';
-import { ConfigRepository } from '../../src/storage/config-repository';
-import { MemoryStore } from '../../src/storage/key-value-store';
-import { INVOKED_RESOLVERS } from '../../static/issue-panel/src/api';
+import { answerAtlaskitFlags } from '../../static/shared/src/atlaskit-flags';
 import { App } from '../../static/issue-panel/src/App';
 import { mount } from '../../static/shared/src/mount';
 import { ISSUE_PANEL_CONTEXT, issueView, withItems } from './support/issue-fixture';
@@ -48,15 +44,8 @@ function checkbox(id: string): HTMLInputElement {
     .find((element) => element.dataset.id === id) as HTMLInputElement;
 }
 
-// Atlaskit's lozenge asks an uninitialised feature-gate client once and warns about it: not the panel's doing.
-const warn = console.warn.bind(console);
-beforeAll(() => {
-  jest.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
-    if (JSON.stringify(args).includes('checking the feature gate')) return;
-    warn(...args);
-  });
-});
-afterAll(() => jest.restoreAllMocks());
+// Atlaskit's feature flags get the answer mount() gives them (App is rendered here without mount).
+beforeAll(answerAtlaskitFlags);
 beforeEach(() => {
   bridge.reset();
   bridge.context = ISSUE_PANEL_CONTEXT;
@@ -72,20 +61,6 @@ afterEach(() => {
 });
 
 describe('issue panel: reading', () => {
-  it('invokes only resolvers that the contract lists and the server defines', () => {
-    const deps = {
-      jiraAsUser: () => {
-        throw new Error('not called');
-      },
-      configs: new ConfigRepository(new MemoryStore()),
-    } as unknown as ResolverDeps;
-    const functions = createResolverFunctions(deps) as Record<string, unknown>;
-    for (const key of INVOKED_RESOLVERS) {
-      expect(RESOLVER_KEYS).toContain(key);
-      expect(typeof functions[key]).toBe('function');
-    }
-  });
-
   it('shows the skeleton while loading, then asks for the issue the panel is open on', async () => {
     const answer = deferred<ResolverResult<unknown>>();
     bridge.onInvoke(() => answer.promise);

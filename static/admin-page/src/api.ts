@@ -7,30 +7,11 @@ import { invokeResolver } from '../../shared/src/invoke';
 import type { ResolverResult } from '../../../src/contract/envelope';
 import type { PanelContext, ResolverApi, ResolverKey } from '../../../src/contract/resolver-api';
 
-/** The resolver functions the admin page invokes; a test checks that each is in the contract. */
-export const INVOKED_ADMIN_RESOLVERS = [
-  'getConfig',
-  'saveConfig',
-  'importConfig',
-  'listRevisions',
-  'restoreRevision',
-  'resetProjectConfig',
-  'previewConfig',
-  'validateConfig',
-  'siteCatalog',
-  'listBoards',
-] as const satisfies readonly ResolverKey[];
-
-export type InvokedAdminResolver = (typeof INVOKED_ADMIN_RESOLVERS)[number];
-
-export type Payload<K extends InvokedAdminResolver> = ResolverApi[K]['payload'];
-export type Result<K extends InvokedAdminResolver> = ResolverApi[K]['result'];
+export type Payload<K extends ResolverKey> = ResolverApi[K]['payload'];
+export type Result<K extends ResolverKey> = ResolverApi[K]['result'];
 
 /** Calls a resolver the admin page uses; the answer is always the envelope. */
-export function call<K extends InvokedAdminResolver>(
-  key: K,
-  payload: Payload<K>,
-): Promise<ResolverResult<Result<K>>> {
+export function call<K extends ResolverKey>(key: K, payload: Payload<K>): Promise<ResolverResult<Result<K>>> {
   return invokeResolver(key, payload);
 }
 

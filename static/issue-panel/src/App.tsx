@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ResolverError } from '../../../src/contract/envelope';
 import type { IssuePanelView } from '../../../src/contract/issue-api';
+import type { PanelContext } from '../../../src/contract/resolver-api';
 import { getModuleContext } from '../../shared/src/forge';
 import { toIntlLocale } from '../../shared/src/format';
+import { invokeResolver } from '../../shared/src/invoke';
 import { ResolverErrorView } from '../../shared/src/States';
-import { call, type IssuePanelContext } from './api';
 import { IssuePanel } from './components/IssuePanel';
 import { LoadingPanel } from './components/States';
+
+type IssuePanelContext = PanelContext & { locale?: string };
 
 type LoadState =
   | { status: 'loading' }
@@ -39,7 +42,7 @@ export function App() {
       const html = document.documentElement;
       if (mode && !html.dataset.colorMode) html.dataset.colorMode = mode;
       const issueKey = context.extension.issue?.key;
-      const result = await call('getIssuePanel', issueKey ? { issueKey } : {});
+      const result = await invokeResolver('getIssuePanel', issueKey ? { issueKey } : {});
       if (!current) return;
       setState(
         result.ok
@@ -84,7 +87,7 @@ function Loaded({ initial, context }: { initial: IssuePanelView; context: IssueP
   const setDodItem = useCallback(
     async (itemId: string, checked: boolean): Promise<ResolverError | null> => {
       const ticket = ++latest.current;
-      const result = await call('setDodItem', { issueKey, itemId, checked });
+      const result = await invokeResolver('setDodItem', { issueKey, itemId, checked });
       if (!result.ok) return result.error;
       apply(ticket, result.data);
       return null;
@@ -95,7 +98,7 @@ function Loaded({ initial, context }: { initial: IssuePanelView; context: IssueP
   const setLaneOverride = useCallback(
     async (lane: string | null): Promise<ResolverError | null> => {
       const ticket = ++latest.current;
-      const result = await call('setLaneOverride', { issueKey, lane });
+      const result = await invokeResolver('setLaneOverride', { issueKey, lane });
       if (!result.ok) return result.error;
       apply(ticket, result.data);
       return null;

@@ -13,7 +13,8 @@ export function stylesheet(): string {
     pageStylesheet() +
     `
 
-.mll-root { padding: ${token('space.100')} ${token('space.050')} ${token('space.200')}; }
+/* Jira draws the panel's frame edge to edge: the content keeps the 16px inset Atlaskit gives panel content. */
+.mll-root { padding: ${token('space.150')} ${token('space.200')} ${token('space.200')}; }
 .mll-root p { margin: 0; }
 
 .mll-issue { display: grid; gap: ${token('space.200')}; max-width: 760px; }

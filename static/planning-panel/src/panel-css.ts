@@ -35,6 +35,17 @@ export function stylesheet(): string {
 /* Project page pickers */
 .mll-pickers { display: flex; flex-wrap: wrap; align-items: flex-end; gap: ${token('space.200')}; margin-bottom: ${token('space.300')}; }
 
+/* Lanes at a glance: one compact row under the header */
+.mll-lane-strip ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: ${token('space.100')}; }
+.mll-strip-lane { display: inline-flex; align-items: center; gap: ${token('space.075')}; padding: ${token('space.050')} ${token('space.100')}; border: ${token('border.width')} solid ${token('color.border')}; border-left: 3px solid var(--mll-lane-color, ${token('color.border.bold')}); border-radius: ${token('radius.small')}; background: ${token('elevation.surface.raised')}; color: ${token('color.text')}; font: ${token('font.body.small')}; cursor: pointer; }
+.mll-strip-lane:hover { background: ${token('color.background.neutral.subtle.hovered')}; }
+.mll-strip-lane:focus-visible { ${focusRing} }
+.mll-strip-name { font-weight: ${token('font.weight.semibold')}; }
+.mll-strip-count { min-width: 20px; padding: 0 ${token('space.075')}; border-radius: ${token('radius.full')}; background: ${token('color.background.neutral')}; color: ${token('color.text.subtle')}; font-weight: ${token('font.weight.semibold')}; text-align: center; }
+.mll-strip-blocked { display: inline-flex; align-items: center; gap: 2px; color: ${token('color.text.danger')}; font-weight: ${token('font.weight.semibold')}; }
+.mll-column:focus { outline: none; }
+.mll-column:focus-visible { ${focusRing} }
+
 /* Filters */
 .mll-toolbar { position: sticky; top: 0; z-index: 2; display: flex; flex-wrap: wrap; align-items: center; gap: ${token('space.150')} ${token('space.250')}; padding: ${token('space.150')} 0; margin-bottom: ${token('space.100')}; background: ${token('elevation.surface')}; border-bottom: ${token('border.width')} solid ${token('color.border')}; }
 .mll-shown { margin-left: auto; color: ${token('color.text.subtle')}; font: ${token('font.body.small')}; }

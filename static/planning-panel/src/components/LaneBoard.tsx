@@ -16,6 +16,11 @@ export interface LaneBoardProps {
   criticalSet: ReadonlySet<string>;
 }
 
+/** The id of a lane's column, for the lane strip to scroll to. */
+export function laneColumnId(laneId: string): string {
+  return `mll-lane-column-${laneId}`;
+}
+
 export function LaneBoard({ columns, criticalSet }: LaneBoardProps) {
   return (
     <section aria-labelledby="mll-lanes-title">
@@ -44,6 +49,8 @@ const LaneColumn = memo(function LaneColumn({
   return (
     <section
       className="mll-column"
+      id={laneColumnId(column.id)}
+      tabIndex={-1}
       style={style}
       data-testid="lane-column"
       data-lane={column.id}
