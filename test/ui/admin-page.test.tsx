@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import type { MlLanesConfig } from '../../src/config/schema';
 import { defaultConfig } from '../../src/config/defaults';
 import { App } from '../../static/admin-page/src/App';
+import { answerAtlaskitFlags } from '../../static/shared/src/atlaskit-flags';
 import {
   ADMIN_CONTEXT,
   adminConfig,
@@ -54,15 +55,8 @@ function previewRun(): HTMLButtonElement {
   return screen.getByTestId('preview-run') as HTMLButtonElement;
 }
 
-// Atlaskit asks an uninitialised feature-gate client once and warns about it: not the page's doing.
-const warn = console.warn.bind(console);
-beforeAll(() => {
-  jest.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
-    if (JSON.stringify(args).includes('checking the feature gate')) return;
-    warn(...args);
-  });
-});
-afterAll(() => jest.restoreAllMocks());
+// The page's own start-up answers Atlaskit's feature flags; rendering App directly, the test does it.
+beforeAll(answerAtlaskitFlags);
 beforeEach(async () => {
   bridge.reset();
   server = await FakeAdminServer.start();

@@ -214,8 +214,6 @@ function adminStylesheet(): string {
 .mla-panel { display: grid; gap: ${token('space.100')}; padding: ${token('space.200')}; border: ${token('border.width')} solid ${token('color.border')}; border-radius: ${token('radius.large')}; background: ${token('elevation.surface.raised')}; min-width: 0; }
 .mla-panel-title { margin: 0; font: ${token('font.heading.small')}; color: ${token('color.text')}; }
 .mla-preview-mode { justify-self: start; }
-.mla-preview-pickers { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: ${token('space.100')}; }
-.mla-preview-pickers .mla-hint { grid-column: 1 / -1; }
 .mla-preview-run { display: flex; flex-wrap: wrap; align-items: center; gap: ${token('space.100')}; }
 .mla-preview-result { display: grid; gap: ${token('space.100')}; min-width: 0; }
 .mla-scope-line { margin: 0; font: ${token('font.body.small')}; color: ${token('color.text.subtle')}; }
