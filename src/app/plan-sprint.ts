@@ -4,7 +4,7 @@ import { buildPlan } from '../domain/plan';
 import { getBoard, getSprint, type SprintSelector } from '../jira/agile';
 import type { JiraClient } from '../jira/client';
 import { loadPlanSnapshot } from '../jira/load-plan-snapshot';
-import type { ConfigRepository } from '../storage/config-repository';
+import { scopeOf, type ConfigRepository } from '../storage/config-repository';
 import { BadRequestError } from '../errors';
 
 /**
@@ -38,7 +38,7 @@ export async function planSprint(deps: PlanSprintDeps, request: PlanSprintReques
   }
   const board = await getBoard(client, boardId);
   // The board's project (as Jira says, not the caller) decides whether a project configuration applies.
-  const { config } = await deps.configs.load({ projectKey: board.location?.projectKey });
+  const { config } = await deps.configs.load(scopeOf(board.location?.projectKey));
   const snapshot = await loadPlanSnapshot(client, { site, boardId, sprint, config, board });
   return buildPlan(snapshot, config);
 }

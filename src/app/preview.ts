@@ -6,7 +6,7 @@ import type { IssueSnapshot, SiteField } from '../domain/snapshot';
 import type { JiraClient } from '../jira/client';
 import { loadIssuesByJql } from '../jira/load-issues';
 import { loadPlanSnapshot } from '../jira/load-plan-snapshot';
-import type { ConfigRepository } from '../storage/config-repository';
+import { scopeOf, type ConfigRepository } from '../storage/config-repository';
 import { BadRequestError, InvalidConfigError, JiraError } from '../errors';
 import { checkProjectVisible, requireJiraAdmin } from './admin-guard';
 
@@ -46,7 +46,7 @@ export async function previewConfig(
   const edited = parseConfig(request.document);
   if (!edited.ok) throw new InvalidConfigError(edited.problems);
   await checkProjectVisible(client, request.projectKey);
-  const saved = (await deps.configs.load({ projectKey: request.projectKey })).config;
+  const saved = (await deps.configs.load(scopeOf(request.projectKey))).config;
   // Read the fields both configurations' rules look at (the lanes of the saved rules need not exist in the edit).
   const reading: MlLanesConfig = { ...edited.config, rules: [...saved.rules, ...edited.config.rules] };
   const { issues, siteFields, description, warnings } = await readScope(client, request, reading);

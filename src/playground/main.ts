@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   // KVS stands in as a file, so saved configurations survive restarts of the playground.
   const store = new FileStore(process.env.ML_LANES_STORE ?? join(process.cwd(), '.playground', 'kvs.json'));
   const handler = createForgeHandler(new ConfigRepository(store));
-  const playground = await startPlayground({ handler, siteUrl: jira.url, port, users });
+  const playground = await startPlayground({ handler, siteUrl: jira.url, port, ...(users ? { users } : {}) });
   console.log(
     `ML Lanes playground: ${playground.url}  (Jira: ${values.site ? jira.url : `simulator at ${jira.url}`})`,
   );

@@ -69,14 +69,14 @@ describe('the admin page', () => {
     await sprintPicker.selectOption(String(CV_SPRINTS.active));
     // The chosen sprint's whole name ("CV Sprint 14 — classifier v1.1") is readable in its picker.
     // (A string: Node's types have no DOM, the frame runs it.)
-    const picker = (await frame.evaluate(`
+    const picker = await frame.evaluate<{ name: string; title: string; width: number; room: number }>(`
       (() => {
         const select = document.querySelector('[data-testid="preview-sprint"]');
         const name = select.selectedOptions[0]?.textContent ?? '';
         const context = document.createElement('canvas').getContext('2d');
         context.font = getComputedStyle(select).font;
         return { name, title: select.title, width: context.measureText(name).width, room: select.clientWidth };
-      })()`)) as { name: string; title: string; width: number; room: number };
+      })()`);
     expect(picker.name).toMatch(/classifier/);
     expect(picker.title).toBe(picker.name);
     // Room for the text beside the select's own padding and arrow.

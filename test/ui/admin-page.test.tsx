@@ -38,7 +38,7 @@ function laneRow(id: string): HTMLElement {
 }
 
 function saveButton(): HTMLButtonElement {
-  return screen.getByTestId('save-button') as HTMLButtonElement;
+  return screen.getByTestId<HTMLButtonElement>('save-button');
 }
 
 /** Save turns on once the server has checked the draft on screen and found nothing wrong. */
@@ -52,7 +52,7 @@ async function checked(): Promise<void> {
 }
 
 function previewRun(): HTMLButtonElement {
-  return screen.getByTestId('preview-run') as HTMLButtonElement;
+  return screen.getByTestId<HTMLButtonElement>('preview-run');
 }
 
 // The page's own start-up answers Atlaskit's feature flags; rendering App directly, the test does it.
@@ -131,11 +131,11 @@ describe('admin page: loading and scope', () => {
     await screen.findByTestId('follows-site');
     expect(payloadOf('getConfig')).toEqual({ projectKey: 'NLP' });
     expect(screen.getByTestId('follows-site').textContent).toContain('NLP follows the site configuration');
-    expect((within(laneRow('data')).getByTestId('lane-name') as HTMLInputElement).disabled).toBe(true);
+    expect(within(laneRow('data')).getByTestId<HTMLInputElement>('lane-name').disabled).toBe(true);
     expect(saveButton().disabled).toBe(true);
 
     fireEvent.click(screen.getByTestId('create-override'));
-    expect((within(laneRow('data')).getByTestId('lane-name') as HTMLInputElement).disabled).toBe(false);
+    expect(within(laneRow('data')).getByTestId<HTMLInputElement>('lane-name').disabled).toBe(false);
     await saveWhenChecked();
     fireEvent.click(saveButton());
     await screen.findByTestId('saved-flag');
@@ -168,7 +168,7 @@ describe('admin page: read-only for people who are not Jira admins', () => {
     expect(controls.length).toBeGreaterThan(10);
     for (const control of controls) expect((control as HTMLInputElement).disabled).toBe(true);
     expect(saveButton().disabled).toBe(true);
-    expect((screen.getByTestId('import-input') as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByTestId<HTMLInputElement>('import-input').disabled).toBe(true);
 
     fireEvent.click(screen.getByTestId('nav-rules'));
     for (const control of screen.getByTestId('section-rules').querySelectorAll('input, select, button')) {
@@ -194,7 +194,7 @@ describe('admin page: validation next to the control', () => {
     fireEvent.click(screen.getByTestId('nav-rules'));
     const rule = screen.getAllByTestId('rule-row').find((row) => row.dataset.index === '1')!;
     const condition = within(rule).getAllByTestId('condition-row')[1]!;
-    const pattern = within(condition).getByTestId('condition-pattern') as HTMLInputElement;
+    const pattern = within(condition).getByTestId<HTMLInputElement>('condition-pattern');
     fireEvent.change(pattern, { target: { value: '([qa' } });
 
     const problem = await within(condition).findByTestId('problem');
@@ -213,7 +213,7 @@ describe('admin page: validation next to the control', () => {
 
   it('names a duplicate lane id next to the id field and disables Save', async () => {
     await renderAdmin();
-    const id = within(laneRow('model')).getByTestId('lane-id') as HTMLInputElement;
+    const id = within(laneRow('model')).getByTestId<HTMLInputElement>('lane-id');
     fireEvent.change(id, { target: { value: 'data' } });
     fireEvent.blur(id);
 
@@ -230,7 +230,7 @@ describe('admin page: validation next to the control', () => {
 
   it('renaming a lane id carries its rules, DoD and capacity along', async () => {
     await renderAdmin();
-    const id = within(laneRow('model')).getByTestId('lane-id') as HTMLInputElement;
+    const id = within(laneRow('model')).getByTestId<HTMLInputElement>('lane-id');
     fireEvent.change(id, { target: { value: 'training' } });
     fireEvent.keyDown(id, { key: 'Enter' });
     await saveWhenChecked();
@@ -267,9 +267,9 @@ describe('admin page: validation next to the control', () => {
 
     fireEvent.click(screen.getByTestId('nav-rules'));
     const rule = screen.getAllByTestId('rule-row').find((row) => row.dataset.index === '1')!;
-    const pattern = within(within(rule).getAllByTestId('condition-row')[1]!).getByTestId(
+    const pattern = within(within(rule).getAllByTestId('condition-row')[1]!).getByTestId<HTMLInputElement>(
       'condition-pattern',
-    ) as HTMLInputElement;
+    );
     fireEvent.change(pattern, { target: { value: '([qa' } });
     await waitFor(() => expect(checks).toHaveLength(2));
     expect(checks[1]!.payload).toMatchObject({
@@ -390,14 +390,14 @@ describe('admin page: rules', () => {
     const rule = screen.getAllByTestId('rule-row')[1]!;
     fireEvent.click(within(rule).getByTestId('add-condition'));
     const added = within(rule).getAllByTestId('condition-row')[2]!;
-    const value = within(added).getByTestId('condition-value') as HTMLInputElement;
+    const value = within(added).getByTestId<HTMLInputElement>('condition-value');
     const options = [...document.getElementById(value.getAttribute('list')!)!.querySelectorAll('option')];
     expect(options.map((option) => option.value)).toEqual(['Story', 'Task', 'Bug', 'Epic']);
     expect((await within(added).findByTestId('problem')).dataset.path).toBe('rules[1].conditions[2].value');
 
     fireEvent.change(within(added).getByTestId('condition-field'), { target: { value: 'customField' } });
     fireEvent.change(within(added).getByTestId('condition-op'), { target: { value: 'is-set' } });
-    const fieldId = within(added).getByTestId('condition-field-id') as HTMLInputElement;
+    const fieldId = within(added).getByTestId<HTMLInputElement>('condition-field-id');
     fireEvent.change(fieldId, { target: { value: 'Model accuracy' } });
     await checked();
     expect(within(rule).queryAllByTestId('problem')).toHaveLength(0);
@@ -428,8 +428,8 @@ describe('admin page: rules', () => {
 describe('admin page: preview', () => {
   it('previews the edited configuration on the default sprint and highlights moved rows in words', async () => {
     await renderAdmin();
-    await waitFor(() => expect((screen.getByTestId('preview-board') as HTMLSelectElement).value).toBe('1'));
-    expect((screen.getByTestId('preview-sprint') as HTMLSelectElement).value).toBe('102');
+    await waitFor(() => expect(screen.getByTestId<HTMLSelectElement>('preview-board').value).toBe('1'));
+    expect(screen.getByTestId<HTMLSelectElement>('preview-sprint').value).toBe('102');
     fireEvent.click(screen.getByTestId('nav-rules'));
     fireEvent.change(screen.getAllByTestId('rule-lane')[0]!, { target: { value: 'code' } });
     await waitFor(() => expect(previewRun().disabled).toBe(false));
@@ -523,8 +523,8 @@ describe('admin page: saving', () => {
     fireEvent.click(within(banner).getByTestId('conflict-reload'));
     await waitFor(() => expect(screen.getByTestId('conflict-banner').dataset.state).toBe('reloaded'));
     expect(screen.getByTestId('conflict-diff').textContent).toContain('lanes[4].name');
-    expect((within(laneRow('deploy')).getByTestId('lane-name') as HTMLInputElement).value).toBe('Release');
-    expect((within(laneRow('data')).getByTestId('lane-name') as HTMLInputElement).value).toBe('Datasets');
+    expect(within(laneRow('deploy')).getByTestId<HTMLInputElement>('lane-name').value).toBe('Release');
+    expect(within(laneRow('data')).getByTestId<HTMLInputElement>('lane-name').value).toBe('Datasets');
 
     fireEvent.click(screen.getByTestId('conflict-keep-mine'));
     await saveWhenChecked();
@@ -547,7 +547,7 @@ describe('admin page: saving', () => {
     const list = await screen.findByTestId('conflict-list');
     expect(list.textContent).toContain('lanes[0].name');
     fireEvent.click(within(list).getByRole('button', { name: 'Use theirs' }));
-    expect((within(laneRow('data')).getByTestId('lane-name') as HTMLInputElement).value).toBe('Data prep');
+    expect(within(laneRow('data')).getByTestId<HTMLInputElement>('lane-name').value).toBe('Data prep');
   });
 
   it('says so when the server refuses a save (no longer a Jira admin)', async () => {
@@ -570,7 +570,7 @@ describe('admin page: history, import, export', () => {
     fireEvent.click(screen.getByTestId('nav-history'));
     const rows = await screen.findAllByTestId('history-row');
     expect(rows.map((row) => row.dataset.revision)).toEqual(['7', '6', '5', '4', '3', '2', '1']);
-    expect((within(rows[0]!).getByTestId('restore-button') as HTMLButtonElement).disabled).toBe(true);
+    expect(within(rows[0]!).getByTestId<HTMLButtonElement>('restore-button').disabled).toBe(true);
     fireEvent.click(within(rows[2]!).getByTestId('restore-button'));
     await screen.findByTestId('saved-flag');
     expect(payloadOf('restoreRevision')).toEqual({ revision: 5, baseRevision: 7 });
@@ -604,7 +604,7 @@ describe('admin page: history, import, export', () => {
     fireEvent.change(screen.getByTestId('import-input'), { target: { files: [file] } });
     const flag = await screen.findByTestId('saved-flag');
     expect(flag.textContent).toContain('Imported and saved as revision 8');
-    expect((within(laneRow('data')).getByTestId('lane-name') as HTMLInputElement).value).toBe('Datasets');
+    expect(within(laneRow('data')).getByTestId<HTMLInputElement>('lane-name').value).toBe('Datasets');
     expect((await server.configs.load()).config.version).toBe(2);
   });
 

@@ -93,7 +93,7 @@ describe('issue panel: reading', () => {
     expect(screen.getByTestId('lane-rule').textContent).toBe(
       'Decided by the rule: labels "training" matches keyword "train"',
     );
-    const select = screen.getByTestId('lane-override') as HTMLSelectElement;
+    const select = screen.getByTestId<HTMLSelectElement>('lane-override');
     expect(select.value).toBe('');
     expect(select.disabled).toBe(false);
     expect([...select.options].map((option) => option.textContent)).toEqual([
@@ -211,7 +211,7 @@ describe('issue panel: ticking items', () => {
     expect(screen.getByTestId('readonly-note').textContent).toContain(
       'You can’t edit this issue, so the checklist is read-only',
     );
-    expect((screen.getByTestId('lane-override') as HTMLSelectElement).disabled).toBe(true);
+    expect(screen.getByTestId<HTMLSelectElement>('lane-override').disabled).toBe(true);
     for (const box of screen.getAllByTestId('dod-checkbox'))
       expect((box as HTMLInputElement).disabled).toBe(true);
   });
@@ -234,7 +234,7 @@ describe('issue panel: lane override', () => {
     await waitFor(() => expect(screen.getByTestId('lane-name').textContent).toBe('Data'));
     expect(screen.getByTestId('lane-rule').textContent).toBe('Decided by a manual override.');
     expect(screen.getByText('Set by hand')).toBeTruthy();
-    expect((screen.getByTestId('lane-override') as HTMLSelectElement).value).toBe('data');
+    expect(screen.getByTestId<HTMLSelectElement>('lane-override').value).toBe('data');
 
     fireEvent.change(screen.getByTestId('lane-override'), { target: { value: '' } });
     await waitFor(() => expect(screen.getByTestId('lane-name').textContent).toBe('Model'));
@@ -250,7 +250,7 @@ describe('issue panel: lane override', () => {
     expect(screen.getByTestId('lane-rule').textContent).toBe(
       'No lane: no rule matched (labels: none). Pick one below to place it by hand.',
     );
-    expect((screen.getByTestId('lane-override') as HTMLSelectElement).disabled).toBe(false);
+    expect(screen.getByTestId<HTMLSelectElement>('lane-override').disabled).toBe(false);
     expect(screen.getByTestId('dod-empty').textContent).toContain('no lane');
   });
 
@@ -262,7 +262,7 @@ describe('issue panel: lane override', () => {
     expect((await screen.findByTestId('lane-override-error')).textContent).toContain(
       'The lane was not changed: Storage failed.',
     );
-    expect((screen.getByTestId('lane-override') as HTMLSelectElement).value).toBe('');
+    expect(screen.getByTestId<HTMLSelectElement>('lane-override').value).toBe('');
     expect(screen.getByTestId('lane-name').textContent).toBe('Model');
   });
 });

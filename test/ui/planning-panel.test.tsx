@@ -369,8 +369,8 @@ describe('planning panel: project page', () => {
     await screen.findByTestId('plan-header');
     expect(bridge.invokes('listBoards')[0]?.payload).toEqual({ projectKey: 'CV' });
     expect(bridge.invokes('getPlan')[0]?.payload).toEqual({ boardId: 1, sprintId: 102 });
-    expect((screen.getByTestId('board-picker') as HTMLSelectElement).value).toBe('1');
-    expect((screen.getByTestId('sprint-picker') as HTMLSelectElement).value).toBe('102');
+    expect(screen.getByTestId<HTMLSelectElement>('board-picker').value).toBe('1');
+    expect(screen.getByTestId<HTMLSelectElement>('sprint-picker').value).toBe('102');
 
     fireEvent.change(screen.getByTestId('sprint-picker'), { target: { value: '103' } });
     await waitFor(() => expect(bridge.invokes('getPlan')[1]?.payload).toEqual({ boardId: 1, sprintId: 103 }));

@@ -1,5 +1,6 @@
 import * as configAdmin from '../../app/config-admin';
 import type { ConfigProblemView, RevisionSummary, SavedConfigView } from '../../contract/admin-api';
+import { scopeOf } from '../../storage/config-repository';
 import { jiraClientFor, type ResolverDeps } from '../deps';
 import type { ForgeContext } from '../request';
 import {
@@ -24,7 +25,7 @@ export async function getConfig(
   payload: unknown,
   context: ForgeContext,
 ): Promise<SavedConfigView> {
-  const scope = scopePayload.parse(payload);
+  const scope = scopeOf(scopePayload.parse(payload).projectKey);
   return configAdmin.readConfig(adminDeps(deps, context), scope);
 }
 
@@ -35,7 +36,7 @@ export async function saveConfig(
 ): Promise<SavedConfigView> {
   const request = savePayload.parse(payload);
   return configAdmin.saveConfig(adminDeps(deps, context), {
-    scope: { projectKey: request.projectKey },
+    scope: scopeOf(request.projectKey),
     document: request.config,
     baseRevision: request.baseRevision,
   });
@@ -57,7 +58,7 @@ export async function importConfig(
 ): Promise<SavedConfigView> {
   const request = importPayload.parse(payload);
   return configAdmin.importConfig(adminDeps(deps, context), {
-    scope: { projectKey: request.projectKey },
+    scope: scopeOf(request.projectKey),
     text: request.text,
     baseRevision: request.baseRevision,
   });
@@ -68,7 +69,7 @@ export async function listRevisions(
   payload: unknown,
   context: ForgeContext,
 ): Promise<RevisionSummary[]> {
-  const scope = scopePayload.parse(payload);
+  const scope = scopeOf(scopePayload.parse(payload).projectKey);
   return configAdmin.listRevisions(adminDeps(deps, context), scope);
 }
 
@@ -79,7 +80,7 @@ export async function restoreRevision(
 ): Promise<SavedConfigView> {
   const request = restorePayload.parse(payload);
   return configAdmin.restoreRevision(adminDeps(deps, context), {
-    scope: { projectKey: request.projectKey },
+    scope: scopeOf(request.projectKey),
     revision: request.revision,
     baseRevision: request.baseRevision,
   });

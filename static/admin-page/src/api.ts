@@ -15,9 +15,9 @@ export function call<K extends ResolverKey>(key: K, payload: Payload<K>): Promis
   return invokeResolver(key, payload);
 }
 
-export type AdminContext = PanelContext & { locale?: string; accountId?: string };
+export type AdminContext = PanelContext;
 
 /** The module context (theme, locale; the admin page has no board or project of its own). */
 export function getAdminContext(): Promise<AdminContext> {
-  return getModuleContext<AdminContext>();
+  return getModuleContext();
 }

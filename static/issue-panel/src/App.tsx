@@ -9,7 +9,7 @@ import { ResolverErrorView } from '../../shared/src/States';
 import { IssuePanel } from './components/IssuePanel';
 import { LoadingPanel } from './components/States';
 
-type IssuePanelContext = PanelContext & { locale?: string };
+type IssuePanelContext = PanelContext;
 
 type LoadState =
   | { status: 'loading' }
@@ -27,7 +27,7 @@ export function App() {
     void (async () => {
       let context: IssuePanelContext;
       try {
-        context = await getModuleContext<IssuePanelContext>();
+        context = await getModuleContext();
       } catch (error) {
         const detail = error instanceof Error ? error.message.trim() : String(error);
         if (current) {

@@ -1,6 +1,5 @@
 import { useForgeContext } from '../../shared/src/use-forge-context';
 import { useMemo, useState } from 'react';
-import type { PanelPlan } from '../../../src/contract/panel-plan';
 import type { BoardChoice, GetPlanPayload, PanelContext } from '../../../src/contract/resolver-api';
 import { getModuleContext } from '../../shared/src/forge';
 import { toIntlLocale } from '../../shared/src/format';
@@ -11,9 +10,9 @@ import { BoardPickers } from './components/Pickers';
 import { LoadingPlan } from './components/States';
 import { useResolver } from './use-resolver';
 
-type Context = PanelContext & { locale?: string };
+type Context = PanelContext;
 
-const getPanelContext = () => getModuleContext<Context>();
+const getPanelContext = getModuleContext;
 
 /** Titles the context problem: the panel cannot plan without knowing its sprint. */
 const NO_SPRINT = 'ML Lanes cannot tell which sprint to plan';
@@ -86,7 +85,7 @@ function Placed({ context }: { context: Context }) {
       return <PlanLoader payload={placement.payload} locale={locale} />;
     case 'project':
       return <ProjectPlanner projectKey={placement.projectKey} locale={locale} />;
-    default:
+    case 'unknown':
       return <ContextProblem title={NO_SPRINT} message={placement.message} />;
   }
 }
@@ -104,15 +103,8 @@ export function PlanLoader({ payload, locale }: { payload: GetPlanPayload; local
       return <LoadingPlan />;
     case 'error':
       return <ResolverErrorView error={state.error} what="the sprint plan" onRetry={retry} />;
-    default:
-      return (
-        <PlanScreen
-          plan={state.data as PanelPlan}
-          locale={locale}
-          onRefresh={retry}
-          refreshing={state.refreshing}
-        />
-      );
+    case 'ready':
+      return <PlanScreen plan={state.data} locale={locale} onRefresh={retry} refreshing={state.refreshing} />;
   }
 }
 

@@ -59,7 +59,10 @@ function errorTitle(error: ResolverError, what: string): string {
       return `Jira did not answer while loading ${what}`;
     case 'invalid-config':
       return 'The ML Lanes configuration has problems';
-    default:
+    case 'no-sprints':
+    case 'rate-limited':
+    case 'conflict':
+    case 'internal':
       return `Could not load ${what}`;
   }
 }
@@ -118,13 +121,13 @@ export function ContextProblem({
       <SectionMessage
         appearance="error"
         title={title}
-        actions={
-          onRetry ? (
+        {...(onRetry && {
+          actions: (
             <Button appearance="primary" onClick={onRetry} testId="retry-button">
               Retry
             </Button>
-          ) : undefined
-        }
+          ),
+        })}
       >
         <p>{message}</p>
       </SectionMessage>

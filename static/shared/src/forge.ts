@@ -3,10 +3,26 @@
  * context, Jira's theme and opening an issue.
  */
 import { router, view } from '@forge/bridge';
+import type { PanelContext } from '../../../src/contract/resolver-api';
 
-/** The module context Jira gives this page; `T` names the fields the page reads. */
-export async function getModuleContext<T>(): Promise<T> {
-  return (await view.getContext()) as unknown as T;
+/** The module context Jira gives this page, checked before anything reads it. */
+export async function getModuleContext(): Promise<PanelContext> {
+  const context: unknown = await view.getContext();
+  if (!isModuleContext(context)) throw new Error('Jira gave this page no module context it can read.');
+  return context;
+}
+
+/** The parts every page relies on: which module it is, and the extension that says where it was opened. */
+function isModuleContext(value: unknown): value is PanelContext {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'moduleKey' in value &&
+    typeof value.moduleKey === 'string' &&
+    'extension' in value &&
+    typeof value.extension === 'object' &&
+    value.extension !== null
+  );
 }
 
 /** Asks Jira to apply its theme (light/dark) to the page and keep it in sync. */

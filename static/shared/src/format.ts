@@ -28,7 +28,8 @@ export function statusAppearance(category: StatusCategory): LozengeAppearance {
       return 'inprogress';
     case 'done':
       return 'success';
-    default:
+    case 'new':
+    case 'undefined':
       return 'default';
   }
 }

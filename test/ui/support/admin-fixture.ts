@@ -17,7 +17,7 @@ import { MemoryStore } from '../../../src/storage/key-value-store';
 import type { InvokeRequest } from './fake-bridge';
 
 // The repository measures documents with TextEncoder, which Node has and jsdom does not.
-globalThis.TextEncoder ??= NodeTextEncoder as unknown as typeof TextEncoder;
+globalThis.TextEncoder ??= NodeTextEncoder;
 
 export const ADMIN_CONTEXT: PanelContext & { locale: string } = {
   moduleKey: 'ml-lanes-admin',

@@ -160,7 +160,7 @@ function NoticeView({
           </SectionMessage>
         </div>
       );
-    default:
+    case 'error':
       return (
         <div data-testid="write-error" data-code={notice.error.code}>
           <SectionMessage appearance="error" title={notice.title}>

@@ -263,7 +263,12 @@ function previewErrorTitle(error: ResolverError): string {
       return 'Jira did not let ML Lanes read these issues';
     case 'bad-request':
       return 'Jira could not run this query';
-    default:
+    case 'not-found':
+    case 'no-sprints':
+    case 'rate-limited':
+    case 'jira-unavailable':
+    case 'conflict':
+    case 'internal':
       return 'The preview could not run';
   }
 }

@@ -412,7 +412,10 @@ function valueSuggestions(field: ConditionField, catalog: ReturnType<typeof useC
       return catalog.components;
     case 'project':
       return catalog.projects.map((project) => project.key);
-    default:
+    // Free text: nothing on the site to suggest.
+    case 'summary':
+    case 'parent':
+    case 'customField':
       return [];
   }
 }

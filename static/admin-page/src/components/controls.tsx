@@ -60,11 +60,11 @@ export function AnchorProblems({ anchor }: { anchor: string }) {
 interface FieldShellProps {
   label: ReactNode;
   /** Keep the label for screen readers only (compact rows that have a visible heading). */
-  hideLabel?: boolean;
-  anchor?: string;
+  hideLabel?: boolean | undefined;
+  anchor?: string | undefined;
   problems: ConfigProblemView[];
   hint?: ReactNode;
-  className?: string;
+  className?: string | undefined;
   htmlFor: string;
   children: ReactNode;
 }

@@ -116,7 +116,12 @@ function noticeFor(error: ResolverError, savedDraft: boolean): Notice {
         : { kind: 'import-problems', message: error.message, problems: error.problems };
     case 'forbidden':
       return { kind: 'error', title: 'Only Jira administrators can change this configuration', error };
-    default:
+    case 'bad-request':
+    case 'not-found':
+    case 'no-sprints':
+    case 'rate-limited':
+    case 'jira-unavailable':
+    case 'internal':
       return { kind: 'error', title: 'Nothing was saved', error };
   }
 }
