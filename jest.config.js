@@ -4,7 +4,8 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
-    // UI tests (test/ui, jsdom) render the planning panel's TSX with React's automatic JSX runtime.
+    // UI tests (test/ui, jsdom) render the three Custom UIs' TSX (planning panel, issue panel, admin page)
+    // with React's automatic JSX runtime.
     '^.+\\.tsx$': [
       '@swc/jest',
       {

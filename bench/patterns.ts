@@ -31,7 +31,7 @@ function snapshotIssue(index: number, summary: string, field: string): IssueSnap
     inScope: true,
     hidden: false,
     sprintName: null,
-    fieldValues: { [FIELD.id]: field },
+    fieldValues: { [FIELD.id]: { kind: 'text', text: field } },
     dodChecked: {},
     laneOverride: null,
   };

@@ -39,7 +39,11 @@ function causeOf(error: JiraError, limits: PlanLimits): string {
       return `Jira refused a request ML Lanes made (${message})`;
     case 'server-error':
       return named('Jira failed', message);
-    default:
+    // These messages already name what happened.
+    case 'not-found':
+    case 'rate-limited':
+    case 'timeout':
+    case 'unreachable':
       return message;
   }
 }

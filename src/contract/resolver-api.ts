@@ -46,6 +46,9 @@ export const RESOLVER_KEYS = [
 export interface PanelContext {
   moduleKey: string;
   siteUrl?: string;
+  /** Jira's locale for the user, e.g. `en_US` or `zh_Hant_TW`. */
+  locale?: string;
+  accountId?: string;
   theme?: { colorMode?: 'light' | 'dark' };
   extension: {
     type: 'jira:sprintAction' | 'jira:boardAction' | 'jira:projectPage' | 'jira:adminPage' | string;

@@ -1,7 +1,7 @@
 import type { DodItem, DodRule, MlLanesConfig } from '../config/schema';
 import type { DodItemView, DodView } from '../contract/plan-view';
 import { compilePattern, isCut, TESTED_PART } from './pattern';
-import { siteFieldLookup, type IssueSnapshot, type SiteField } from './snapshot';
+import { fieldTexts, siteFieldLookup, type FieldValue, type IssueSnapshot, type SiteField } from './snapshot';
 
 /** Checks one issue against its lane's Definition of Done. */
 export type DodEvaluator = (issue: IssueSnapshot, lane: string | null) => DodView;
@@ -9,49 +9,28 @@ export type DodEvaluator = (issue: IssueSnapshot, lane: string | null) => DodVie
 const NO_DOD: DodView = { met: 0, total: 0, items: [] };
 const SHOWN_LENGTH = 80;
 
-/** Unwraps Jira's option and user objects ({value}, {name}, ...) to what a person sees. */
-function plain(value: unknown): unknown {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    const record = value as Record<string, unknown>;
-    for (const key of ['value', 'name', 'displayName', 'key']) {
-      if (key in record) return plain(record[key]);
-    }
-  }
-  return value;
+function isEmpty(
+  value: FieldValue | undefined,
+): value is Extract<FieldValue, { kind: 'absent' }> | undefined {
+  return value === undefined || value.kind === 'absent';
 }
 
-function isEmpty(value: unknown): boolean {
-  const inner = plain(value);
-  if (inner === null || inner === undefined) return true;
-  if (typeof inner === 'string') return inner.trim() === '';
-  if (Array.isArray(inner)) return inner.every(isEmpty);
-  return false;
+/** The value as text: for the detail line and for `matches`; the same texts the lane rules read. */
+function textOf(value: FieldValue): string {
+  return fieldTexts(value).join(', ');
 }
 
-/** The value as text: for the detail line and for `matches`. */
-function textOf(value: unknown): string {
-  const inner = plain(value);
-  if (Array.isArray(inner))
-    return inner
-      .filter((element) => !isEmpty(element))
-      .map(textOf)
-      .join(', ');
-  if (typeof inner === 'string') return inner.trim();
-  if (typeof inner === 'object') return JSON.stringify(inner);
-  return String(inner);
-}
-
-function shown(value: unknown): string {
+function shown(value: FieldValue): string {
   const text = textOf(value);
   return text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH - 1)}…` : text;
 }
 
-/** A number from a field value: a number, numeric text (a trailing % allowed), or an option holding one. */
-export function asNumber(value: unknown): number | null {
-  const inner = plain(value);
-  const text = typeof inner === 'string' ? inner.trim().replace(/%$/, '').trim() : inner;
-  const number =
-    typeof text === 'number' ? text : typeof text === 'string' && text !== '' ? Number(text) : NaN;
+/** A number, or a number typed as text (a trailing % allowed: "97%" reads 97). */
+function asNumber(value: FieldValue): number | null {
+  if (value.kind === 'number') return value.value;
+  if (value.kind !== 'text') return null;
+  const text = value.text.replace(/%$/, '').trim();
+  const number = text === '' ? NaN : Number(text);
   return Number.isFinite(number) ? number : null;
 }
 
@@ -59,13 +38,12 @@ export function asNumber(value: unknown): number | null {
  * Reads a number as a fraction: "97%" and 97 both mean 0.97, because people type percentages into
  * fields whose rules are written as fractions (and the other way round). 1 itself stays 1 (100%).
  */
-export function asFraction(value: unknown): number | null {
-  const inner = plain(value);
+function asFraction(value: FieldValue): number | null {
   let number: number;
   let percent = false;
-  if (typeof inner === 'number') number = inner;
-  else if (typeof inner === 'string') {
-    let text = inner.trim();
+  if (value.kind === 'number') number = value.value;
+  else if (value.kind === 'text') {
+    let text = value.text;
     if (text.endsWith('%')) {
       percent = true;
       text = text.slice(0, -1).trim();
@@ -81,7 +59,7 @@ function formatNumber(value: number): string {
   return String(Number(value.toPrecision(12)));
 }
 
-type Check = (value: unknown, fieldName: string) => { met: boolean; detail: string };
+type Check = (value: FieldValue | undefined, fieldName: string) => { met: boolean; detail: string };
 
 function compileRule(rule: DodRule): Check {
   switch (rule.op) {

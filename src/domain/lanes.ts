@@ -1,6 +1,6 @@
 import type { ClassificationRule, MlLanesConfig, RuleCondition } from '../config/schema';
 import { compilePattern, isCut, TESTED_PART } from './pattern';
-import { siteFieldLookup, type IssueSnapshot, type SiteField } from './snapshot';
+import { fieldTexts, siteFieldLookup, type IssueSnapshot, type SiteField } from './snapshot';
 
 type ConditionField = Extract<RuleCondition, { op: 'equals' }>['field'];
 
@@ -52,7 +52,7 @@ class IssueText {
   #labels?: Text[];
   #components?: Text[];
   #summary?: Text;
-  readonly #fields = new Map<string, FieldValue>();
+  readonly #fields = new Map<string, FieldReading>();
 
   constructor(private readonly issue: IssueSnapshot) {}
 
@@ -68,7 +68,7 @@ class IssueText {
     return (this.#summary ??= text(this.issue.summary));
   }
 
-  field(reader: FieldReader): FieldValue {
+  field(reader: FieldReader): FieldReading {
     let value = this.#fields.get(reader.key);
     if (!value) {
       value = reader.read(this.issue);
@@ -159,7 +159,7 @@ interface FieldText {
 }
 
 /** A field of an issue as text values (empty: not set), and its name for the lane rule. */
-interface FieldValue {
+interface FieldReading {
   texts: FieldText[];
   noun: string;
 }
@@ -167,7 +167,7 @@ interface FieldValue {
 /** Reads one field of an issue; `key` tells readers of the same field apart from others (for caching). */
 interface FieldReader {
   key: string;
-  read: (issue: IssueSnapshot) => FieldValue;
+  read: (issue: IssueSnapshot) => FieldReading;
   /** How "is set" reads for this field, e.g. `has a label`. */
   isSet: (noun: string) => string;
 }
@@ -181,36 +181,6 @@ function present(values: readonly string[]): FieldText[] {
     .map((value) => value.trim())
     .filter((value) => value !== '')
     .map(fieldText);
-}
-
-/**
- * What a person sees in a custom field, as text values: numbers as written, options and users by their
- * value or name, lists element by element, rich text (Atlassian Document Format) by its words.
- */
-function customFieldTexts(value: unknown): string[] {
-  if (value === null || value === undefined) return [];
-  if (Array.isArray(value)) return value.flatMap(customFieldTexts);
-  if (typeof value === 'string') return value.trim() === '' ? [] : [value.trim()];
-  if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
-  if (typeof value !== 'object') return [];
-  const record = value as Record<string, unknown>;
-  if (record.type === 'doc' && Array.isArray(record.content)) {
-    const text = documentText(record).trim();
-    return text === '' ? [] : [text];
-  }
-  for (const key of ['value', 'name', 'displayName', 'key']) {
-    // A cascading select also holds the chosen child option.
-    if (key in record) return [...customFieldTexts(record[key]), ...customFieldTexts(record.child)];
-  }
-  return [];
-}
-
-function documentText(node: unknown): string {
-  if (node === null || typeof node !== 'object') return '';
-  const record = node as Record<string, unknown>;
-  if (typeof record.text === 'string') return record.text;
-  if (!Array.isArray(record.content)) return '';
-  return record.content.map(documentText).join(record.type === 'doc' ? '\n' : ' ');
 }
 
 const FIELD_READERS: Record<Exclude<ConditionField, 'customField'>, FieldReader> = {
@@ -250,7 +220,7 @@ function customFieldReader(fields: readonly SiteField[]): FieldReader | null {
     read: (issue) => {
       // Jira allows two custom fields with one name: read the first that holds a value on this issue.
       for (const field of fields) {
-        const texts = customFieldTexts(issue.fieldValues[field.id]);
+        const texts = fieldTexts(issue.fieldValues[field.id]);
         if (texts.length > 0) return { texts: texts.map(fieldText), noun: `field "${field.name}"` };
       }
       return { texts: [], noun: `field "${first.name}"` };

@@ -32,6 +32,38 @@ export function siteFieldLookup<T extends SiteField>(fields: readonly T[]): (idO
   };
 }
 
+/**
+ * A field's value as a person sees it, converted once from Jira's JSON by the adapter (`jira/field-values.ts`).
+ * Rich text arrives as its words, options and users by their value or name, lists element by element, so the
+ * lane rules and the Definition of Done read the same thing. Text is trimmed and never empty; `texts` holds at
+ * least one non-empty text; anything unset or unreadable is `absent`.
+ */
+export type FieldValue =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'number'; readonly value: number }
+  /** Several values: labels, multi-selects, checkboxes, people, a cascading select's parent and child. */
+  | { readonly kind: 'texts'; readonly texts: readonly string[] }
+  /** A date or date-time field, as Jira wrote it (`2023-09-22`, `2023-07-12T16:00:00.000+0100`). */
+  | { readonly kind: 'date'; readonly iso: string }
+  | { readonly kind: 'absent' };
+
+/** A field value as texts, the way people read it: one text per value (none when absent). */
+export function fieldTexts(value: FieldValue | undefined): readonly string[] {
+  switch (value?.kind) {
+    case 'text':
+      return [value.text];
+    case 'number':
+      return [String(value.value)];
+    case 'texts':
+      return value.texts;
+    case 'date':
+      return [value.iso];
+    case 'absent':
+    case undefined:
+      return [];
+  }
+}
+
 export interface IssueSnapshot {
   key: string;
   summary: string;
@@ -52,7 +84,7 @@ export interface IssueSnapshot {
   /** Where an out-of-scope issue sits: another sprint's name, or null for the backlog / unknown. */
   sprintName: string | null;
   /** Values of the site fields the Definition of Done and the `conditions` rules read, by field id. */
-  fieldValues: Record<string, unknown>;
+  fieldValues: Record<string, FieldValue>;
   /** Manual Definition-of-Done items ticked on the issue (issue property `ml-lanes-dod`). */
   dodChecked: Record<string, boolean>;
   /** A lane someone chose by hand on the issue (issue property `ml-lanes-lane`), or null. */

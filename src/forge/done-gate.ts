@@ -1,37 +1,36 @@
-import { doneGate } from '../resolvers/issue/issue-panel';
-import { loadIssueContext } from '../resolvers/issue/load-issue';
+import { validateDoneTransition } from '../app/check-done';
 import { JiraClient } from '../jira/client';
 import type { JiraRequest } from '../jira/seam';
 import type { ConfigRepository } from '../storage/config-repository';
 import { forgeJiraAsApp } from './jira-as-user';
+
+/** Someone is waiting on the transition: past this the gate stops reading Jira and lets it through. */
+const GATE_BUDGET_MS = 8_000;
 
 /**
  * The Done-transition gate, as a Forge *function* validator rather than a Jira expression: the Definition of
  * Done lives in the app's storage (per lane, per project), and its automatic items find fields by display name
  * and read percentages either way; a Jira expression sees neither the app's storage nor that logic, so it would
  * need a second copy of both, kept in step by hand. Jira runs validators without a user, so this reads as the app,
- * and only reads.
- *
- * It fails open: when it cannot decide (Jira slow or down, a damaged issue), the transition goes ahead and the
- * error is logged, so an ML Lanes problem never stops a team's workflow.
+ * and only reads. The rule and its fail-open policy live in src/app/check-done.ts; this only adapts Jira's event
+ * and answer.
  */
 export function createDoneGate(configs: ConfigRepository, jira: () => JiraRequest = forgeJiraAsApp) {
   return async (event: { issue?: { key?: string } }): Promise<{ result: boolean; errorMessage?: string }> => {
     const key = event.issue?.key;
     if (!key) return { result: true };
-    try {
-      // Most sites enforce nothing: answer without asking Jira at all.
-      const { config } = await configs.load({ projectKey: key.replace(/-\d+$/, '') });
-      if (!Object.values(config.dod).some((template) => template.enforce)) return { result: true };
-      const client = new JiraClient(jira(), { deadline: Date.now() + 8_000 });
-      const check = doneGate(await loadIssueContext(client, configs, key));
-      return check.allowed ? { result: true } : { result: false, errorMessage: check.message };
-    } catch (error) {
-      console.error(
-        `ML Lanes could not check the Definition of Done of ${key}; letting the transition through`,
-        error,
-      );
-      return { result: true };
-    }
+    const check = await validateDoneTransition(
+      {
+        configs,
+        jira: () => new JiraClient(jira(), { deadline: Date.now() + GATE_BUDGET_MS }),
+        onUndecided: (error) =>
+          console.error(
+            `ML Lanes could not check the Definition of Done of ${key}; letting the transition through`,
+            error,
+          ),
+      },
+      key,
+    );
+    return check.allowed ? { result: true } : { result: false, errorMessage: check.message };
   };
 }

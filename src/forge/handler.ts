@@ -15,7 +15,11 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set<ResolverKey>(RESOLVER_KEYS);
  * is the one thing chosen by the host: Forge KVS when deployed (src/index.ts), a file in the playground.
  */
 export function createForgeHandler(configs: ConfigRepository, locks?: KeyValueStore): Definitions {
-  const functions = createResolverFunctions({ jiraAsUser: forgeJiraAsUser, configs, locks });
+  const functions = createResolverFunctions({
+    jiraAsUser: forgeJiraAsUser,
+    configs,
+    ...(locks ? { locks } : {}),
+  });
   const resolver = new Resolver();
   for (const key of RESOLVER_KEYS) resolver.define(key, functions[key]);
   const definitions = resolver.getDefinitions();

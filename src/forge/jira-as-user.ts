@@ -97,7 +97,7 @@ const ENDPOINTS: { method: HttpMethod; path: RegExp; call: Call }[] = [
       jira.requestJira(route`/rest/api/3/issue/${issueKey ?? ''}/properties/${propertyKey ?? ''}`, {
         method: 'PUT',
         headers: json,
-        body,
+        ...sent(body),
       }),
   },
   {
@@ -144,15 +144,20 @@ const ENDPOINTS: { method: HttpMethod; path: RegExp; call: Call }[] = [
     method: 'POST',
     path: /^\/rest\/api\/3\/search\/jql$/,
     call: (jira, _, __, body) =>
-      jira.requestJira(route`/rest/api/3/search/jql`, { method: 'POST', headers: json, body }),
+      jira.requestJira(route`/rest/api/3/search/jql`, { method: 'POST', headers: json, ...sent(body) }),
   },
   {
     method: 'POST',
     path: /^\/rest\/api\/3\/issue\/bulkfetch$/,
     call: (jira, _, __, body) =>
-      jira.requestJira(route`/rest/api/3/issue/bulkfetch`, { method: 'POST', headers: json, body }),
+      jira.requestJira(route`/rest/api/3/issue/bulkfetch`, { method: 'POST', headers: json, ...sent(body) }),
   },
 ];
+
+/** A request body only when there is one: Forge's RequestInit has no room for an explicit `undefined`. */
+function sent(body: string | undefined): { body?: string } {
+  return body === undefined ? {} : { body };
+}
 
 export function forgeJiraAsUser(): JiraRequest {
   return seamOver(() => api.asUser(), ENDPOINTS);
@@ -176,7 +181,8 @@ function seamOver(as: () => Jira, endpoints: typeof ENDPOINTS): JiraRequest {
     const url = new URL(path, 'https://jira.invalid');
     // The client's signal rides along on every call, so a timeout or a fatal error elsewhere cancels it.
     const jira: Jira = {
-      requestJira: (target, options) => as().requestJira(target, { ...options, signal: init?.signal }),
+      requestJira: (target, options) =>
+        as().requestJira(target, { ...options, ...(init?.signal ? { signal: init.signal } : {}) }),
     };
     for (const endpoint of endpoints) {
       const match = endpoint.method === method ? endpoint.path.exec(url.pathname) : null;

@@ -139,7 +139,10 @@ export class JiraClient {
     );
   }
 
-  /** Inside the concurrency slot, so the queue sees the stop before it starts the next call. */
+  /**
+   * Runs `work`; an error that ends the run stops the client. Called inside the concurrency slot, so the queue
+   * sees the stop before it starts the next call.
+   */
   private async stopOnFatal<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();

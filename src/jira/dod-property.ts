@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DodSummary } from '../domain/dod-summary';
 
 /** The issue property holding manual Definition-of-Done ticks: `{"checked": {"<item id>": true}}`. */
 export const DOD_PROPERTY_KEY = 'ml-lanes-dod';
@@ -18,14 +19,8 @@ export interface DodProperty {
   ticks: Record<string, DodTick>;
 }
 
-/** What is written: the ticks plus a summary that `jira:entityProperty` indexes for JQL. */
-export interface DodPropertyValue extends DodProperty {
-  met: number;
-  total: number;
-  /** "yes" or "no": a string so that JQL can ask `= "no"`. */
-  complete: 'yes' | 'no';
-  lane: string;
-}
+/** What is written: the ticks plus the summary that `jira:entityProperty` indexes for JQL. */
+export type DodPropertyValue = DodProperty & DodSummary;
 
 // The same shape as a DoD item id in the configuration; anything else cannot name an item.
 const itemIdPattern = /^[a-z0-9][a-z0-9-]{0,47}$/;

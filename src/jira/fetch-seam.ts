@@ -22,8 +22,8 @@ export function createBasicAuthSeam(options: BasicAuthSeamOptions): JiraRequest 
         Accept: 'application/json',
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       // Aborting also cancels reading the body, so a stalled answer frees its socket.
-      signal: init?.signal,
+      ...(init?.signal ? { signal: init.signal } : {}),
     });
 }

@@ -1,6 +1,7 @@
 import type { MlLanesConfig } from '../config/schema';
 import { siteFieldLookup, type SiteField } from '../domain/snapshot';
 import type { JiraClient } from './client';
+import type { JiraFieldSchema } from './field-values';
 import { fieldListSchema, type JiraField } from './schemas';
 
 const SPRINT_FIELD_TYPE = 'com.pyxis.greenhopper.jira:gh-sprint';
@@ -16,6 +17,8 @@ export interface FieldCatalog {
   dodFieldIds: string[];
   /** Custom field ids that `conditions` rules read (only those that exist on the site). */
   ruleFieldIds: string[];
+  /** The schema of each field the Definition of Done or the rules read, to convert its values. */
+  valueSchemas: ReadonlyMap<string, JiraFieldSchema>;
 }
 
 export function listFields(client: JiraClient): Promise<JiraField[]> {
@@ -52,12 +55,18 @@ export function buildFieldCatalog(
       for (const field of fieldsNamed(condition.fieldId)) ruleFieldIds.add(field.id);
     }
   }
+  const valueSchemas = new Map<string, JiraFieldSchema>();
+  for (const id of [...dodFieldIds, ...ruleFieldIds]) {
+    const schema = byId.get(id)?.schema;
+    if (schema) valueSchemas.set(id, schema);
+  }
   return {
     siteFields: fields.map(({ id, name }) => ({ id, name })),
     sprintFieldId: sprintField?.id ?? null,
     storyPointsFieldId,
     dodFieldIds: [...dodFieldIds],
     ruleFieldIds: [...ruleFieldIds],
+    valueSchemas,
   };
 }
 

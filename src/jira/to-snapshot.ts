@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { projectKeyOf } from '../domain/issue-key';
 import type { DependencyLinkType } from '../config/schema';
-import type { Dependency, IssueSnapshot, StatusCategory } from '../domain/snapshot';
+import type { Dependency, FieldValue, IssueSnapshot, StatusCategory } from '../domain/snapshot';
 import type { FieldCatalog } from './fields';
 import { DOD_PROPERTY_KEY, readDodProperty } from './dod-property';
+import { toFieldValue } from './field-values';
 import { sprintFieldValueSchema, type JiraIssue } from './schemas';
 
 /** The issue property holding a lane chosen by hand: `{"lane": "<lane id>"}`. */
@@ -32,8 +34,10 @@ function valueFieldIds(catalog: FieldCatalog): string[] {
 export function toIssueSnapshot(issue: JiraIssue, catalog: FieldCatalog, inScope: boolean): IssueSnapshot {
   const { fields } = issue;
   const raw = fields as Record<string, unknown>;
-  const fieldValues: Record<string, unknown> = {};
-  for (const fieldId of valueFieldIds(catalog)) fieldValues[fieldId] = raw[fieldId] ?? null;
+  const fieldValues: Record<string, FieldValue> = {};
+  for (const fieldId of valueFieldIds(catalog)) {
+    fieldValues[fieldId] = toFieldValue(raw[fieldId], catalog.valueSchemas.get(fieldId));
+  }
   return {
     key: issue.key,
     summary: fields.summary ?? '',
@@ -41,7 +45,7 @@ export function toIssueSnapshot(issue: JiraIssue, catalog: FieldCatalog, inScope
     isSubtask: fields.issuetype?.subtask ?? false,
     parentKey: fields.parent?.key ?? null,
     // Not fetched: an issue key starts with its project's current key, and `project` is bulky (avatars).
-    projectKey: fields.project?.key ?? issue.key.replace(/-\d+$/, ''),
+    projectKey: fields.project?.key ?? projectKeyOf(issue.key),
     status: fields.status?.name ?? '',
     statusCategory: toStatusCategory(fields.status?.statusCategory?.key),
     labels: fields.labels ?? [],
@@ -64,7 +68,7 @@ export function hiddenIssue(key: string): IssueSnapshot {
     issueType: '',
     isSubtask: false,
     parentKey: null,
-    projectKey: key.replace(/-\d+$/, ''),
+    projectKey: projectKeyOf(key),
     status: '',
     statusCategory: 'undefined',
     labels: [],

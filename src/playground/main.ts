@@ -73,7 +73,12 @@ async function main(): Promise<void> {
   say(`serving the app on port ${start.port} (bundling the host page)…`);
   let playground: RunningPlayground;
   try {
-    playground = await startPlayground({ handler, siteUrl: jira.url, port: start.port, users });
+    playground = await startPlayground({
+      handler,
+      siteUrl: jira.url,
+      port: start.port,
+      ...(users ? { users } : {}),
+    });
   } catch (error) {
     await stopSimulator();
     if (!(error instanceof PortUnavailableError)) throw error;

@@ -35,6 +35,6 @@ export function jiraClientFor(deps: ResolverDeps, context: ForgeContext): JiraCl
     deadline: now() + (deps.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS),
     requestTimeoutMs: deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     now,
-    sleep: deps.sleep,
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
   });
 }

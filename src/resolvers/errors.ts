@@ -75,7 +75,10 @@ function fromJiraError(error: JiraError): ResolverError {
       };
     case 'timeout':
       return { code: 'jira-unavailable', message: 'Jira did not answer in time; try again in a moment.' };
-    default:
+    case 'bad-request':
+    case 'bad-response':
+    case 'server-error':
+    case 'unreachable':
       return { code: 'jira-unavailable', message: `Jira could not be read: ${error.message}` };
   }
 }

@@ -1,28 +1,15 @@
+import { listBoardChoices } from '../app/list-boards';
 import type { BoardChoice } from '../contract/resolver-api';
-import { listBoards as listJiraBoards, listOpenSprints } from '../jira/agile';
 import { jiraClientFor, type ResolverDeps } from './deps';
 import { listBoardsPayloadSchema, type ForgeContext } from './request';
 
-/** Boards for the project page's pickers, each scrum board with its active and future sprints. */
+/** Boards for the project page's pickers: the payload's project, else the page's own. */
 export async function listBoards(
   deps: ResolverDeps,
   payload: unknown,
   context: ForgeContext,
 ): Promise<BoardChoice[]> {
   const request = listBoardsPayloadSchema.parse(payload);
-  const client = jiraClientFor(deps, context);
   const projectKey = request.projectKey ?? context.extension.project?.key;
-  const boards = await listJiraBoards(client, projectKey);
-  return Promise.all(
-    boards.map(async (board) => ({
-      id: board.id,
-      name: board.name,
-      type: board.type,
-      projectKey: board.location?.projectKey ?? null,
-      sprints:
-        board.type === 'scrum'
-          ? (await listOpenSprints(client, board.id)).map(({ id, name, state }) => ({ id, name, state }))
-          : [],
-    })),
-  );
+  return listBoardChoices({ client: jiraClientFor(deps, context) }, projectKey);
 }

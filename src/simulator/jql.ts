@@ -83,8 +83,10 @@ function predicateFor(site: Site, clause: Clause, errors: string[]): (issue: Wor
       }
       return (issue) => keys.has(issue.projectKey);
     }
-    default: {
-      // key, issuekey, id: Jira refuses the whole query when one listed issue cannot be seen.
+    case 'key':
+    case 'issuekey':
+    case 'id': {
+      // Jira refuses the whole query when one listed issue cannot be seen.
       const keys = new Set<string>();
       for (const value of clause.values) {
         const issue = findIssue(site, value);

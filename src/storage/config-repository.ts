@@ -30,6 +30,11 @@ export interface ConfigScope {
   projectKey?: string;
 }
 
+/** The scope a project key names: the project's own, or the site's when there is none. */
+export function scopeOf(projectKey: string | undefined): ConfigScope {
+  return projectKey ? { projectKey } : {};
+}
+
 /** A saved document plus who saved it and when. Records written before resets were recorded have no `kind`. */
 interface SavedRecord {
   kind?: 'saved';

@@ -63,7 +63,13 @@ describe('the node:http seam', () => {
   });
 
   it("sends the method, the path under the site's own path, Basic auth and the JSON body", async () => {
-    const seen: { method?: string; url?: string; auth?: string; type?: string; body: string }[] = [];
+    const seen: {
+      method: string | undefined;
+      url: string | undefined;
+      auth: string | undefined;
+      type: string | undefined;
+      body: string;
+    }[] = [];
     const server = createServer((req: IncomingMessage, res) => {
       let body = '';
       req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));

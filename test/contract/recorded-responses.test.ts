@@ -104,6 +104,7 @@ describe('link direction, exactly as Jira records it (SP-14 blocks SP-15)', () =
         storyPointsFieldId: null,
         dodFieldIds: [],
         ruleFieldIds: [],
+        valueSchemas: new Map(),
       },
       true,
     );

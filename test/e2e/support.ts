@@ -69,7 +69,7 @@ export async function startStage(workspace: Workspace): Promise<Stage> {
 export interface OpenedPage {
   page: Page;
   frame: Frame;
-  /** Console errors and CSP violations seen so far, in the host page and the app's frame. */
+  /** Console errors and warnings, and CSP violations, seen so far in the host page and the app's frame. */
   problems: string[];
 }
 
@@ -82,7 +82,8 @@ export async function openPlayground(
   const page = await stage.browser.newPage({ viewport: { width: 1440, height: 960 } });
   const problems: string[] = [];
   page.on('console', (message: ConsoleMessage) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    const type = message.type();
+    if (type === 'error' || type === 'warning') problems.push(`console ${type}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   // Runs in every frame: a CSP violation becomes a console error the test sees.

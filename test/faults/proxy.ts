@@ -136,9 +136,9 @@ export async function startFaultProxy(upstream: string, rules: readonly FaultRul
     }
 
     const forwarded = await fetch(`${upstream}${path}`, {
-      method: req.method,
+      method: req.method ?? 'GET',
       headers: pick(req, ['authorization', 'accept', 'content-type']),
-      body: body.length > 0 ? body : undefined,
+      ...(body.length > 0 ? { body } : {}),
     });
     let text = await forwarded.text();
     const type = forwarded.headers.get('content-type') ?? JSON_TYPE;
@@ -187,6 +187,9 @@ export async function startFaultProxy(upstream: string, rules: readonly FaultRul
         });
         return;
       }
+      case undefined:
+        // No fault for this request: Jira's answer as it came.
+        break;
     }
     answer(forwarded.status, type, text);
   };

@@ -60,8 +60,8 @@ export async function forgeLint(manifestText: string, files: string[]): Promise<
   process.chdir(ROOT);
   try {
     // The statsig and logger stand-ins satisfy the parts the client-side linters use.
-    const linters = await getClientSideLintersOnly(manifest, 'development', quiet as never, statsig as never);
-    const results = await lint(files, manifest, 'development', quiet as never, statsig as never, {
+    const linters = await getClientSideLintersOnly(manifest, 'development', quiet, statsig as never);
+    const results = await lint(files, manifest, 'development', quiet, statsig as never, {
       linter: { mode: 'client-side' },
       linters,
     });

@@ -4,17 +4,9 @@
  */
 import { defaultConfig } from '../../src/config/defaults';
 import type { MlLanesConfig } from '../../src/config/schema';
-import { createBasicAuthSeam } from '../../src/jira/fetch-seam';
-import { createResolverFunctions, type ResolverFunctions } from '../../src/resolvers';
-import { ConfigRepository, HISTORY_LIMIT } from '../../src/storage/config-repository';
-import { MemoryStore } from '../../src/storage/key-value-store';
-import {
-  CV_BOARD_ID,
-  CV_SPRINTS,
-  demoSite,
-  startSimulator,
-  type RunningSimulator,
-} from '../../src/simulator';
+import { HISTORY_LIMIT } from '../../src/storage/config-repository';
+import { CV_BOARD_ID, CV_SPRINTS, demoSite } from '../../src/simulator';
+import { appOn, ok, useSimulator } from './support/harness';
 
 const ADMIN = { email: 'ada@example.com', apiToken: 'admin-token' };
 const MEMBER = {
@@ -26,22 +18,12 @@ const MEMBER = {
   apiToken: 'member-token',
 };
 
-let simulator: RunningSimulator;
-beforeAll(async () => {
-  simulator = await startSimulator({
-    workspace: { ...demoSite(), credentials: ADMIN, otherUsers: [MEMBER] },
-  });
+const simulator = useSimulator({
+  workspace: { ...demoSite(), credentials: ADMIN, otherUsers: [MEMBER] },
 });
-afterAll(() => simulator.close());
 
 function setup() {
-  const store = new MemoryStore();
-  const configs = new ConfigRepository(store);
-  const as = (credentials: { email: string; apiToken: string }): ResolverFunctions =>
-    createResolverFunctions({
-      jiraAsUser: () => createBasicAuthSeam({ site: simulator.url, ...credentials }),
-      configs,
-    });
+  const { store, configs, as } = appOn(simulator());
   return {
     store,
     configs,
@@ -62,11 +44,6 @@ function withResearchLane(): MlLanesConfig {
     conditions: [{ op: 'keywords', field: 'summary', keywords: ['spike'] }],
   });
   return config;
-}
-
-function ok<T>(result: { ok: true; data: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.data;
 }
 
 describe('who may change the configuration', () => {

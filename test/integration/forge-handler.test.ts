@@ -10,28 +10,21 @@ import { createForgeHandler } from '../../src/forge/handler';
 import { ConfigRepository } from '../../src/storage/config-repository';
 import { MemoryStore } from '../../src/storage/key-value-store';
 import { installForgeRuntime } from '../../src/playground/forge-runtime';
-import {
-  CV_BOARD_ID,
-  CV_SPRINTS,
-  demoSite,
-  startSimulator,
-  type RunningSimulator,
-} from '../../src/simulator';
+import { CV_BOARD_ID, CV_SPRINTS, demoSite } from '../../src/simulator';
+import { useSimulator } from './support/harness';
 
 const AUTH = { email: 'forge@example.com', apiToken: 'forge-token' };
-let simulator: RunningSimulator;
+const simulator = useSimulator({ workspace: { ...demoSite(), credentials: AUTH } });
 const handler = createForgeHandler(new ConfigRepository(new MemoryStore()));
 
-beforeAll(async () => {
-  simulator = await startSimulator({ workspace: { ...demoSite(), credentials: AUTH } });
+beforeAll(() => {
   // @forge/api looks the platform globals up at call time, so installing them here is early enough.
-  installForgeRuntime({ jiraUrl: simulator.url, ...AUTH });
+  installForgeRuntime({ jiraUrl: simulator().url, ...AUTH });
 });
-afterAll(() => simulator.close());
 
 const invoke = <T>(functionKey: string, payload: unknown, extension: unknown) =>
   handler(
-    { call: { functionKey, payload }, context: { extension, siteUrl: simulator.url } },
+    { call: { functionKey, payload }, context: { extension, siteUrl: simulator().url } },
     {
       principal: { accountId: 'user-1' },
     },
@@ -51,7 +44,7 @@ describe('the Forge function', () => {
     if (!result.ok) throw new Error(result.error.message);
     expect(result.data.scope).toMatchObject({ boardId: CV_BOARD_ID, sprintId: CV_SPRINTS.active });
     expect(result.data.summary.blockedHandoffs).toBeGreaterThan(0);
-    expect(simulator.stats().byRoute['POST /rest/api/3/issue/bulkfetch']).toBeGreaterThan(0);
+    expect(simulator().stats().byRoute['POST /rest/api/3/issue/bulkfetch']).toBeGreaterThan(0);
   });
 
   it('lists the project page boards with their open sprints', async () => {

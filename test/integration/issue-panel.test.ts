@@ -7,16 +7,10 @@ import type { MlLanesConfig } from '../../src/config/schema';
 import { createDoneGate } from '../../src/forge/done-gate';
 import { createBasicAuthSeam } from '../../src/jira/fetch-seam';
 import { installForgeRuntime } from '../../src/playground/forge-runtime';
-import { createResolverFunctions, type ResolverFunctions } from '../../src/resolvers';
 import { ConfigRepository } from '../../src/storage/config-repository';
 import { MemoryStore } from '../../src/storage/key-value-store';
-import {
-  CV_BOARD_ID,
-  CV_SPRINTS,
-  demoSite,
-  startSimulator,
-  type RunningSimulator,
-} from '../../src/simulator';
+import { CV_BOARD_ID, CV_SPRINTS, demoSite } from '../../src/simulator';
+import { appOn, authorization, ok, useSimulator } from './support/harness';
 
 const EDITOR = { email: 'ada@example.com', apiToken: 'editor-token' };
 const VIEWER = {
@@ -29,35 +23,20 @@ const VIEWER = {
   apiToken: 'viewer-token',
 };
 
-let simulator: RunningSimulator;
-beforeEach(async () => {
-  simulator = await startSimulator({
-    workspace: { ...demoSite(), credentials: EDITOR, otherUsers: [VIEWER] },
-  });
-});
-afterEach(() => simulator.close());
+// Tests write to Jira (ticks, overrides): each gets its own.
+const simulator = useSimulator(
+  { workspace: { ...demoSite(), credentials: EDITOR, otherUsers: [VIEWER] } },
+  { fresh: true },
+);
 
 function setup() {
-  const store = new MemoryStore();
-  const configs = new ConfigRepository(store);
-  const as = (credentials: { email: string; apiToken: string }): ResolverFunctions =>
-    createResolverFunctions({
-      jiraAsUser: () => createBasicAuthSeam({ site: simulator.url, ...credentials }),
-      configs,
-      locks: store,
-      // A loaded CI machine may take far longer than Forge would; the lock waits within this budget.
-      timeBudgetMs: 120_000,
-    });
+  // A loaded CI machine may take far longer than Forge would; the lock waits within this budget.
+  const { configs, as } = appOn(simulator(), { timeBudgetMs: 120_000 });
   return {
     configs,
     editor: as(EDITOR),
     viewer: as({ email: VIEWER.emailAddress, apiToken: VIEWER.apiToken }),
   };
-}
-
-function ok<T>(result: { ok: true; data: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.data;
 }
 
 const onIssue = (key: string) => ({ context: { accountId: 'user-1', extension: { issue: { key } } } });
@@ -91,19 +70,15 @@ describe('ticking the Definition of Done', () => {
       await editor.setDodItem({ payload: { itemId: 'reviewed', checked: true }, ...onIssue('CV-113') }),
     );
     expect(view.dod.items[0]).toMatchObject({ id: 'reviewed', met: true, checkedBy: 'user-1' });
-    const stored = await fetch(`${simulator.url}/rest/api/3/issue/CV-113/properties/ml-lanes-dod`, {
-      headers: {
-        Authorization: `Basic ${Buffer.from(`${EDITOR.email}:${EDITOR.apiToken}`).toString('base64')}`,
-      },
-    }).then((response) => response.json() as Promise<{ value: Record<string, unknown> }>);
-    expect(stored.value).toMatchObject({
+    const stored = await storedDod('CV-113');
+    expect(stored).toMatchObject({
       checked: { reviewed: true },
       met: 1,
       total: 1,
       complete: 'yes',
       lane: 'code',
     });
-    expect(JSON.stringify(stored.value).length).toBeLessThan(32 * 1024);
+    expect(JSON.stringify(stored).length).toBeLessThan(32 * 1024);
   });
 
   it('refuses someone Jira does not let edit the issue, and changes nothing', async () => {
@@ -209,22 +184,18 @@ describe('ticks stay on their own issue', () => {
   });
 });
 
-const editorAuth = {
-  Authorization: `Basic ${Buffer.from(`${EDITOR.email}:${EDITOR.apiToken}`).toString('base64')}`,
-};
-
 async function storedDod(key: string): Promise<unknown> {
-  const response = await fetch(`${simulator.url}/rest/api/3/issue/${key}/properties/ml-lanes-dod`, {
-    headers: editorAuth,
+  const response = await fetch(`${simulator().url}/rest/api/3/issue/${key}/properties/ml-lanes-dod`, {
+    headers: authorization(EDITOR),
   });
   return ((await response.json()) as { value: unknown }).value;
 }
 
 /** Writes the property as any editor could, through Jira's REST API rather than the app. */
 async function putDod(key: string, json: string): Promise<void> {
-  const response = await fetch(`${simulator.url}/rest/api/3/issue/${key}/properties/ml-lanes-dod`, {
+  const response = await fetch(`${simulator().url}/rest/api/3/issue/${key}/properties/ml-lanes-dod`, {
     method: 'PUT',
-    headers: { ...editorAuth, 'Content-Type': 'application/json' },
+    headers: { ...authorization(EDITOR), 'Content-Type': 'application/json' },
     body: json,
   });
   if (!response.ok) throw new Error(`PUT ${key} answered ${response.status}`);
@@ -245,13 +216,8 @@ describe('the lane override', () => {
       lane: 'test',
       laneRule: 'manual override',
     });
-    const stored = await fetch(`${simulator.url}/rest/api/3/issue/CV-110/properties/ml-lanes-dod`, {
-      headers: {
-        Authorization: `Basic ${Buffer.from(`${EDITOR.email}:${EDITOR.apiToken}`).toString('base64')}`,
-      },
-    }).then((response) => response.json() as Promise<{ value: Record<string, unknown> }>);
     // What JQL searches follows the new lane at once.
-    expect(stored.value).toMatchObject({ lane: 'test', total: 1, complete: 'no' });
+    expect(await storedDod('CV-110')).toMatchObject({ lane: 'test', total: 1, complete: 'no' });
     const back = ok(await editor.setLaneOverride({ payload: { lane: null }, ...onIssue('CV-110') }));
     expect(back).toMatchObject({ lane: null, override: null });
   });
@@ -272,6 +238,42 @@ describe('the lane override', () => {
       ok: false,
       error: { code: 'bad-request', message: 'There is no lane "nope".' },
     });
+  });
+});
+
+describe('reading before writing', () => {
+  /** What reading an issue costs: the site's field list and the issues themselves. */
+  const issueReads = () => {
+    const byRoute = simulator().stats().byRoute;
+    return {
+      fieldLists: byRoute['GET /rest/api/3/field'] ?? 0,
+      issueFetches: byRoute['POST /rest/api/3/issue/bulkfetch'] ?? 0,
+    };
+  };
+
+  it.each([
+    ['overriding the lane', { setLaneOverride: { lane: 'test' } }],
+    ['ticking an item', { setDodItem: { itemId: 'iaa-reviewed', checked: true } }],
+  ] as const)('reads the issue from Jira once when %s, not again after writing', async (_, write) => {
+    const { editor, configs } = setup();
+    const config = defaultConfig();
+    config.dod.data!.items.push({ id: 'iaa-reviewed', label: 'IAA reviewed', kind: 'manual' });
+    await configs.save({}, config, 0, 'admin');
+    simulator().resetStats();
+    ok(await editor.getIssuePanel({ payload: {}, ...onIssue('CV-101') }));
+    const showing = issueReads();
+    expect(showing.issueFetches).toBe(2); // the issue, then its neighbours
+
+    simulator().resetStats();
+    const view =
+      'setLaneOverride' in write
+        ? ok(await editor.setLaneOverride({ payload: write.setLaneOverride, ...onIssue('CV-101') }))
+        : ok(await editor.setDodItem({ payload: write.setDodItem, ...onIssue('CV-101') }));
+    expect(issueReads()).toEqual(showing);
+    // Planned from that one read, the answer still shows the change and the neighbours.
+    expect(view.upstream.map((handoff) => handoff.key)).toEqual(['CV-104']);
+    if ('setLaneOverride' in write) expect(view).toMatchObject({ lane: 'test', override: 'test' });
+    else expect(view.dod.items.find((item) => item.id === 'iaa-reviewed')).toMatchObject({ met: true });
   });
 });
 
@@ -303,7 +305,7 @@ describe('the Done-transition gate', () => {
   it('answers Jira as a Forge function validator, reading as the app', async () => {
     const configs = new ConfigRepository(new MemoryStore());
     await configs.save({}, enforcing(), 0, 'admin');
-    installForgeRuntime({ jiraUrl: simulator.url, ...EDITOR });
+    installForgeRuntime({ jiraUrl: simulator().url, ...EDITOR });
     const validate = createDoneGate(configs);
     expect(await validate({ issue: { key: 'CV-101' } })).toEqual({
       result: false,
@@ -328,7 +330,7 @@ describe('the Done-transition gate', () => {
     const configs = new ConfigRepository(new MemoryStore());
     let calls = 0;
     const counting = () => {
-      const seam = createBasicAuthSeam({ site: simulator.url, ...EDITOR });
+      const seam = createBasicAuthSeam({ site: simulator().url, ...EDITOR });
       return ((...args: Parameters<typeof seam>) => {
         calls += 1;
         return seam(...args);

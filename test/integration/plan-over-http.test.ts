@@ -6,19 +6,11 @@ import { JiraClient } from '../../src/jira/client';
 import { createBasicAuthSeam } from '../../src/jira/fetch-seam';
 import type { JiraRequest } from '../../src/jira/seam';
 import { loadPlanSnapshot } from '../../src/jira/load-plan-snapshot';
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src/simulator';
+import type { RunningSimulator } from '../../src/simulator';
+import { simulatorsPerTest } from './support/harness';
 import { TINY, TINY_AUTH, tinyIssue, tinySite } from './support/tiny-site';
 
-const running: RunningSimulator[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((simulator) => simulator.close()));
-});
-
-async function simulate(options: SimulatorOptions): Promise<RunningSimulator> {
-  const simulator = await startSimulator(options);
-  running.push(simulator);
-  return simulator;
-}
+const simulate = simulatorsPerTest();
 
 function clientFor(simulator: RunningSimulator, waits: number[] = []): JiraClient {
   return new JiraClient(createBasicAuthSeam({ site: simulator.url, ...TINY_AUTH }), {

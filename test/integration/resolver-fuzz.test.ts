@@ -8,35 +8,23 @@ import fc from 'fast-check';
 import { defaultConfig } from '../../src/config/defaults';
 import type { ResolverErrorCode } from '../../src/contract/envelope';
 import { RESOLVER_KEYS, type ResolverKey } from '../../src/contract/resolver-api';
-import { createBasicAuthSeam } from '../../src/jira/fetch-seam';
-import { createResolverFunctions, type ResolverFunctions } from '../../src/resolvers';
-import { ConfigRepository } from '../../src/storage/config-repository';
-import { MemoryStore } from '../../src/storage/key-value-store';
-import {
-  CV_BOARD_ID,
-  CV_SPRINTS,
-  demoSite,
-  startSimulator,
-  type RunningSimulator,
-} from '../../src/simulator';
+import type { ResolverFunctions } from '../../src/resolvers';
+import type { MemoryStore } from '../../src/storage/key-value-store';
+import { CV_BOARD_ID, CV_SPRINTS, demoSite } from '../../src/simulator';
+import { appOn, useSimulator } from './support/harness';
 
 const ADMIN = { email: 'ada@example.com', apiToken: 'admin-token' };
 const PAYLOAD_CODES: readonly ResolverErrorCode[] = ['bad-request', 'invalid-config'];
 
-let simulator: RunningSimulator;
+const simulator = useSimulator({ workspace: { ...demoSite(), credentials: ADMIN } });
 let store: MemoryStore;
 let functions: ResolverFunctions;
 
-beforeAll(async () => {
-  simulator = await startSimulator({ workspace: { ...demoSite(), credentials: ADMIN } });
-  store = new MemoryStore();
-  functions = createResolverFunctions({
-    jiraAsUser: () => createBasicAuthSeam({ site: simulator.url, ...ADMIN }),
-    configs: new ConfigRepository(store),
-    locks: new MemoryStore(),
-  });
+beforeAll(() => {
+  const app = appOn(simulator());
+  store = app.store;
+  functions = app.as(ADMIN);
 });
-afterAll(() => simulator.close());
 
 /** A payload each resolver accepts: the fuzzing starts from it and breaks one field at a time. */
 const VALID: Record<ResolverKey, Record<string, unknown>> = {
@@ -106,7 +94,7 @@ async function storedState(): Promise<Record<string, unknown>> {
 }
 
 const propertyWrites = () =>
-  simulator.stats().byRoute['PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}'] ?? 0;
+  simulator().stats().byRoute['PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}'] ?? 0;
 
 describe.each(RESOLVER_KEYS.map((key) => [key]))('%s', (key) => {
   it.each(hostilePayloads(key))('refuses %s with a typed error and stores nothing', async (_, payload) => {

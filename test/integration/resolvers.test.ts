@@ -1,34 +1,22 @@
 /** The resolvers' promises to the panel: typed errors a person can act on, partial plans, small responses. */
 import { createBasicAuthSeam } from '../../src/jira/fetch-seam';
-import { createResolverFunctions, type ResolverDeps } from '../../src/resolvers';
+import type { ResolverDeps } from '../../src/resolvers';
 import {
   CV_BOARD_ID,
   demoSite,
   EDGE_BOARD_ID,
-  startSimulator,
   SYNTHETIC_BOARD_ID,
   syntheticWorkspace,
-  type RunningSimulator,
   type SimulatorOptions,
 } from '../../src/simulator';
-import { ConfigRepository } from '../../src/storage/config-repository';
-import { MemoryStore } from '../../src/storage/key-value-store';
+import { appOn, simulatorsPerTest } from './support/harness';
 
 const AUTH = { email: 'sm@example.com', apiToken: 'sm-token' };
-const running: RunningSimulator[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((simulator) => simulator.close()));
-});
+const simulate = simulatorsPerTest();
 
 async function resolversOn(options: Partial<SimulatorOptions> = {}, deps: Partial<ResolverDeps> = {}) {
-  const simulator = await startSimulator({ workspace: { ...demoSite(), credentials: AUTH }, ...options });
-  running.push(simulator);
-  const functions = createResolverFunctions({
-    jiraAsUser: () => createBasicAuthSeam({ site: simulator.url, ...AUTH }),
-    configs: new ConfigRepository(new MemoryStore()),
-    ...deps,
-  });
-  return { simulator, functions };
+  const simulator = await simulate({ workspace: { ...demoSite(), credentials: AUTH }, ...options });
+  return { simulator, functions: appOn(simulator, deps).as(AUTH) };
 }
 
 const boardAction = (boardId: number | string) => ({
@@ -121,22 +109,20 @@ describe('getPlan', () => {
   it('shows what it has and says what is missing when time runs out', async () => {
     let now = 0;
     let bulkFetches = 0;
-    const { functions } = await resolversOn(
-      {},
-      {
-        now: () => now,
-        timeBudgetMs: 1_000,
-        jiraAsUser: () => {
-          const seam = createBasicAuthSeam({ site: running[0]!.url, ...AUTH });
-          return async (method, path, body) => {
-            const response = await seam(method, path, body);
-            // Forge's clock runs out right after the sprint's own issues arrive.
-            if (path.endsWith('/bulkfetch') && ++bulkFetches === 1) now = 5_000;
-            return response;
-          };
-        },
+    const simulator = await simulate({ workspace: { ...demoSite(), credentials: AUTH } });
+    const functions = appOn(simulator, {
+      now: () => now,
+      timeBudgetMs: 1_000,
+      jiraAsUser: () => {
+        const seam = createBasicAuthSeam({ site: simulator.url, ...AUTH });
+        return async (method, path, body) => {
+          const response = await seam(method, path, body);
+          // Forge's clock runs out right after the sprint's own issues arrive.
+          if (path.endsWith('/bulkfetch') && ++bulkFetches === 1) now = 5_000;
+          return response;
+        };
       },
-    );
+    }).as(AUTH);
     const result = await functions.getPlan({ payload: {}, context: boardAction(CV_BOARD_ID) });
     if (!result.ok) throw new Error(result.error.message);
     expect(result.data.summary.issues).toBeGreaterThan(20);
@@ -150,13 +136,8 @@ describe('getPlan', () => {
   });
 
   it('keeps a 1,000-issue sprint well under 1 MB', async () => {
-    const simulator = await startSimulator({
+    const { functions } = await resolversOn({
       workspace: { ...syntheticWorkspace({ issues: 1000 }), credentials: AUTH },
-    });
-    running.push(simulator);
-    const functions = createResolverFunctions({
-      jiraAsUser: () => createBasicAuthSeam({ site: simulator.url, ...AUTH }),
-      configs: new ConfigRepository(new MemoryStore()),
     });
     const result = await functions.getPlan({ payload: {}, context: boardAction(SYNTHETIC_BOARD_ID) });
     expect(result.ok).toBe(true);

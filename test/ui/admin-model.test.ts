@@ -1,6 +1,13 @@
 import { defaultConfig } from '../../src/config/defaults';
 import { parseConfig } from '../../src/config/parse';
+import type { SavedConfigView } from '../../src/contract/admin-api';
 import { diffConfigs } from '../../static/admin-page/src/model/diff';
+import {
+  documentReducer,
+  draftCheck,
+  INITIAL_DOCUMENT,
+  type DocumentState,
+} from '../../static/admin-page/src/model/document';
 import {
   addLane,
   laneUsage,
@@ -149,5 +156,62 @@ describe('admin page model: diff and merge', () => {
     const takeTheirs = setIn(merged, conflicts[0]!.parts, conflicts[0]!.theirs);
     expect(takeTheirs.lanes[1]!.name).toBe('Training');
     expect(merged.lanes[1]!.name).toBe('Models');
+  });
+});
+
+describe('admin page model: the document being edited', () => {
+  const view = (overrides: Partial<SavedConfigView> = {}): SavedConfigView => ({
+    scope: {},
+    config: defaultConfig(),
+    revision: 3,
+    savedAt: null,
+    savedBy: null,
+    source: 'saved',
+    fallback: null,
+    canEdit: true,
+    migratedFrom: null,
+    ...overrides,
+  });
+  const rename = (name: string) => ({
+    type: 'edited' as const,
+    edit: (draft: ReturnType<typeof defaultConfig>) => ({
+      ...draft,
+      lanes: draft.lanes.map((lane, index) => (index === 0 ? { ...lane, name } : lane)),
+    }),
+  });
+
+  it("lets the server's problems speak only for the very draft they were found in", () => {
+    const loaded = documentReducer(INITIAL_DOCUMENT, { type: 'saved-view', view: view() });
+    const older = documentReducer(loaded, rename(''));
+    const newer = documentReducer(older, rename('Datasets'));
+    const problem = { path: 'lanes[0].name', message: 'a lane needs a name' };
+
+    expect(draftCheck(newer).status).toBe('pending');
+    const late = documentReducer(newer, { type: 'checked', draft: older.draft!, problems: [problem] });
+    expect(late).toBe(newer);
+    expect(draftCheck(late)).toMatchObject({ status: 'pending', problems: [] });
+
+    const answered = documentReducer(newer, { type: 'checked', draft: newer.draft!, problems: [] });
+    expect(draftCheck(answered)).toEqual({ status: 'checked', problems: [] });
+    // Editing again makes the answer about the previous draft, and so unknown for this one.
+    expect(draftCheck(documentReducer(answered, rename('Data sets'))).status).toBe('pending');
+    // Back to a draft that was checked (discarding returns the saved document itself): its answer stands.
+    const savedChecked = documentReducer(loaded, { type: 'checked', draft: loaded.draft!, problems: [] });
+    const discarded = documentReducer(documentReducer(savedChecked, rename('x')), { type: 'discarded' });
+    expect(draftCheck(discarded).status).toBe('checked');
+  });
+
+  it('after a conflict with a reset of the project, the merged edits become a new override', () => {
+    const own = view({ scope: { projectKey: 'CV' }, source: 'saved', revision: 2 });
+    let state: DocumentState = documentReducer(INITIAL_DOCUMENT, { type: 'saved-view', view: own });
+    state = documentReducer(state, rename('Datasets'));
+    expect(state.overriding).toBe(false);
+    // Someone else reset CV meanwhile: it follows the site now, so the edits can only be saved as an override.
+    const theirs = view({ scope: { projectKey: 'CV' }, source: 'site', revision: 3 });
+    state = documentReducer(state, { type: 'reloaded', view: theirs, merged: state.draft! });
+    expect(state.overriding).toBe(true);
+    expect(state.view).toBe(theirs);
+    expect(state.draft!.lanes[0]!.name).toBe('Datasets');
+    expect(documentReducer(state, { type: 'kept-theirs' }).draft).toBe(theirs.config);
   });
 });

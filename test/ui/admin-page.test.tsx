@@ -2,8 +2,18 @@
 import { bridge } from './support/fake-bridge';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { MlLanesConfig } from '../../src/config/schema';
+import { defaultConfig } from '../../src/config/defaults';
 import { App } from '../../static/admin-page/src/App';
-import { ADMIN_CONTEXT, FakeAdminServer, PREVIEW } from './support/admin-fixture';
+import { answerAtlaskitFlags } from '../../static/shared/src/atlaskit-flags';
+import {
+  ADMIN_CONTEXT,
+  adminConfig,
+  FakeAdminServer,
+  PREVIEW,
+  PRIYA,
+  SEEDED_REVISION,
+  TOMAS,
+} from './support/admin-fixture';
 
 let server: FakeAdminServer;
 
@@ -28,21 +38,28 @@ function laneRow(id: string): HTMLElement {
 }
 
 function saveButton(): HTMLButtonElement {
-  return screen.getByTestId('save-button') as HTMLButtonElement;
+  return screen.getByTestId<HTMLButtonElement>('save-button');
 }
 
-// Atlaskit asks an uninitialised feature-gate client once and warns about it: not the page's doing.
-const warn = console.warn.bind(console);
-beforeAll(() => {
-  jest.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
-    if (JSON.stringify(args).includes('checking the feature gate')) return;
-    warn(...args);
-  });
-});
-afterAll(() => jest.restoreAllMocks());
-beforeEach(() => {
+/** Save turns on once the server has checked the draft on screen and found nothing wrong. */
+async function saveWhenChecked(): Promise<void> {
+  await waitFor(() => expect(saveButton().disabled).toBe(false));
+}
+
+/** Waits for the server's check of the edited draft to answer. */
+async function checked(): Promise<void> {
+  await waitFor(() => expect(screen.queryByTestId('check-pending')).toBeNull());
+}
+
+function previewRun(): HTMLButtonElement {
+  return screen.getByTestId<HTMLButtonElement>('preview-run');
+}
+
+// The page's own start-up answers Atlaskit's feature flags; rendering App directly, the test does it.
+beforeAll(answerAtlaskitFlags);
+beforeEach(async () => {
   bridge.reset();
-  server = new FakeAdminServer();
+  server = await FakeAdminServer.start();
 });
 afterEach(() => {
   cleanup();
@@ -58,8 +75,8 @@ describe('admin page: loading and scope', () => {
     expect(payloadOf('getConfig')).toEqual({});
     expect(bridge.invokes('siteCatalog')).toHaveLength(1);
     expect(payloadOf('listRevisions')).toEqual({});
-    expect(screen.getByTestId('saved-revision').textContent).toContain('Revision 7');
-    expect(screen.getByTestId('saved-revision').textContent).toContain('Priya Raman');
+    expect(screen.getByTestId('saved-revision').textContent).toContain(`Revision ${SEEDED_REVISION}`);
+    expect(screen.getByTestId('saved-revision').textContent).toContain(PRIYA);
     expect(screen.getAllByTestId('lane-row').map((row) => row.dataset.lane)).toEqual([
       'data',
       'model',
@@ -72,29 +89,39 @@ describe('admin page: loading and scope', () => {
     expect(screen.queryByTestId('fallback-banner')).toBeNull();
   });
 
-  it('shows a skeleton while loading, and an error with a retry when getConfig fails', async () => {
-    server.override.set('getConfig', () => ({
-      ok: false,
-      error: { code: 'jira-unavailable', message: 'Jira did not answer in time.' },
-    }));
+  it('shows a skeleton while loading, and an error with a retry when Jira cannot be read', async () => {
+    server.jiraDown = true;
     bridge.context = ADMIN_CONTEXT;
     bridge.onInvoke(server.handle);
     render(<App />);
     expect(screen.getByTestId('loading')).toBeTruthy();
     const error = await screen.findByTestId('error-state');
-    expect(error.textContent).toContain('Jira did not answer in time.');
+    expect(error.textContent).toContain('Jira could not be read');
+    server.jiraDown = false;
     fireEvent.click(within(error).getByTestId('retry-button'));
     await screen.findByTestId('save-bar');
     expect(bridge.invokes('getConfig')).toHaveLength(2);
   });
 
   it('warns when the stored configuration was unreadable and an older revision is in use', async () => {
-    server.fallback = { reason: 'revision 8 cannot be used: lanes[2].id: bad id', revision: 7 };
-    server.migratedFrom = 1;
+    // Straight into the store, in the repository's layout: revision 7 as ML Lanes 1 wrote it, and a revision 8
+    // no version of ML Lanes can read (as a bug or a hand edit might leave it).
+    const history = (revision: number) => `config-history:site:${String(revision).padStart(10, '0')}`;
+    const seventh = (await server.store.get(history(7))) as { document: MlLanesConfig };
+    await server.store.set(history(7), { ...seventh, document: { ...seventh.document, version: 1 } });
+    const broken = adminConfig();
+    broken.lanes[2]!.id = 'Code Lane';
+    await server.store.set(history(8), {
+      kind: 'saved',
+      revision: 8,
+      savedAt: '2026-11-18T10:00:00.000Z',
+      savedBy: TOMAS,
+      document: broken,
+    });
     await renderAdmin();
     const banner = screen.getByTestId('fallback-banner');
     expect(banner.textContent).toContain('The stored configuration was unreadable; revision 7 is in use');
-    expect(banner.textContent).toContain('revision 8 cannot be used');
+    expect(banner.textContent).toContain('revision 8 cannot be used: lanes[2].id');
     expect(screen.getByTestId('migrated-banner').textContent).toContain('format version 1');
   });
 
@@ -104,12 +131,12 @@ describe('admin page: loading and scope', () => {
     await screen.findByTestId('follows-site');
     expect(payloadOf('getConfig')).toEqual({ projectKey: 'NLP' });
     expect(screen.getByTestId('follows-site').textContent).toContain('NLP follows the site configuration');
-    expect((within(laneRow('data')).getByTestId('lane-name') as HTMLInputElement).disabled).toBe(true);
+    expect(within(laneRow('data')).getByTestId<HTMLInputElement>('lane-name').disabled).toBe(true);
     expect(saveButton().disabled).toBe(true);
 
     fireEvent.click(screen.getByTestId('create-override'));
-    expect((within(laneRow('data')).getByTestId('lane-name') as HTMLInputElement).disabled).toBe(false);
-    expect(saveButton().disabled).toBe(false);
+    expect(within(laneRow('data')).getByTestId<HTMLInputElement>('lane-name').disabled).toBe(false);
+    await saveWhenChecked();
     fireEvent.click(saveButton());
     await screen.findByTestId('saved-flag');
     expect(payloadOf('saveConfig')).toMatchObject({ projectKey: 'NLP', baseRevision: 0 });
@@ -117,19 +144,21 @@ describe('admin page: loading and scope', () => {
   });
 
   it('resets a project override to the site configuration', async () => {
-    server.projects.set('CV', { config: server.site.config, revision: 3 });
+    await server.saveElsewhere(defaultConfig(), 'CV');
+    await server.saveElsewhere(adminConfig(), 'CV');
     await renderAdmin();
     fireEvent.change(screen.getByTestId('scope-picker'), { target: { value: 'CV' } });
     fireEvent.click(await screen.findByTestId('reset-project'));
     fireEvent.click(screen.getByTestId('reset-project-confirm'));
     await screen.findByTestId('follows-site');
-    expect(payloadOf('resetProjectConfig')).toEqual({ projectKey: 'CV', baseRevision: 3 });
+    expect(payloadOf('resetProjectConfig')).toEqual({ projectKey: 'CV', baseRevision: 2 });
+    expect(screen.getByTestId('saved-flag').textContent).toContain('CV follows the site configuration again');
   });
 });
 
 describe('admin page: read-only for people who are not Jira admins', () => {
   it('disables every control and says why', async () => {
-    server.canEdit = false;
+    server.admin = false;
     await renderAdmin();
     expect(screen.getByTestId('readonly-notice').textContent).toContain(
       'Only Jira administrators can change this configuration',
@@ -139,20 +168,23 @@ describe('admin page: read-only for people who are not Jira admins', () => {
     expect(controls.length).toBeGreaterThan(10);
     for (const control of controls) expect((control as HTMLInputElement).disabled).toBe(true);
     expect(saveButton().disabled).toBe(true);
-    expect((screen.getByTestId('import-input') as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByTestId<HTMLInputElement>('import-input').disabled).toBe(true);
 
     fireEvent.click(screen.getByTestId('nav-rules'));
     for (const control of screen.getByTestId('section-rules').querySelectorAll('input, select, button')) {
       expect((control as HTMLInputElement).disabled).toBe(true);
     }
+    // Who saved what is for admins too.
     fireEvent.click(screen.getByTestId('nav-history'));
-    const restore = await screen.findAllByTestId('restore-button');
-    for (const button of restore) expect((button as HTMLButtonElement).disabled).toBe(true);
+    await screen.findByTestId('history-forbidden');
+    expect(screen.queryAllByTestId('restore-button')).toHaveLength(0);
     fireEvent.click(saveButton());
     expect(bridge.invokes('saveConfig')).toHaveLength(0);
     // Previewing an unsaved configuration is for admins too: no preview to run, nothing invoked.
     expect(screen.queryByTestId('preview-panel')).toBeNull();
     expect(bridge.invokes('previewConfig')).toHaveLength(0);
+    // Nor does the page ask the server to check edits nobody can save.
+    expect(bridge.invokes('validateConfig')).toHaveLength(0);
   });
 });
 
@@ -162,10 +194,10 @@ describe('admin page: validation next to the control', () => {
     fireEvent.click(screen.getByTestId('nav-rules'));
     const rule = screen.getAllByTestId('rule-row').find((row) => row.dataset.index === '1')!;
     const condition = within(rule).getAllByTestId('condition-row')[1]!;
-    const pattern = within(condition).getByTestId('condition-pattern') as HTMLInputElement;
+    const pattern = within(condition).getByTestId<HTMLInputElement>('condition-pattern');
     fireEvent.change(pattern, { target: { value: '([qa' } });
 
-    const problem = within(condition).getByTestId('problem');
+    const problem = await within(condition).findByTestId('problem');
     expect(problem.dataset.path).toBe('rules[1].conditions[1].pattern');
     expect(problem.textContent).toContain('not a valid regular expression');
     expect(pattern.getAttribute('aria-invalid')).toBe('true');
@@ -175,20 +207,20 @@ describe('admin page: validation next to the control', () => {
     expect(screen.getByTestId('problem-count').textContent).toContain('1 problem to fix');
 
     fireEvent.change(pattern, { target: { value: '^\\[qa\\]|^qa:' } });
+    await saveWhenChecked();
     expect(screen.queryAllByTestId('problem')).toHaveLength(0);
-    expect(saveButton().disabled).toBe(false);
   });
 
   it('names a duplicate lane id next to the id field and disables Save', async () => {
     await renderAdmin();
-    const id = within(laneRow('model')).getByTestId('lane-id') as HTMLInputElement;
+    const id = within(laneRow('model')).getByTestId<HTMLInputElement>('lane-id');
     fireEvent.change(id, { target: { value: 'data' } });
     fireEvent.blur(id);
 
     const rows = screen.getAllByTestId('lane-row');
-    const problem = within(rows[1]!)
-      .getAllByTestId('problem')
-      .find((each) => each.dataset.path === 'lanes[1].id');
+    const problem = (await within(rows[1]!).findAllByTestId('problem')).find(
+      (each) => each.dataset.path === 'lanes[1].id',
+    );
     expect(problem?.textContent).toContain('duplicate lane id "data"');
     expect(id.getAttribute('aria-invalid')).toBe('true');
     expect(saveButton().disabled).toBe(true);
@@ -198,9 +230,10 @@ describe('admin page: validation next to the control', () => {
 
   it('renaming a lane id carries its rules, DoD and capacity along', async () => {
     await renderAdmin();
-    const id = within(laneRow('model')).getByTestId('lane-id') as HTMLInputElement;
+    const id = within(laneRow('model')).getByTestId<HTMLInputElement>('lane-id');
     fireEvent.change(id, { target: { value: 'training' } });
     fireEvent.keyDown(id, { key: 'Enter' });
+    await saveWhenChecked();
     expect(screen.queryAllByTestId('problem')).toHaveLength(0);
     fireEvent.click(saveButton());
     await screen.findByTestId('saved-flag');
@@ -213,22 +246,70 @@ describe('admin page: validation next to the control', () => {
     expect(config.capacity).toEqual({ training: { storyPoints: 21, wipLimit: 3 } });
   });
 
-  it('shows problems the server finds (invalid-config) at their controls', async () => {
-    server.override.set('saveConfig', () => ({
-      ok: false,
-      error: {
-        code: 'invalid-config' as never,
-        message: 'The configuration has 1 problem.',
-        problems: [{ path: 'lanes[0].name', message: 'a lane named like that already exists on this site' }],
-      },
-    }));
+  it('names a field the site does not have at its control, before anything is saved', async () => {
     await renderAdmin();
-    fireEvent.change(within(laneRow('data')).getByTestId('lane-name'), { target: { value: 'Datasets' } });
-    fireEvent.click(saveButton());
-    const problem = await within(laneRow('data')).findByTestId('problem');
-    expect(problem.dataset.path).toBe('lanes[0].name');
+    fireEvent.click(screen.getByTestId('nav-dod'));
+    const field = screen.getAllByTestId('dod-item-field')[0] as HTMLInputElement;
+    fireEvent.change(field, { target: { value: 'Annotator kappa' } });
+    const problem = await screen.findByTestId('problem');
+    expect(problem.dataset.path).toMatch(/^dod\.data\.items\[\d+\]\.field$/);
+    expect(problem.textContent).toContain('no field "Annotator kappa" on this site');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(saveButton().disabled).toBe(true);
-    expect(screen.getByTestId('write-error').textContent).toContain('Nothing was saved');
+    expect(bridge.invokes('saveConfig')).toHaveLength(0);
+  });
+
+  it('keeps Save off until the server has checked the draft on screen, and drops a late answer about an older one', async () => {
+    const checks = server.hold('validateConfig');
+    await renderAdmin();
+    await waitFor(() => expect(checks).toHaveLength(1));
+    checks[0]!.release(); // the saved document, as loaded
+
+    fireEvent.click(screen.getByTestId('nav-rules'));
+    const rule = screen.getAllByTestId('rule-row').find((row) => row.dataset.index === '1')!;
+    const pattern = within(within(rule).getAllByTestId('condition-row')[1]!).getByTestId<HTMLInputElement>(
+      'condition-pattern',
+    );
+    fireEvent.change(pattern, { target: { value: '([qa' } });
+    await waitFor(() => expect(checks).toHaveLength(2));
+    expect(checks[1]!.payload).toMatchObject({
+      config: { rules: { 1: { conditions: { 1: { pattern: '([qa' } } } } },
+    });
+    expect(screen.getByTestId('check-pending').textContent).toContain('Checking');
+    expect(saveButton().disabled).toBe(true);
+
+    fireEvent.change(pattern, { target: { value: '^qa:' } });
+    await waitFor(() => expect(checks).toHaveLength(3));
+    expect(saveButton().disabled).toBe(true);
+    checks[2]!.release();
+    await saveWhenChecked();
+    // The answer about '([qa' arrives last: it says nothing about '^qa:'.
+    checks[1]!.release();
+    await checks[1]!.answered;
+    // One turn of the event loop: the answer's way through the bridge and the page's handler is promises only.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(screen.queryAllByTestId('problem')).toHaveLength(0);
+    expect(saveButton().disabled).toBe(false);
+  });
+
+  it('says in one line when Jira is down so the edits cannot be checked, and lets the save decide', async () => {
+    await renderAdmin();
+    server.jiraDown = true;
+    fireEvent.click(screen.getByTestId('nav-dod'));
+    fireEvent.change(screen.getAllByTestId('dod-item-field')[0]!, { target: { value: 'Annotator kappa' } });
+    const failed = await screen.findByTestId('check-failed');
+    expect(failed.textContent).toContain('could not be checked: Jira could not be read');
+    expect(failed.textContent).toContain('The server checks them when you save.');
+    expect(saveButton().disabled).toBe(false);
+
+    server.jiraDown = false;
+    fireEvent.click(saveButton());
+    const error = await screen.findByTestId('write-error');
+    expect(error.textContent).toContain('Nothing was saved: the configuration has problems');
+    const problem = await screen.findByTestId('problem');
+    expect(problem.textContent).toContain('no field "Annotator kappa" on this site');
+    expect(saveButton().disabled).toBe(true);
+    expect(screen.getByTestId('saved-revision').textContent).toContain(`Revision ${SEEDED_REVISION}`);
   });
 });
 
@@ -249,6 +330,7 @@ describe('admin page: lanes', () => {
       'test',
       'deploy',
     ]);
+    await saveWhenChecked();
     expect(screen.queryAllByTestId('problem')).toHaveLength(0);
     fireEvent.click(saveButton());
     await screen.findByTestId('saved-flag');
@@ -308,18 +390,20 @@ describe('admin page: rules', () => {
     const rule = screen.getAllByTestId('rule-row')[1]!;
     fireEvent.click(within(rule).getByTestId('add-condition'));
     const added = within(rule).getAllByTestId('condition-row')[2]!;
-    const value = within(added).getByTestId('condition-value') as HTMLInputElement;
+    const value = within(added).getByTestId<HTMLInputElement>('condition-value');
     const options = [...document.getElementById(value.getAttribute('list')!)!.querySelectorAll('option')];
     expect(options.map((option) => option.value)).toEqual(['Story', 'Task', 'Bug', 'Epic']);
-    expect(within(added).getByTestId('problem').dataset.path).toBe('rules[1].conditions[2].value');
+    expect((await within(added).findByTestId('problem')).dataset.path).toBe('rules[1].conditions[2].value');
 
     fireEvent.change(within(added).getByTestId('condition-field'), { target: { value: 'customField' } });
     fireEvent.change(within(added).getByTestId('condition-op'), { target: { value: 'is-set' } });
-    const fieldId = within(added).getByTestId('condition-field-id') as HTMLInputElement;
+    const fieldId = within(added).getByTestId<HTMLInputElement>('condition-field-id');
     fireEvent.change(fieldId, { target: { value: 'Model accuracy' } });
+    await checked();
     expect(within(rule).queryAllByTestId('problem')).toHaveLength(0);
 
     fireEvent.change(within(rule).getByTestId('rule-lane'), { target: { value: 'code' } });
+    await saveWhenChecked();
     fireEvent.click(saveButton());
     await screen.findByTestId('saved-flag');
     const saved = (payloadOf('saveConfig').config as MlLanesConfig).rules[1];
@@ -344,11 +428,12 @@ describe('admin page: rules', () => {
 describe('admin page: preview', () => {
   it('previews the edited configuration on the default sprint and highlights moved rows in words', async () => {
     await renderAdmin();
-    await waitFor(() => expect((screen.getByTestId('preview-board') as HTMLSelectElement).value).toBe('1'));
-    expect((screen.getByTestId('preview-sprint') as HTMLSelectElement).value).toBe('102');
+    await waitFor(() => expect(screen.getByTestId<HTMLSelectElement>('preview-board').value).toBe('1'));
+    expect(screen.getByTestId<HTMLSelectElement>('preview-sprint').value).toBe('102');
     fireEvent.click(screen.getByTestId('nav-rules'));
     fireEvent.change(screen.getAllByTestId('rule-lane')[0]!, { target: { value: 'code' } });
-    fireEvent.click(screen.getByTestId('preview-run'));
+    await waitFor(() => expect(previewRun().disabled).toBe(false));
+    fireEvent.click(previewRun());
 
     await screen.findAllByTestId('preview-row');
     const payload = payloadOf('previewConfig');
@@ -371,9 +456,12 @@ describe('admin page: preview', () => {
     await renderAdmin();
     fireEvent.change(screen.getByTestId('preview-jql'), { target: { value: 'project = CV' } });
     fireEvent.change(within(laneRow('data')).getByTestId('lane-name'), { target: { value: '' } });
-    expect((screen.getByTestId('preview-run') as HTMLButtonElement).disabled).toBe(true);
+    await within(laneRow('data')).findByTestId('problem');
+    expect(previewRun().disabled).toBe(true);
+    expect(screen.getByTestId('preview-panel').textContent).toContain('Fix 1 problem to preview');
     fireEvent.change(within(laneRow('data')).getByTestId('lane-name'), { target: { value: 'Data' } });
-    fireEvent.click(screen.getByTestId('preview-run'));
+    await waitFor(() => expect(previewRun().disabled).toBe(false));
+    fireEvent.click(previewRun());
     await screen.findAllByTestId('preview-row');
     expect(payloadOf('previewConfig')).toMatchObject({ jql: 'project = CV' });
     expect(payloadOf('previewConfig').boardId).toBeUndefined();
@@ -382,16 +470,14 @@ describe('admin page: preview', () => {
 
 describe('admin page: a partial preview', () => {
   it('says which issues could not be loaded above the rows it has', async () => {
-    server.override.set('previewConfig', () => ({
-      ok: true,
-      data: {
-        ...PREVIEW,
-        warnings: ['1 issue the query found could not be loaded and is not shown (ids 10042)'],
-      },
-    }));
+    server.preview = {
+      ...PREVIEW,
+      warnings: ['1 issue the query found could not be loaded and is not shown (ids 10042)'],
+    };
     await renderAdmin();
     fireEvent.change(screen.getByTestId('preview-jql'), { target: { value: 'project = CV' } });
-    fireEvent.click(screen.getByTestId('preview-run'));
+    await waitFor(() => expect(previewRun().disabled).toBe(false));
+    fireEvent.click(previewRun());
     const warnings = await screen.findByTestId('preview-warnings');
     expect(warnings.textContent).toBe(
       '1 issue the query found could not be loaded and is not shown (ids 10042)',
@@ -405,6 +491,7 @@ describe('admin page: saving', () => {
     await renderAdmin();
     fireEvent.change(within(laneRow('data')).getByTestId('lane-name'), { target: { value: 'Datasets' } });
     expect(screen.getByTestId('config-diff').textContent).toContain('lanes[0].name');
+    await saveWhenChecked();
     fireEvent.click(saveButton());
     const flag = await screen.findByTestId('saved-flag');
     expect(flag.textContent).toContain('Saved as revision 8');
@@ -413,16 +500,21 @@ describe('admin page: saving', () => {
     expect(screen.getByTestId('saved-revision').textContent).toContain('Revision 8');
     expect(saveButton().disabled).toBe(true);
     expect(bridge.invokes('listRevisions')).toHaveLength(2);
+    fireEvent.click(screen.getByTestId('nav-history'));
+    const rows = await screen.findAllByTestId('history-row');
+    expect(rows[0]!.dataset.revision).toBe('8');
+    expect(rows[0]!.textContent).toContain('Ada Okafor');
   });
 
   it('on a conflict, says who saved which revision, reloads theirs and keeps my changes on top', async () => {
     await renderAdmin();
     // Someone else renames the Deploy lane and saves revision 8 meanwhile.
-    const theirs = JSON.parse(JSON.stringify(server.site.config)) as MlLanesConfig;
+    const theirs = adminConfig();
     theirs.lanes[4]!.name = 'Release';
-    server.site = { config: theirs, revision: 8 };
+    await server.saveElsewhere(theirs);
 
     fireEvent.change(within(laneRow('data')).getByTestId('lane-name'), { target: { value: 'Datasets' } });
+    await saveWhenChecked();
     fireEvent.click(saveButton());
     const banner = await screen.findByTestId('conflict-banner');
     expect(banner.textContent).toContain('Someone else saved revision 8 while you were editing');
@@ -431,10 +523,11 @@ describe('admin page: saving', () => {
     fireEvent.click(within(banner).getByTestId('conflict-reload'));
     await waitFor(() => expect(screen.getByTestId('conflict-banner').dataset.state).toBe('reloaded'));
     expect(screen.getByTestId('conflict-diff').textContent).toContain('lanes[4].name');
-    expect((within(laneRow('deploy')).getByTestId('lane-name') as HTMLInputElement).value).toBe('Release');
-    expect((within(laneRow('data')).getByTestId('lane-name') as HTMLInputElement).value).toBe('Datasets');
+    expect(within(laneRow('deploy')).getByTestId<HTMLInputElement>('lane-name').value).toBe('Release');
+    expect(within(laneRow('data')).getByTestId<HTMLInputElement>('lane-name').value).toBe('Datasets');
 
     fireEvent.click(screen.getByTestId('conflict-keep-mine'));
+    await saveWhenChecked();
     fireEvent.click(saveButton());
     await screen.findByTestId('saved-flag');
     expect(payloadOf('saveConfig')).toMatchObject({ baseRevision: 8 });
@@ -444,33 +537,30 @@ describe('admin page: saving', () => {
 
   it('after a conflict where both changed the same thing, lets the admin take theirs', async () => {
     await renderAdmin();
-    const theirs = JSON.parse(JSON.stringify(server.site.config)) as MlLanesConfig;
+    const theirs = adminConfig();
     theirs.lanes[0]!.name = 'Data prep';
-    server.site = { config: theirs, revision: 8 };
+    await server.saveElsewhere(theirs);
     fireEvent.change(within(laneRow('data')).getByTestId('lane-name'), { target: { value: 'Datasets' } });
+    await saveWhenChecked();
     fireEvent.click(saveButton());
     fireEvent.click(await screen.findByTestId('conflict-reload'));
     const list = await screen.findByTestId('conflict-list');
     expect(list.textContent).toContain('lanes[0].name');
     fireEvent.click(within(list).getByRole('button', { name: 'Use theirs' }));
-    expect((within(laneRow('data')).getByTestId('lane-name') as HTMLInputElement).value).toBe('Data prep');
+    expect(within(laneRow('data')).getByTestId<HTMLInputElement>('lane-name').value).toBe('Data prep');
   });
 
-  it('says so when the server refuses a save (forbidden)', async () => {
-    server.override.set('saveConfig', () => ({
-      ok: false,
-      error: {
-        code: 'forbidden',
-        message: 'Only Jira administrators can change the ML Lanes configuration.',
-      },
-    }));
+  it('says so when the server refuses a save (no longer a Jira admin)', async () => {
     await renderAdmin();
+    server.admin = false;
     fireEvent.change(within(laneRow('data')).getByTestId('lane-name'), { target: { value: 'Datasets' } });
+    await saveWhenChecked();
     fireEvent.click(saveButton());
     const error = await screen.findByTestId('write-error');
     expect(error.dataset.code).toBe('forbidden');
     expect(error.textContent).toContain('Only Jira administrators can change the ML Lanes configuration.');
     expect(screen.queryByTestId('saved-flag')).toBeNull();
+    expect(screen.getByTestId('saved-revision').textContent).toContain(`Revision ${SEEDED_REVISION}`);
   });
 });
 
@@ -480,7 +570,7 @@ describe('admin page: history, import, export', () => {
     fireEvent.click(screen.getByTestId('nav-history'));
     const rows = await screen.findAllByTestId('history-row');
     expect(rows.map((row) => row.dataset.revision)).toEqual(['7', '6', '5', '4', '3', '2', '1']);
-    expect((within(rows[0]!).getByTestId('restore-button') as HTMLButtonElement).disabled).toBe(true);
+    expect(within(rows[0]!).getByTestId<HTMLButtonElement>('restore-button').disabled).toBe(true);
     fireEvent.click(within(rows[2]!).getByTestId('restore-button'));
     await screen.findByTestId('saved-flag');
     expect(payloadOf('restoreRevision')).toEqual({ revision: 5, baseRevision: 7 });
@@ -488,14 +578,6 @@ describe('admin page: history, import, export', () => {
   });
 
   it('imports a file through importConfig and lists its problems when nothing was saved', async () => {
-    server.override.set('importConfig', () => ({
-      ok: false,
-      error: {
-        code: 'invalid-config' as never,
-        message: 'The file is not a valid ML Lanes configuration.',
-        problems: [{ path: 'lanes[0].id', message: 'a lane id is 1–32 lowercase letters' }],
-      },
-    }));
     await renderAdmin();
     const file = new File(['{"version":2,"lanes":[{"id":"Data"}]}'], 'ml-lanes-config.json', {
       type: 'application/json',
@@ -506,8 +588,24 @@ describe('admin page: history, import, export', () => {
       text: '{"version":2,"lanes":[{"id":"Data"}]}',
       baseRevision: 7,
     });
-    expect(within(problems).getByTestId('import-problem').dataset.path).toBe('lanes[0].id');
+    const listed = within(problems).getAllByTestId('import-problem');
+    expect(listed.map((each) => each.dataset.path)).toContain('lanes[0].id');
+    expect(listed.find((each) => each.dataset.path === 'lanes[0].id')?.textContent).toContain(
+      'a lane id is 1–32 lowercase letters',
+    );
     expect(screen.getByTestId('saved-revision').textContent).toContain('Revision 7');
+  });
+
+  it('imports a file written by an older version: migrated, saved as the next revision, and in the editor', async () => {
+    await renderAdmin();
+    const older = { ...adminConfig(), version: 1 } as unknown as Record<string, unknown>;
+    (older.lanes as { name: string }[])[0]!.name = 'Datasets';
+    const file = new File([JSON.stringify(older)], 'ml-lanes-config.json', { type: 'application/json' });
+    fireEvent.change(screen.getByTestId('import-input'), { target: { files: [file] } });
+    const flag = await screen.findByTestId('saved-flag');
+    expect(flag.textContent).toContain('Imported and saved as revision 8');
+    expect(within(laneRow('data')).getByTestId<HTMLInputElement>('lane-name').value).toBe('Datasets');
+    expect((await server.configs.load()).config.version).toBe(2);
   });
 
   it('exports the configuration as ml-lanes-config.json', async () => {
@@ -542,8 +640,9 @@ describe('admin page: history, import, export', () => {
     const points = screen.getAllByTestId('capacity-points')[1] as HTMLInputElement;
     fireEvent.change(points, { target: { value: '-2' } });
     fireEvent.click(screen.getByTestId('nav-lanes'));
+    const goTo = await screen.findByTestId('problem-count');
     await act(async () => {
-      fireEvent.click(screen.getByTestId('problem-count'));
+      fireEvent.click(goTo);
     });
     expect(screen.getByTestId('section-capacity')).toBeTruthy();
     const focused = document.activeElement as HTMLInputElement;

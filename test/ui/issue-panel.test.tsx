@@ -3,13 +3,9 @@ import { bridge } from './support/fake-bridge';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ResolverResult } from '../../src/contract/envelope';
 import type { IssuePanelView } from '../../src/contract/issue-api';
-import { RESOLVER_KEYS } from '../../src/contract/resolver-api';
-import { createResolverFunctions, type ResolverDeps } from '../../src/resolvers';
-import { ConfigRepository } from '../../src/storage/config-repository';
-import { MemoryStore } from '../../src/storage/key-value-store';
-import { INVOKED_RESOLVERS } from '../../static/issue-panel/src/api';
+import { answerAtlaskitFlags } from '../../static/shared/src/atlaskit-flags';
 import { App } from '../../static/issue-panel/src/App';
-import { mount } from '../../static/issue-panel/src/mount';
+import { mount } from '../../static/shared/src/mount';
 import { ISSUE_PANEL_CONTEXT, issueView, withItems } from './support/issue-fixture';
 
 type Handler = Parameters<typeof bridge.onInvoke>[0];
@@ -48,15 +44,8 @@ function checkbox(id: string): HTMLInputElement {
     .find((element) => element.dataset.id === id) as HTMLInputElement;
 }
 
-// Atlaskit's lozenge asks an uninitialised feature-gate client once and warns about it: not the panel's doing.
-const warn = console.warn.bind(console);
-beforeAll(() => {
-  jest.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
-    if (JSON.stringify(args).includes('checking the feature gate')) return;
-    warn(...args);
-  });
-});
-afterAll(() => jest.restoreAllMocks());
+// Atlaskit's feature flags get the answer mount() gives them (App is rendered here without mount).
+beforeAll(answerAtlaskitFlags);
 beforeEach(() => {
   bridge.reset();
   bridge.context = ISSUE_PANEL_CONTEXT;
@@ -72,20 +61,6 @@ afterEach(() => {
 });
 
 describe('issue panel: reading', () => {
-  it('invokes only resolvers that the contract lists and the server defines', () => {
-    const deps = {
-      jiraAsUser: () => {
-        throw new Error('not called');
-      },
-      configs: new ConfigRepository(new MemoryStore()),
-    } as unknown as ResolverDeps;
-    const functions = createResolverFunctions(deps) as Record<string, unknown>;
-    for (const key of INVOKED_RESOLVERS) {
-      expect(RESOLVER_KEYS).toContain(key);
-      expect(typeof functions[key]).toBe('function');
-    }
-  });
-
   it('shows the skeleton while loading, then asks for the issue the panel is open on', async () => {
     const answer = deferred<ResolverResult<unknown>>();
     bridge.onInvoke(() => answer.promise);
@@ -103,7 +78,7 @@ describe('issue panel: reading', () => {
     serve();
     const root = document.createElement('div');
     document.body.appendChild(root);
-    act(() => mount(root));
+    act(() => mount(root, App));
     await within(root).findByTestId('issue-panel');
     expect(bridge.ops('enableTheming')).toHaveLength(1);
     expect(document.documentElement.dataset.colorMode).toBe('dark');
@@ -118,7 +93,7 @@ describe('issue panel: reading', () => {
     expect(screen.getByTestId('lane-rule').textContent).toBe(
       'Decided by the rule: labels "training" matches keyword "train"',
     );
-    const select = screen.getByTestId('lane-override') as HTMLSelectElement;
+    const select = screen.getByTestId<HTMLSelectElement>('lane-override');
     expect(select.value).toBe('');
     expect(select.disabled).toBe(false);
     expect([...select.options].map((option) => option.textContent)).toEqual([
@@ -236,7 +211,7 @@ describe('issue panel: ticking items', () => {
     expect(screen.getByTestId('readonly-note').textContent).toContain(
       'You can’t edit this issue, so the checklist is read-only',
     );
-    expect((screen.getByTestId('lane-override') as HTMLSelectElement).disabled).toBe(true);
+    expect(screen.getByTestId<HTMLSelectElement>('lane-override').disabled).toBe(true);
     for (const box of screen.getAllByTestId('dod-checkbox'))
       expect((box as HTMLInputElement).disabled).toBe(true);
   });
@@ -259,7 +234,7 @@ describe('issue panel: lane override', () => {
     await waitFor(() => expect(screen.getByTestId('lane-name').textContent).toBe('Data'));
     expect(screen.getByTestId('lane-rule').textContent).toBe('Decided by a manual override.');
     expect(screen.getByText('Set by hand')).toBeTruthy();
-    expect((screen.getByTestId('lane-override') as HTMLSelectElement).value).toBe('data');
+    expect(screen.getByTestId<HTMLSelectElement>('lane-override').value).toBe('data');
 
     fireEvent.change(screen.getByTestId('lane-override'), { target: { value: '' } });
     await waitFor(() => expect(screen.getByTestId('lane-name').textContent).toBe('Model'));
@@ -275,7 +250,7 @@ describe('issue panel: lane override', () => {
     expect(screen.getByTestId('lane-rule').textContent).toBe(
       'No lane: no rule matched (labels: none). Pick one below to place it by hand.',
     );
-    expect((screen.getByTestId('lane-override') as HTMLSelectElement).disabled).toBe(false);
+    expect(screen.getByTestId<HTMLSelectElement>('lane-override').disabled).toBe(false);
     expect(screen.getByTestId('dod-empty').textContent).toContain('no lane');
   });
 
@@ -287,7 +262,7 @@ describe('issue panel: lane override', () => {
     expect((await screen.findByTestId('lane-override-error')).textContent).toContain(
       'The lane was not changed: Storage failed.',
     );
-    expect((screen.getByTestId('lane-override') as HTMLSelectElement).value).toBe('');
+    expect(screen.getByTestId<HTMLSelectElement>('lane-override').value).toBe('');
     expect(screen.getByTestId('lane-name').textContent).toBe('Model');
   });
 });

@@ -71,6 +71,18 @@ describe('planning panel model', () => {
     expect(matrix.cells.get('unclassified->test')).toEqual({ total: 1, blocked: 1 });
   });
 
+  it('counts each column’s issues and blocked issues', () => {
+    const model = buildModel(demoPlan());
+    expect(model.columns.map((column) => [column.id, column.total, column.blocked])).toEqual([
+      ['data', 2, 1],
+      ['model', 1, 1],
+      ['code', 1, 0],
+      ['test', 1, 0],
+      ['deploy', 1, 1],
+      ['unclassified', 1, 0],
+    ]);
+  });
+
   it('filters without copying columns when nothing is filtered', () => {
     const model = buildModel(demoPlan());
     const view = applyFilters(model, NO_FILTERS);

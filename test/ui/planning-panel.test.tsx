@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { describeHandoff } from '../../src/contract/describe-handoff';
 import type { IssueView } from '../../src/contract/plan-view';
 import type { PanelPlan } from '../../src/contract/panel-plan';
+import { answerAtlaskitFlags } from '../../static/shared/src/atlaskit-flags';
 import { App } from '../../static/planning-panel/src/App';
 import { demoPlan, panelIssue } from './support/plan-fixture';
 
@@ -25,15 +26,8 @@ function cardKeys(): string[] {
   return screen.getAllByTestId('issue-card').map((card) => card.getAttribute('data-key') ?? '');
 }
 
-// Atlaskit's lozenge asks an uninitialised feature-gate client once and warns about it: not the panel's doing.
-const warn = console.warn.bind(console);
-beforeAll(() => {
-  jest.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
-    if (JSON.stringify(args).includes('checking the feature gate')) return;
-    warn(...args);
-  });
-});
-afterAll(() => jest.restoreAllMocks());
+// Atlaskit's feature flags get the answer mount() gives them (App is rendered here without mount).
+beforeAll(answerAtlaskitFlags);
 beforeEach(() => bridge.reset());
 afterEach(() => {
   cleanup();
@@ -226,6 +220,38 @@ describe('planning panel: filters', () => {
   });
 });
 
+describe('planning panel: lanes at a glance', () => {
+  const stripLabels = () =>
+    within(screen.getByTestId('plan-header'))
+      .getAllByTestId('lane-strip-item')
+      .map((item) => item.getAttribute('aria-label'));
+
+  it('counts each lane’s issues and blocked issues in the header, whatever the filters', async () => {
+    await renderPlan();
+    const expected = [
+      'Data: 2 issues, 1 blocked. Go to the lane.',
+      'Model: 1 issue, 1 blocked. Go to the lane.',
+      'Code: 1 issue, 0 blocked. Go to the lane.',
+      'Test: 1 issue, 0 blocked. Go to the lane.',
+      'Deploy: 1 issue, 1 blocked. Go to the lane.',
+      'Unclassified: 1 issue, 0 blocked. Go to the lane.',
+    ];
+    expect(stripLabels()).toEqual(expected);
+    fireEvent.click(screen.getByTestId('filter-blocked'));
+    await waitFor(() => expect(cardKeys()).toEqual(['CV-101', 'CV-104', 'CV-108']));
+    expect(stripLabels()).toEqual(expected);
+  });
+
+  it('goes to a lane from the strip, clearing another lane’s filter first', async () => {
+    await renderPlan();
+    fireEvent.click(within(screen.getByTestId('filter-lane')).getByRole('button', { name: 'Deploy' }));
+    await waitFor(() => expect(cardKeys()).toEqual(['CV-108']));
+    fireEvent.click(screen.getByRole('button', { name: /^Data: 2 issues/ }));
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-lane')).toBe('data'));
+    expect(screen.getAllByTestId('lane-column')).toHaveLength(6);
+  });
+});
+
 describe('planning panel: loading, errors and empty states', () => {
   it('shows skeletons while the plan loads', async () => {
     bridge.onInvoke(() => new Promise(() => undefined));
@@ -343,8 +369,8 @@ describe('planning panel: project page', () => {
     await screen.findByTestId('plan-header');
     expect(bridge.invokes('listBoards')[0]?.payload).toEqual({ projectKey: 'CV' });
     expect(bridge.invokes('getPlan')[0]?.payload).toEqual({ boardId: 1, sprintId: 102 });
-    expect((screen.getByTestId('board-picker') as HTMLSelectElement).value).toBe('1');
-    expect((screen.getByTestId('sprint-picker') as HTMLSelectElement).value).toBe('102');
+    expect(screen.getByTestId<HTMLSelectElement>('board-picker').value).toBe('1');
+    expect(screen.getByTestId<HTMLSelectElement>('sprint-picker').value).toBe('102');
 
     fireEvent.change(screen.getByTestId('sprint-picker'), { target: { value: '103' } });
     await waitFor(() => expect(bridge.invokes('getPlan')[1]?.payload).toEqual({ boardId: 1, sprintId: 103 }));

@@ -2,7 +2,7 @@ import { defaultConfig } from '../../src/config/defaults';
 import type { DodItem, MlLanesConfig } from '../../src/config/schema';
 import { dodEvaluator } from '../../src/domain/dod';
 import type { SiteField } from '../../src/domain/snapshot';
-import { issue } from './support/snapshot-builder';
+import { fromJira, issue } from './support/snapshot-builder';
 
 const SITE_FIELDS: SiteField[] = [
   { id: 'customfield_10040', name: 'Inter-annotator agreement' },
@@ -20,7 +20,7 @@ function withModelItems(...items: DodItem[]): MlLanesConfig {
 
 function checkOne(item: DodItem, fieldValues: Record<string, unknown>, siteFields = SITE_FIELDS) {
   const evaluate = dodEvaluator(withModelItems(item), siteFields);
-  const [result] = evaluate(issue('CV-1', { fieldValues }), 'model').items;
+  const [result] = evaluate(issue('CV-1', { fieldValues: fromJira(fieldValues) }), 'model').items;
   return result && { met: result.met, detail: result.detail };
 }
 
@@ -36,7 +36,8 @@ const accuracyAtLeast = (value: number): AutoItem => ({
 
 describe('numeric rules', () => {
   const agreement = (fieldValues: Record<string, unknown>) =>
-    dodEvaluator(defaultConfig(), SITE_FIELDS)(issue('CV-1', { fieldValues }), 'data').items[0];
+    dodEvaluator(defaultConfig(), SITE_FIELDS)(issue('CV-1', { fieldValues: fromJira(fieldValues) }), 'data')
+      .items[0];
 
   it('reads a value above 1 as a percentage', () => {
     expect(agreement({ customfield_10040: 97 })).toMatchObject({
@@ -192,7 +193,7 @@ describe('templates', () => {
   it('counts met items', () => {
     const evaluate = dodEvaluator(defaultConfig(), SITE_FIELDS);
     const result = evaluate(
-      issue('CV-1', { fieldValues: { customfield_10040: 0.99, customfield_10041: 'v1' } }),
+      issue('CV-1', { fieldValues: fromJira({ customfield_10040: 0.99, customfield_10041: 'v1' }) }),
       'data',
     );
     expect(result).toMatchObject({ met: 2, total: 3 });

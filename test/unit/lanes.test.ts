@@ -3,7 +3,7 @@ import type { MlLanesConfig, RuleCondition } from '../../src/config/schema';
 import { classifyIssues, HIDDEN_RULE } from '../../src/domain/lanes';
 import { buildPlan } from '../../src/domain/plan';
 import type { IssueSnapshot, SiteField } from '../../src/domain/snapshot';
-import { hiddenIssue, issue, snapshot } from './support/snapshot-builder';
+import { fromJira, hiddenIssue, issue, snapshot } from './support/snapshot-builder';
 
 function laneOf(
   subject: IssueSnapshot,
@@ -273,9 +273,11 @@ describe('conditions rules: custom fields', () => {
     const config = onlyRule([
       { op: 'equals', field: 'customField', fieldId: 'model FAMILY', value: 'resnet' },
     ]);
-    const subject = issue('CV-1', { fieldValues: { customfield_10042: { id: '7', value: 'ResNet' } } });
+    const subject = issue('CV-1', {
+      fieldValues: fromJira({ customfield_10042: { id: '7', value: 'ResNet' } }),
+    });
     expect(matched(subject, config, SITE)).toBe('field "Model family" is "ResNet"');
-    const other = issue('CV-2', { fieldValues: { customfield_10042: { id: '8', value: 'ViT' } } });
+    const other = issue('CV-2', { fieldValues: fromJira({ customfield_10042: { id: '8', value: 'ViT' } }) });
     expect(matched(other, config, SITE)).toBeNull();
   });
 
@@ -283,14 +285,14 @@ describe('conditions rules: custom fields', () => {
     const config = onlyRule([
       { op: 'contains', field: 'customField', fieldId: 'customfield_10042', value: 'net' },
     ]);
-    const subject = issue('CV-1', { fieldValues: { customfield_10042: 'EfficientNet-B0' } });
+    const subject = issue('CV-1', { fieldValues: fromJira({ customfield_10042: 'EfficientNet-B0' }) });
     expect(matched(subject, config, SITE)).toBe('field "Model family" contains "net"');
   });
 
   it('reads numbers, lists and named objects as the text people see', () => {
     const equals = (value: string) =>
       onlyRule([{ op: 'equals', field: 'customField', fieldId: 'Model family', value }]);
-    const valued = (value: unknown) => issue('CV-1', { fieldValues: { customfield_10042: value } });
+    const valued = (value: unknown) => issue('CV-1', { fieldValues: fromJira({ customfield_10042: value }) });
     expect(matched(valued(3), equals('3'), SITE)).toBe('field "Model family" is "3"');
     expect(matched(valued([{ value: 'CNN' }, { value: 'ResNet' }]), equals('resnet'), SITE)).toBe(
       'field "Model family" is "ResNet"',
@@ -303,7 +305,7 @@ describe('conditions rules: custom fields', () => {
 
   it('tells a set custom field from an empty one', () => {
     const config = onlyRule([{ op: 'is-set', field: 'customField', fieldId: 'Model family' }]);
-    const valued = (value: unknown) => issue('CV-1', { fieldValues: { customfield_10042: value } });
+    const valued = (value: unknown) => issue('CV-1', { fieldValues: fromJira({ customfield_10042: value }) });
     expect(matched(valued('ResNet'), config, SITE)).toBe('field "Model family" is set');
     expect(matched(valued(0), config, SITE)).toBe('field "Model family" is set');
     for (const empty of [null, '', '  ', [], [null], { value: '' }]) {
@@ -315,7 +317,9 @@ describe('conditions rules: custom fields', () => {
   it('reads whichever of two same-named fields holds a value on the issue', () => {
     const site = [...SITE, { id: 'customfield_20042', name: 'Model Family' }];
     const config = onlyRule([{ op: 'equals', field: 'customField', fieldId: 'Model family', value: 'vit' }]);
-    const subject = issue('CV-1', { fieldValues: { customfield_10042: null, customfield_20042: 'ViT' } });
+    const subject = issue('CV-1', {
+      fieldValues: fromJira({ customfield_10042: null, customfield_20042: 'ViT' }),
+    });
     expect(matched(subject, config, site)).toBe('field "Model Family" is "ViT"');
   });
 
@@ -323,7 +327,7 @@ describe('conditions rules: custom fields', () => {
     const missing = { op: 'is-set', field: 'customField', fieldId: 'Experiment URL' } as const;
     const subject = issue('CV-1', {
       summary: 'Retrain',
-      fieldValues: { customfield_10042: 'ResNet', 'Experiment URL': 'https://x' },
+      fieldValues: fromJira({ customfield_10042: 'ResNet', 'Experiment URL': 'https://x' }),
     });
     expect(matched(subject, onlyRule([missing]), SITE)).toBeNull();
     expect(
@@ -343,7 +347,11 @@ describe('conditions rules: custom fields', () => {
       { op: 'equals', field: 'customField', fieldId: 'Model family', value: 'resnet' },
     ]);
     const plan = buildPlan(
-      snapshot([issue('CV-1', { fieldValues: { customfield_10042: { value: 'ResNet' } } })], [], SITE),
+      snapshot(
+        [issue('CV-1', { fieldValues: fromJira({ customfield_10042: { value: 'ResNet' } }) })],
+        [],
+        SITE,
+      ),
       config,
     );
     expect(plan.issues[0]).toMatchObject({ lane: 'model', laneRule: 'field "Model family" is "ResNet"' });

@@ -10,7 +10,7 @@ import {
   patternProblem,
 } from '../../src/domain/pattern';
 import type { IssueSnapshot } from '../../src/domain/snapshot';
-import { issue } from './support/snapshot-builder';
+import { fromJira, issue } from './support/snapshot-builder';
 
 /**
  * Runs synchronous work with a deadline. A backtracking regular expression blocks the event loop, so jest's own
@@ -101,7 +101,7 @@ describe('hostile Definition-of-Done patterns evaluate every issue, and correctl
     return withinDeadline(() =>
       values.map((value, index) => {
         const [result] = check(
-          issue(`CV-${index + 1}`, { fieldValues: { [FIELD.id]: value } }),
+          issue(`CV-${index + 1}`, { fieldValues: fromJira({ [FIELD.id]: value }) }),
           'model',
         ).items;
         return result && { met: result.met, detail: result.detail };

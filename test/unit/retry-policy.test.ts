@@ -1,4 +1,7 @@
-import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../../src/jira/retry-policy';
+import { z } from 'zod';
+import { JiraClient } from '../../src/jira/client';
+import { retryDelayMs } from '../../src/jira/retry-policy';
+import { DEFAULT_TIME_BUDGET_MS } from '../../src/resolvers/deps';
 
 const policy = { maxRetries: 4, baseDelayMs: 500, maxDelayMs: 30_000 };
 
@@ -54,8 +57,23 @@ describe('retry delay', () => {
     expect(retryDelayMs(1, '0', policy, () => 0)).toBe(0);
   });
 
-  it('retries a bounded number of times by default', () => {
-    expect(DEFAULT_RETRY_POLICY.maxRetries).toBeGreaterThan(0);
-    expect(DEFAULT_RETRY_POLICY.maxRetries).toBeLessThanOrEqual(6);
+  it('gives a Jira that keeps rate-limiting a few growing waits by default, then answers "rate-limited"', async () => {
+    let calls = 0;
+    const waits: number[] = [];
+    const client = new JiraClient(
+      async () => {
+        calls += 1;
+        return { status: 429, ok: false, headers: { get: () => null }, text: async () => '{}' };
+      },
+      { sleep: async (ms) => void waits.push(ms) },
+    );
+    const error = await client.call('GET /x', 'GET', '/x', z.unknown()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'rate-limited' });
+    expect(calls).toBe(waits.length + 1);
+    expect(waits.length).toBeGreaterThan(0);
+    // Each wait's jitter window doubles: later waits never fall below half the window.
+    waits.forEach((wait, attempt) => expect(wait).toBeGreaterThanOrEqual(250 * 2 ** attempt));
+    // All of it fits in a resolver's time budget, so the panel hears "rate-limited" rather than a timeout.
+    expect(waits.reduce((sum, wait) => sum + wait, 0)).toBeLessThan(DEFAULT_TIME_BUDGET_MS);
   });
 });

@@ -1,16 +1,17 @@
 /**
- * The admin page's stylesheet: the planning panel's (the same base, header, fields, segmented buttons, states)
- * plus the admin page's own rules, all written with design tokens so that they follow Jira's light and dark
+ * The admin page's stylesheet: the shared page and panel base (static/shared/src: layout, fields, segmented
+ * buttons, states) plus the admin page's own rules, all written with design tokens so that they follow Jira's light and dark
  * themes. static/build.mjs evaluates this module at build time into main.css: nothing is injected at run time.
  * Admin-only class names start with `mla-`.
  */
 import { token } from '@atlaskit/tokens';
-import { stylesheet as panelStylesheet } from '../../planning-panel/src/panel-css';
+import { pageStylesheet } from '../../shared/src/page-css';
+import { panelBaseStylesheet } from '../../shared/src/panel-css';
 
 const focusRing = `outline: ${token('border.width.focused')} solid ${token('color.border.focused')}; outline-offset: ${token('space.025')};`;
 
 export function stylesheet(): string {
-  return panelStylesheet() + adminStylesheet();
+  return pageStylesheet() + panelBaseStylesheet() + adminStylesheet();
 }
 
 function adminStylesheet(): string {
@@ -213,8 +214,6 @@ function adminStylesheet(): string {
 .mla-panel { display: grid; gap: ${token('space.100')}; padding: ${token('space.200')}; border: ${token('border.width')} solid ${token('color.border')}; border-radius: ${token('radius.large')}; background: ${token('elevation.surface.raised')}; min-width: 0; }
 .mla-panel-title { margin: 0; font: ${token('font.heading.small')}; color: ${token('color.text')}; }
 .mla-preview-mode { justify-self: start; }
-.mla-preview-pickers { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: ${token('space.100')}; }
-.mla-preview-pickers .mla-hint { grid-column: 1 / -1; }
 .mla-preview-run { display: flex; flex-wrap: wrap; align-items: center; gap: ${token('space.100')}; }
 .mla-preview-result { display: grid; gap: ${token('space.100')}; min-width: 0; }
 .mla-scope-line { margin: 0; font: ${token('font.body.small')}; color: ${token('color.text.subtle')}; }

@@ -1,5 +1,5 @@
 /** Words and numbers as the admin reads them. */
-export { plural, toIntlLocale } from '../../planning-panel/src/format';
+export { plural, toIntlLocale } from '../../shared/src/format';
 
 export function formatDateTime(iso: string | null, locale: string | undefined): string | null {
   if (!iso) return null;

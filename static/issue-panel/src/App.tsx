@@ -1,10 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ResolverError } from '../../../src/contract/envelope';
 import type { IssuePanelView } from '../../../src/contract/issue-api';
-import { call, getPanelContext, type IssuePanelContext } from './api';
-import { toIntlLocale } from './format';
+import type { PanelContext } from '../../../src/contract/resolver-api';
+import { getModuleContext } from '../../shared/src/forge';
+import { toIntlLocale } from '../../shared/src/format';
+import { invokeResolver } from '../../shared/src/invoke';
+import { ResolverErrorView } from '../../shared/src/States';
 import { IssuePanel } from './components/IssuePanel';
-import { ErrorState, LoadingPanel } from './components/States';
+import { LoadingPanel } from './components/States';
+
+type IssuePanelContext = PanelContext;
 
 type LoadState =
   | { status: 'loading' }
@@ -22,7 +27,7 @@ export function App() {
     void (async () => {
       let context: IssuePanelContext;
       try {
-        context = await getPanelContext();
+        context = await getModuleContext();
       } catch (error) {
         const detail = error instanceof Error ? error.message.trim() : String(error);
         if (current) {
@@ -37,7 +42,7 @@ export function App() {
       const html = document.documentElement;
       if (mode && !html.dataset.colorMode) html.dataset.colorMode = mode;
       const issueKey = context.extension.issue?.key;
-      const result = await call('getIssuePanel', issueKey ? { issueKey } : {});
+      const result = await invokeResolver('getIssuePanel', issueKey ? { issueKey } : {});
       if (!current) return;
       setState(
         result.ok
@@ -57,7 +62,7 @@ export function App() {
       {state.status === 'loading' ? (
         <LoadingPanel />
       ) : state.status === 'error' ? (
-        <ErrorState error={state.error} onRetry={retry} />
+        <ResolverErrorView error={state.error} what="this issue" onRetry={retry} />
       ) : (
         <Loaded initial={state.view} context={state.context} />
       )}
@@ -82,7 +87,7 @@ function Loaded({ initial, context }: { initial: IssuePanelView; context: IssueP
   const setDodItem = useCallback(
     async (itemId: string, checked: boolean): Promise<ResolverError | null> => {
       const ticket = ++latest.current;
-      const result = await call('setDodItem', { issueKey, itemId, checked });
+      const result = await invokeResolver('setDodItem', { issueKey, itemId, checked });
       if (!result.ok) return result.error;
       apply(ticket, result.data);
       return null;
@@ -93,7 +98,7 @@ function Loaded({ initial, context }: { initial: IssuePanelView; context: IssueP
   const setLaneOverride = useCallback(
     async (lane: string | null): Promise<ResolverError | null> => {
       const ticket = ++latest.current;
-      const result = await call('setLaneOverride', { issueKey, lane });
+      const result = await invokeResolver('setLaneOverride', { issueKey, lane });
       if (!result.ok) return result.error;
       apply(ticket, result.data);
       return null;

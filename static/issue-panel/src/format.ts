@@ -1,28 +1,4 @@
-import type { HandoffReason, StatusCategory } from '../../../src/contract/plan-view';
-
-export type LozengeAppearance = 'default' | 'inprogress' | 'success' | 'removed' | 'moved' | 'new';
-
-export function statusAppearance(category: StatusCategory): LozengeAppearance {
-  switch (category) {
-    case 'indeterminate':
-      return 'inprogress';
-    case 'done':
-      return 'success';
-    default:
-      return 'default';
-  }
-}
-
-/** Jira locales come as "en_GB"; Intl wants "en-GB". */
-export function toIntlLocale(locale: string | undefined): string | undefined {
-  if (!locale) return undefined;
-  const tag = locale.replace(/_/g, '-');
-  try {
-    return Intl.getCanonicalLocales(tag)[0];
-  } catch {
-    return undefined;
-  }
-}
+import type { HandoffReason } from '../../../src/contract/plan-view';
 
 const REASON_WORDS: Record<HandoffReason, string> = {
   'upstream-not-done': 'not done yet',

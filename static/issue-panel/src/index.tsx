@@ -4,5 +4,5 @@ import { startCustomUi } from '../../shared/src/start';
 
 void startCustomUi(
   'ML Lanes runs inside Jira: open an issue and expand the ML Lanes panel.',
-  () => import('./mount.js'),
+  async () => (await import('./App.js')).App,
 );

@@ -4,20 +4,18 @@
  * so Forge's content security policy needs nothing extra). Class names start with `mll-`.
  */
 import { token } from '@atlaskit/tokens';
+import { pageStylesheet } from '../../shared/src/page-css';
 
 const focusRing = `outline: ${token('border.width.focused')} solid ${token('color.border.focused')}; outline-offset: ${token('space.025')};`;
 
 export function stylesheet(): string {
-  return `
-*, *::before, *::after { box-sizing: border-box; }
-html, body { background: ${token('elevation.surface')}; color: ${token('color.text')}; }
-body { font: ${token('font.body')}; }
+  return (
+    pageStylesheet() +
+    `
 
-.mll-root { padding: ${token('space.100')} ${token('space.050')} ${token('space.200')}; }
+/* Jira draws the panel's frame edge to edge: the content keeps the 16px inset Atlaskit gives panel content. */
+.mll-root { padding: ${token('space.150')} ${token('space.200')} ${token('space.200')}; }
 .mll-root p { margin: 0; }
-.mll-sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
-.mll-subtle { color: ${token('color.text.subtle')}; }
-.mll-subtlest { color: ${token('color.text.subtlest')}; }
 
 .mll-issue { display: grid; gap: ${token('space.200')}; max-width: 760px; }
 .mll-block { display: grid; gap: ${token('space.100')}; min-width: 0; }
@@ -30,12 +28,6 @@ body { font: ${token('font.body')}; }
 .mll-hint { font: ${token('font.body.small')}; color: ${token('color.text.subtlest')}; }
 
 .mll-readonly { padding: ${token('space.075')} ${token('space.100')}; border-radius: ${token('radius.small')}; background: ${token('color.background.neutral')}; color: ${token('color.text.subtle')}; font: ${token('font.body.small')}; }
-
-/* Issue keys: buttons that look like links and open the issue in Jira. */
-.mll-key { background: none; border: 0; padding: 0; margin: 0; font: inherit; font-weight: ${token('font.weight.semibold')}; color: ${token('color.link')}; cursor: pointer; border-radius: ${token('radius.xsmall')}; white-space: nowrap; }
-.mll-key:hover { text-decoration: underline; }
-.mll-key:active { color: ${token('color.link.pressed')}; }
-.mll-key:focus-visible { ${focusRing} }
 
 /* Lane */
 .mll-dot { display: inline-block; width: 10px; height: 10px; border-radius: ${token('radius.full')}; background: var(--mll-lane-color, ${token('color.border.bold')}); flex: none; }
@@ -101,6 +93,6 @@ label.mll-dod-label { cursor: pointer; }
 
 /* Loading and errors */
 .mll-skeleton { display: grid; gap: ${token('space.150')}; }
-.mll-issue-state { max-width: 640px; }
-`;
+`
+  );
 }

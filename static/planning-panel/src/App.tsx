@@ -1,15 +1,21 @@
 import { useForgeContext } from '../../shared/src/use-forge-context';
 import { useMemo, useState } from 'react';
-import type { PanelPlan } from '../../../src/contract/panel-plan';
 import type { BoardChoice, GetPlanPayload, PanelContext } from '../../../src/contract/resolver-api';
-import { getPanelContext } from './api';
-import { toIntlLocale } from './format';
+import { getModuleContext } from '../../shared/src/forge';
+import { toIntlLocale } from '../../shared/src/format';
+import { defaultBoard, defaultSprint } from '../../shared/src/sprint-choice';
+import { ContextProblem, ResolverErrorView } from '../../shared/src/States';
 import { mark, PLAN_RECEIVED_MARK, PlanScreen } from './components/PlanScreen';
-import { BoardPickers, defaultBoard, defaultSprint } from './components/Pickers';
-import { ContextProblem, LoadingPlan, ResolverErrorView } from './components/States';
+import { BoardPickers } from './components/Pickers';
+import { LoadingPlan } from './components/States';
 import { useResolver } from './use-resolver';
 
-type Context = PanelContext & { locale?: string };
+type Context = PanelContext;
+
+const getPanelContext = getModuleContext;
+
+/** Titles the context problem: the panel cannot plan without knowing its sprint. */
+const NO_SPRINT = 'ML Lanes cannot tell which sprint to plan';
 
 /** Where the panel was opened decides what it plans. */
 export type Placement =
@@ -63,7 +69,7 @@ export function App() {
       {contextState.status === 'loading' ? (
         <LoadingPlan />
       ) : contextState.status === 'error' ? (
-        <ContextProblem message={contextState.message} onRetry={retryContext} />
+        <ContextProblem title={NO_SPRINT} message={contextState.message} onRetry={retryContext} />
       ) : (
         <Placed context={contextState.context} />
       )}
@@ -79,8 +85,8 @@ function Placed({ context }: { context: Context }) {
       return <PlanLoader payload={placement.payload} locale={locale} />;
     case 'project':
       return <ProjectPlanner projectKey={placement.projectKey} locale={locale} />;
-    default:
-      return <ContextProblem message={placement.message} />;
+    case 'unknown':
+      return <ContextProblem title={NO_SPRINT} message={placement.message} />;
   }
 }
 
@@ -97,15 +103,8 @@ export function PlanLoader({ payload, locale }: { payload: GetPlanPayload; local
       return <LoadingPlan />;
     case 'error':
       return <ResolverErrorView error={state.error} what="the sprint plan" onRetry={retry} />;
-    default:
-      return (
-        <PlanScreen
-          plan={state.data as PanelPlan}
-          locale={locale}
-          onRefresh={retry}
-          refreshing={state.refreshing}
-        />
-      );
+    case 'ready':
+      return <PlanScreen plan={state.data} locale={locale} onRefresh={retry} refreshing={state.refreshing} />;
   }
 }
 

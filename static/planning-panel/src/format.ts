@@ -1,16 +1,5 @@
 /** Words and numbers as the person reads them, in their locale. */
-import type { PlanScope, StatusCategory } from '../../../src/contract/plan-view';
-
-/** Forge sends locales like "en_US"; Intl wants "en-US". Falls back to the browser's own. */
-export function toIntlLocale(locale: string | undefined): string | undefined {
-  if (!locale) return undefined;
-  const tag = locale.replace('_', '-');
-  try {
-    return Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0 ? tag : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import type { PlanScope } from '../../../src/contract/plan-view';
 
 export function formatDate(iso: string | null, locale: string | undefined): string | null {
   if (!iso) return null;
@@ -41,19 +30,6 @@ export function sprintStateWords(state: PlanScope['sprintState']): string {
   }
 }
 
-export type LozengeAppearance = 'default' | 'inprogress' | 'success' | 'removed' | 'moved' | 'new';
-
-export function statusAppearance(category: StatusCategory): LozengeAppearance {
-  switch (category) {
-    case 'indeterminate':
-      return 'inprogress';
-    case 'done':
-      return 'success';
-    default:
-      return 'default';
-  }
-}
-
 export function formatPoints(points: number): string {
   return Number.isInteger(points) ? String(points) : points.toFixed(1);
 }
@@ -61,8 +37,4 @@ export function formatPoints(points: number): string {
 /** "1 pt", "3 pts", "2.5 pts". */
 export function points(value: number): string {
   return `${formatPoints(value)} ${value === 1 ? 'pt' : 'pts'}`;
-}
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString()} ${count === 1 ? one : many}`;
 }

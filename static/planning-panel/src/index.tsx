@@ -4,5 +4,5 @@ import { startCustomUi } from '../../shared/src/start';
 
 void startCustomUi(
   'ML Lanes runs inside Jira: open it from a sprint or board menu, or from the project sidebar.',
-  () => import('./mount.js'),
+  async () => (await import('./App.js')).App,
 );

@@ -26,8 +26,9 @@ export interface Column {
   lane: LaneView | null;
   /** The cards shown (after filters). */
   issues: PanelIssue[];
-  /** Every in-scope issue of the column, and their story points, whatever the filters. */
+  /** Every in-scope issue of the column, its blocked ones, and their story points, whatever the filters. */
   total: number;
+  blocked: number;
   points: number;
 }
 
@@ -94,7 +95,8 @@ export function buildModel(plan: PanelPlan): PlanModel {
   const column = (id: string, name: string, color: string | null, lane: LaneView | null): Column => {
     const issues = byLane.get(id) ?? [];
     const points = issues.reduce((sum, issue) => sum + (issue.storyPoints ?? 0), 0);
-    return { id, name, color, lane, issues, total: issues.length, points };
+    const blocked = issues.filter((issue) => issue.blocked).length;
+    return { id, name, color, lane, issues, total: issues.length, blocked, points };
   };
   const columns = plan.lanes.map((lane) => column(lane.id, lane.name, lane.color, lane));
   columns.push(column(UNCLASSIFIED, 'Unclassified', null, null));

@@ -4,34 +4,21 @@
  * at run time, so Forge's content security policy needs no inline <style> for it. Class names start with `mll-`.
  */
 import { token } from '@atlaskit/tokens';
+import { pageStylesheet } from '../../shared/src/page-css';
+import { panelBaseStylesheet } from '../../shared/src/panel-css';
 
 const focusRing = `outline: ${token('border.width.focused')} solid ${token('color.border.focused')}; outline-offset: ${token('space.025')};`;
 
 export function stylesheet(): string {
-  return `
-*, *::before, *::after { box-sizing: border-box; }
-html, body { background: ${token('elevation.surface')}; color: ${token('color.text')}; }
-body { font: ${token('font.body')}; }
-
-.mll-root { padding: ${token('space.300')} ${token('space.300')} ${token('space.400')}; min-height: 100vh; }
-.mll-root li + li { margin-top: 0; }
-.mll-sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
-.mll-subtle { color: ${token('color.text.subtle')}; }
-.mll-subtlest { color: ${token('color.text.subtlest')}; }
-.mll-icon-text { display: inline-flex; align-items: center; gap: ${token('space.050')}; }
-
-/* Issue keys: buttons that look like links and open the issue in Jira. */
-.mll-key { background: none; border: 0; padding: 0; margin: 0; font: inherit; font-weight: ${token('font.weight.semibold')}; color: ${token('color.link')}; cursor: pointer; text-decoration: none; border-radius: ${token('radius.xsmall')}; white-space: nowrap; }
-.mll-key:hover { text-decoration: underline; }
-.mll-key:active { color: ${token('color.link.pressed')}; }
-.mll-key:focus-visible { ${focusRing} }
-
+  return (
+    pageStylesheet() +
+    panelBaseStylesheet() +
+    `
 /* Header */
 .mll-header { display: grid; gap: ${token('space.150')}; padding-bottom: ${token('space.200')}; border-bottom: ${token('border.width')} solid ${token('color.border')}; }
 .mll-header-top { display: flex; align-items: flex-start; gap: ${token('space.200')}; }
 .mll-header-titles { display: grid; gap: ${token('space.050')}; min-width: 0; flex: 1; }
 .mll-title-row { display: flex; align-items: center; flex-wrap: wrap; gap: ${token('space.100')}; }
-.mll-title { font: ${token('font.heading.large')}; margin: 0; color: ${token('color.text')}; overflow-wrap: anywhere; }
 .mll-goal { margin: 0; color: ${token('color.text')}; }
 .mll-goal-label { font-weight: ${token('font.weight.semibold')}; }
 .mll-meta { display: flex; flex-wrap: wrap; gap: ${token('space.100')} ${token('space.250')}; margin: 0; color: ${token('color.text.subtle')}; font: ${token('font.body.small')}; }
@@ -45,27 +32,22 @@ body { font: ${token('font.body')}; }
 .mll-stat--success dd { color: ${token('color.text.success')}; }
 .mll-warnings { margin-top: ${token('space.200')}; }
 .mll-warnings ul { margin: 0; padding-left: ${token('space.250')}; }
-
 /* Project page pickers */
 .mll-pickers { display: flex; flex-wrap: wrap; align-items: flex-end; gap: ${token('space.200')}; margin-bottom: ${token('space.300')}; }
-.mll-field { display: grid; gap: ${token('space.050')}; font: ${token('font.body.small')}; font-weight: ${token('font.weight.semibold')}; color: ${token('color.text.subtle')}; }
-.mll-select { min-width: 240px; height: 36px; padding: 0 ${token('space.100')}; font: ${token('font.body')}; color: ${token('color.text')}; background: ${token('color.background.input')}; border: ${token('border.width')} solid ${token('color.border.input')}; border-radius: ${token('radius.small')}; }
-.mll-select:hover { background: ${token('color.background.input.hovered')}; }
-.mll-select:focus-visible { ${focusRing} border-color: ${token('color.border.focused')}; }
-.mll-select:disabled { color: ${token('color.text.disabled')}; }
+
+/* Lanes at a glance: one compact row under the header */
+.mll-lane-strip ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: ${token('space.100')}; }
+.mll-strip-lane { display: inline-flex; align-items: center; gap: ${token('space.075')}; padding: ${token('space.050')} ${token('space.100')}; border: ${token('border.width')} solid ${token('color.border')}; border-left: 3px solid var(--mll-lane-color, ${token('color.border.bold')}); border-radius: ${token('radius.small')}; background: ${token('elevation.surface.raised')}; color: ${token('color.text')}; font: ${token('font.body.small')}; cursor: pointer; }
+.mll-strip-lane:hover { background: ${token('color.background.neutral.subtle.hovered')}; }
+.mll-strip-lane:focus-visible { ${focusRing} }
+.mll-strip-name { font-weight: ${token('font.weight.semibold')}; }
+.mll-strip-count { min-width: 20px; padding: 0 ${token('space.075')}; border-radius: ${token('radius.full')}; background: ${token('color.background.neutral')}; color: ${token('color.text.subtle')}; font-weight: ${token('font.weight.semibold')}; text-align: center; }
+.mll-strip-blocked { display: inline-flex; align-items: center; gap: 2px; color: ${token('color.text.danger')}; font-weight: ${token('font.weight.semibold')}; }
+.mll-column:focus { outline: none; }
+.mll-column:focus-visible { ${focusRing} }
 
 /* Filters */
 .mll-toolbar { position: sticky; top: 0; z-index: 2; display: flex; flex-wrap: wrap; align-items: center; gap: ${token('space.150')} ${token('space.250')}; padding: ${token('space.150')} 0; margin-bottom: ${token('space.100')}; background: ${token('elevation.surface')}; border-bottom: ${token('border.width')} solid ${token('color.border')}; }
-.mll-segmented { display: inline-flex; flex-wrap: wrap; border: ${token('border.width')} solid ${token('color.border')}; border-radius: ${token('radius.small')}; overflow: hidden; }
-.mll-segment { display: inline-flex; align-items: center; gap: ${token('space.075')}; padding: ${token('space.075')} ${token('space.150')}; border: 0; border-left: ${token('border.width')} solid ${token('color.border')}; background: transparent; color: ${token('color.text.subtle')}; font: ${token('font.body')}; cursor: pointer; }
-.mll-segment:first-child { border-left: 0; }
-.mll-segment:hover { background: ${token('color.background.neutral.subtle.hovered')}; color: ${token('color.text')}; }
-.mll-segment[aria-pressed="true"] { background: ${token('color.background.selected')}; color: ${token('color.text.selected')}; font-weight: ${token('font.weight.semibold')}; }
-.mll-segment:focus-visible { outline: ${token('border.width.focused')} solid ${token('color.border.focused')}; outline-offset: -2px; }
-.mll-dot { display: inline-block; width: 8px; height: 8px; border-radius: ${token('radius.full')}; background: ${token('color.border')}; flex: none; }
-.mll-check { display: inline-flex; align-items: center; gap: ${token('space.075')}; cursor: pointer; color: ${token('color.text')}; }
-.mll-check input { width: 16px; height: 16px; margin: 0; accent-color: ${token('color.background.selected.bold')}; cursor: pointer; }
-.mll-check input:focus-visible { ${focusRing} }
 .mll-shown { margin-left: auto; color: ${token('color.text.subtle')}; font: ${token('font.body.small')}; }
 
 /* Overview: blocked handoffs beside the lane map */
@@ -80,7 +62,6 @@ body { font: ${token('font.body')}; }
 .mll-handoff-icon { color: ${token('color.icon.danger')}; padding-top: 2px; }
 .mll-handoff-text { margin: 0; overflow-wrap: anywhere; }
 .mll-reasons { display: flex; flex-wrap: wrap; gap: ${token('space.050')}; margin-top: ${token('space.050')}; }
-.mll-none { margin: 0; padding: ${token('space.200')}; border: ${token('border.width')} dashed ${token('color.border')}; border-radius: ${token('radius.medium')}; color: ${token('color.text.subtle')}; }
 
 /* Critical chain */
 .mll-chain { display: flex; flex-wrap: wrap; align-items: center; gap: ${token('space.050')} ${token('space.075')}; margin: 0 0 ${token('space.200')}; padding: ${token('space.100')} ${token('space.150')}; border-radius: ${token('radius.medium')}; background: ${token('color.background.discovery')}; border-left: 3px solid ${token('color.border.discovery')}; }
@@ -147,12 +128,10 @@ body { font: ${token('font.body')}; }
 .mll-marker--critical { color: ${token('color.text.discovery')}; background: ${token('color.background.discovery')}; }
 .mll-rule { margin: 0; font: ${token('font.body.small')}; color: ${token('color.text.subtlest')}; overflow-wrap: anywhere; }
 
-/* Loading, errors, empty states */
-.mll-state { max-width: 720px; margin: ${token('space.300')} auto; }
-.mll-skeleton-header { display: grid; gap: ${token('space.100')}; padding-bottom: ${token('space.200')}; }
+/* Loading */
 .mll-skeleton-stats { display: flex; gap: ${token('space.100')}; }
 .mll-skeleton-board { display: flex; gap: ${token('space.150')}; margin-top: ${token('space.300')}; }
 .mll-skeleton-column { flex: 1 0 160px; display: grid; gap: ${token('space.100')}; align-content: start; padding: ${token('space.150')}; border-radius: ${token('radius.medium')}; background: ${token('elevation.surface.sunken')}; }
-.mll-countdown { font-variant-numeric: tabular-nums; }
-`;
+`
+  );
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ResolverError } from '../../../src/contract/envelope';
-import type { ResolverApi } from '../../../src/contract/resolver-api';
-import { call, type InvokedResolver } from './api';
+import type { ResolverApi, ResolverKey } from '../../../src/contract/resolver-api';
+import { invokeResolver } from '../../shared/src/invoke';
 
 export type LoadState<T> =
   | { status: 'idle' }
@@ -14,7 +14,7 @@ export type LoadState<T> =
  * shown keeps the data on screen (refreshing) instead of flashing the skeleton. Late answers to an older
  * payload are dropped.
  */
-export function useResolver<K extends InvokedResolver>(
+export function useResolver<K extends ResolverKey>(
   key: K,
   payload: ResolverApi[K]['payload'] | null,
   onData?: (data: ResolverApi[K]['result']) => void,
@@ -40,7 +40,7 @@ export function useResolver<K extends InvokedResolver>(
     setState((previous) =>
       samePayload && previous.status === 'ready' ? { ...previous, refreshing: true } : { status: 'loading' },
     );
-    void call(key, JSON.parse(payloadKey) as ResolverApi[K]['payload']).then((result) => {
+    void invokeResolver(key, JSON.parse(payloadKey) as ResolverApi[K]['payload']).then((result) => {
       if (!current) return;
       if (result.ok) {
         onDataRef.current?.(result.data);

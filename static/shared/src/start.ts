@@ -2,13 +2,15 @@
  * Starts a Custom UI. Forge's bridge must be on the page before anything imports @forge/bridge, so the app is
  * loaded only after checking for it; outside Jira the page says where to open it instead of staying blank.
  */
+import type { ComponentType } from 'react';
+
 declare global {
   var __bridge: { callBridge?: unknown } | undefined;
 }
 
 export async function startCustomUi(
   outsideJira: string,
-  loadMount: () => Promise<{ mount: (root: HTMLElement) => void }>,
+  loadApp: () => Promise<ComponentType>,
 ): Promise<void> {
   const root = document.getElementById('root');
   if (!root) return;
@@ -21,6 +23,6 @@ export async function startCustomUi(
     root.replaceChildren(main);
     return;
   }
-  const { mount } = await loadMount();
-  mount(root);
+  const [{ mount }, App] = await Promise.all([import('./mount.js'), loadApp()]);
+  mount(root, App);
 }

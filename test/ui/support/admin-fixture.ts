@@ -1,19 +1,23 @@
 /**
- * A fake ML Lanes server for the admin page's UI tests: answers every admin resolver from memory, the way the
- * real ones do (revisions, conflicts by baseRevision, history), and records nothing itself (the fake bridge does).
- * Tests change `site`, `canEdit` or set `override[functionKey]` to answer one call differently.
+ * The ML Lanes server for the admin page's UI tests: the real admin resolvers (src/resolvers) over the real
+ * ConfigRepository on a MemoryStore, so revisions, conflicts, validation and history follow the real rules.
+ * Only what needs Jira is made up: whether the caller is a Jira admin, the site's fields and projects (a fake
+ * Jira answering the few requests those resolvers send), and the site catalog, boards and preview rows (canned).
  */
+import { TextEncoder as NodeTextEncoder } from 'node:util';
 import type { ResolverResult } from '../../../src/contract/envelope';
-import type {
-  ConfigPreview,
-  RevisionSummary,
-  SavedConfigView,
-  SiteCatalog,
-} from '../../../src/contract/admin-api';
+import type { ConfigPreview, SiteCatalog } from '../../../src/contract/admin-api';
 import type { BoardChoice, PanelContext } from '../../../src/contract/resolver-api';
 import { defaultConfig } from '../../../src/config/defaults';
 import type { MlLanesConfig } from '../../../src/config/schema';
+import type { JiraRequest, JiraResponse } from '../../../src/jira/seam';
+import { createResolverFunctions, type ResolverFunctions } from '../../../src/resolvers';
+import { ConfigRepository } from '../../../src/storage/config-repository';
+import { MemoryStore } from '../../../src/storage/key-value-store';
 import type { InvokeRequest } from './fake-bridge';
+
+// The repository measures documents with TextEncoder, which Node has and jsdom does not.
+globalThis.TextEncoder ??= NodeTextEncoder;
 
 export const ADMIN_CONTEXT: PanelContext & { locale: string } = {
   moduleKey: 'ml-lanes-admin',
@@ -37,6 +41,17 @@ export function adminConfig(): MlLanesConfig {
   config.capacity = { model: { storyPoints: 21, wipLimit: 3 } };
   return config;
 }
+
+/** The site's fields as Jira lists them: every field the defaults' Definition of Done reads, and two more. */
+export const SITE_FIELDS = [
+  { id: 'summary', name: 'Summary', custom: false },
+  { id: 'labels', name: 'Labels', custom: false },
+  { id: 'customfield_10040', name: 'Inter-annotator agreement', custom: true },
+  { id: 'customfield_10041', name: 'Labeling accuracy', custom: true },
+  { id: 'customfield_10042', name: 'Model accuracy', custom: true },
+  { id: 'customfield_10043', name: 'Experiment URL', custom: true },
+  { id: 'customfield_10044', name: 'Dataset version', custom: true },
+];
 
 export const CATALOG: SiteCatalog = {
   issueTypes: ['Story', 'Task', 'Bug', 'Epic'],
@@ -103,98 +118,121 @@ export const PREVIEW: ConfigPreview = {
   countsAfter: { data: 1, code: 1, '': 1 },
 };
 
-type Handler = (payload: Record<string, unknown>) => ResolverResult<unknown>;
+/** The people who saved the seeded revisions (account ids that read as names, so tests can look for them). */
+export const PRIYA = 'Priya Raman';
+export const TOMAS = 'Tomás Ortega';
+/** The site's revision when a test starts. */
+export const SEEDED_REVISION = 7;
 
-const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+/** An invocation the test holds back, to answer it later (late answers, work in progress). */
+export interface HeldCall {
+  payload: Record<string, unknown>;
+  release(): void;
+  /** Settles once the answer has been handed back to the page's bridge. */
+  answered: Promise<void>;
+}
+
+function answer(status: number, body: unknown): JiraResponse {
+  const text = JSON.stringify(body);
+  return { status, ok: status >= 200 && status < 300, headers: { get: () => null }, text: async () => text };
+}
 
 export class FakeAdminServer {
-  site: { config: MlLanesConfig; revision: number } = { config: adminConfig(), revision: 7 };
-  projects = new Map<string, { config: MlLanesConfig; revision: number }>();
-  canEdit = true;
-  fallback: SavedConfigView['fallback'] = null;
-  migratedFrom: number | null = null;
-  /** One-off answers by function key (each used once, then removed). */
-  override = new Map<string, Handler>();
+  readonly store = new MemoryStore();
+  /** One day later for every save, from 10 November 2026. */
+  private day = 10;
+  readonly configs = new ConfigRepository(this.store, () => new Date(Date.UTC(2026, 10, this.day++, 10)));
+  /** Whether Jira says the caller holds the ADMINISTER permission. */
+  admin = true;
+  /** Jira answers every request with 503 (after the client's retries, the resolvers say Jira is unavailable). */
+  jiraDown = false;
+  /** Who the resolvers are told is calling (saves record it). */
+  accountId = 'Ada Okafor';
+  preview: ConfigPreview = PREVIEW;
+  /** Invocations of these resolvers wait until the test releases them. */
+  readonly held = new Map<string, HeldCall[]>();
+  private readonly resolvers: ResolverFunctions;
 
-  view(projectKey?: string): SavedConfigView {
-    const own = projectKey ? this.projects.get(projectKey) : this.site;
-    const used = own ?? this.site;
-    return {
-      scope: projectKey ? { projectKey } : {},
-      config: clone(used.config),
-      revision: own ? own.revision : 0,
-      savedAt: own ? '2026-11-25T14:12:00.000Z' : null,
-      savedBy: own ? 'Priya Raman' : null,
-      source: own ? 'saved' : 'site',
-      fallback: this.fallback,
-      canEdit: this.canEdit,
-      migratedFrom: this.migratedFrom,
-    };
+  private constructor() {
+    this.resolvers = createResolverFunctions({
+      configs: this.configs,
+      jiraAsUser: () => this.jira,
+      // The client's retry waits (503 while Jira is down) pass at once.
+      sleep: async () => undefined,
+    });
   }
 
-  revisions(): RevisionSummary[] {
-    return Array.from({ length: this.site.revision }, (_, index) => this.site.revision - index).map(
-      (revision) => ({
-        revision,
-        savedAt: `2026-11-${String(10 + revision).padStart(2, '0')}T10:00:00.000Z`,
-        savedBy: revision % 2 ? 'Priya Raman' : 'Tomás Ortega',
-        description: '5 lanes, 12 rules, 1 link types',
-      }),
-    );
+  /** A site with revisions 1–7 saved, alternately by Priya and Tomás; revision 7 is {@link adminConfig}. */
+  static async start(): Promise<FakeAdminServer> {
+    const server = new FakeAdminServer();
+    for (let revision = 1; revision <= SEEDED_REVISION; revision++) {
+      const config = revision === SEEDED_REVISION ? adminConfig() : defaultConfig();
+      await server.configs.save({}, config, revision - 1, revision % 2 ? PRIYA : TOMAS);
+    }
+    return server;
   }
 
-  private write(payload: Record<string, unknown>, config: unknown): ResolverResult<SavedConfigView> {
-    if (!this.canEdit) {
-      return { ok: false, error: { code: 'forbidden', message: 'Only Jira administrators can change it.' } };
-    }
-    const projectKey = payload.projectKey as string | undefined;
-    const scope = projectKey ? this.projects.get(projectKey) : this.site;
-    const current = scope?.revision ?? 0;
-    if (payload.baseRevision !== current) {
-      return {
-        ok: false,
-        error: {
-          code: 'conflict',
-          message: `Someone else saved revision ${current} meanwhile.`,
-          currentRevision: current,
-        },
-      };
-    }
-    const next = { config: clone(config) as MlLanesConfig, revision: current + 1 };
-    if (projectKey) this.projects.set(projectKey, next);
-    else this.site = next;
-    return { ok: true, data: this.view(projectKey) };
+  /** Saves as someone else would meanwhile (through the repository, so the revision moves on). */
+  async saveElsewhere(config: MlLanesConfig, projectKey?: string): Promise<number> {
+    const scope = projectKey ? { projectKey } : {};
+    const { revision } = await this.configs.load(scope);
+    return (await this.configs.save(scope, config, revision, TOMAS)).revision;
   }
 
-  handle = ({ functionKey, payload }: InvokeRequest): ResolverResult<unknown> => {
-    const override = this.override.get(functionKey);
-    if (override) {
-      this.override.delete(functionKey);
-      return override(payload);
+  /** Holds every invocation of `functionKey` from now on; the returned list fills as calls arrive. */
+  hold(functionKey: string): HeldCall[] {
+    const calls: HeldCall[] = [];
+    this.held.set(functionKey, calls);
+    return calls;
+  }
+
+  /** The fake Jira: only the requests the admin resolvers send. */
+  private readonly jira: JiraRequest = async (method, path) => {
+    if (this.jiraDown) return answer(503, { errorMessages: ['Service unavailable'] });
+    const url = new URL(path, 'https://fake.atlassian.net');
+    if (method === 'GET' && url.pathname === '/rest/api/3/mypermissions') {
+      return answer(200, { permissions: { ADMINISTER: { havePermission: this.admin } } });
     }
-    const projectKey = payload.projectKey as string | undefined;
+    if (method === 'GET' && url.pathname === '/rest/api/3/field') return answer(200, SITE_FIELDS);
+    const project = /^\/rest\/api\/3\/project\/([^/]+)$/.exec(url.pathname);
+    const known = CATALOG.projects.find((each) => each.key === decodeURIComponent(project?.[1] ?? ''));
+    if (method === 'GET' && known) return answer(200, known);
+    return answer(404, { errorMessages: [`the fake Jira has no ${method} ${url.pathname}`] });
+  };
+
+  handle = async ({ functionKey, payload }: InvokeRequest): Promise<ResolverResult<unknown>> => {
+    const held = this.held.get(functionKey);
+    if (!held) return this.answer(functionKey, payload);
+    let answered = (): void => undefined;
+    const sent = new Promise<void>((resolve) => (answered = resolve));
+    await new Promise<void>((release) => held.push({ payload, release, answered: sent }));
+    const result = await this.answer(functionKey, payload);
+    answered();
+    return result;
+  };
+
+  private answer(
+    functionKey: string,
+    payload: Record<string, unknown>,
+  ): Promise<ResolverResult<unknown>> | ResolverResult<unknown> {
+    const request = { payload, context: { accountId: this.accountId } };
     switch (functionKey) {
       case 'getConfig':
-        return { ok: true, data: this.view(projectKey) };
+      case 'saveConfig':
+      case 'importConfig':
+      case 'listRevisions':
+      case 'restoreRevision':
+      case 'resetProjectConfig':
+      case 'validateConfig':
+        return this.resolvers[functionKey](request);
       case 'siteCatalog':
         return { ok: true, data: CATALOG };
       case 'listBoards':
         return { ok: true, data: BOARDS };
-      case 'listRevisions':
-        return { ok: true, data: projectKey ? [] : this.revisions() };
-      case 'saveConfig':
-        return this.write(payload, payload.config);
-      case 'restoreRevision':
-        return this.write(payload, this.site.config);
-      case 'importConfig':
-        return this.write(payload, JSON.parse(payload.text as string));
-      case 'resetProjectConfig':
-        this.projects.delete(projectKey ?? '');
-        return { ok: true, data: this.view(projectKey) };
       case 'previewConfig':
-        return { ok: true, data: PREVIEW };
+        return { ok: true, data: this.preview };
       default:
         return { ok: false, error: { code: 'internal', message: `unexpected ${functionKey}` } };
     }
-  };
+  }
 }

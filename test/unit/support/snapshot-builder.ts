@@ -1,4 +1,21 @@
-import type { Dependency, IssueSnapshot, PlanSnapshot, SiteField } from '../../../src/domain/snapshot';
+import type {
+  Dependency,
+  FieldValue,
+  IssueSnapshot,
+  PlanSnapshot,
+  SiteField,
+} from '../../../src/domain/snapshot';
+import { toFieldValue, type JiraFieldSchema } from '../../../src/jira/field-values';
+
+/** Field values as the Jira adapter hands them to the domain, from Jira's JSON by field id. */
+export function fromJira(
+  raw: Record<string, unknown>,
+  schemas: Record<string, JiraFieldSchema> = {},
+): Record<string, FieldValue> {
+  return Object.fromEntries(
+    Object.entries(raw).map(([fieldId, value]) => [fieldId, toFieldValue(value, schemas[fieldId])]),
+  );
+}
 
 /** An in-scope, unfinished Task with nothing on it; override what the test is about. */
 export function issue(key: string, overrides: Partial<IssueSnapshot> = {}): IssueSnapshot {

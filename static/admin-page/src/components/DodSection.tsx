@@ -2,7 +2,7 @@ import { useId } from 'react';
 import Button from '@atlaskit/button/new';
 import Toggle from '@atlaskit/toggle';
 import AddIcon from '@atlaskit/icon/core/add';
-import type { DodItem, DodRule, DodTemplate, LaneConfig } from '../../../../src/config/schema';
+import type { DodItem, DodRule, DodTemplate, LaneConfig } from '../../../../src/contract/admin-api';
 import {
   move,
   newDodItem,

@@ -288,15 +288,13 @@ export function Banners({
           <SectionMessage
             appearance="discovery"
             title={`${projectKey} follows the site configuration`}
-            actions={
-              view.canEdit
-                ? [
-                    <Button key="override" appearance="primary" onClick={onOverride} testId="create-override">
-                      Create an override for {projectKey}
-                    </Button>,
-                  ]
-                : undefined
-            }
+            {...(view.canEdit && {
+              actions: [
+                <Button key="override" appearance="primary" onClick={onOverride} testId="create-override">
+                  Create an override for {projectKey}
+                </Button>,
+              ],
+            })}
           >
             <p>
               Changes to the site configuration apply to {projectKey}. An override gives {projectKey} its own

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import AddIcon from '@atlaskit/icon/core/add';
 import CheckIcon from '@atlaskit/icon/core/check-mark';
-import type { LaneConfig } from '../../../../src/config/schema';
+import type { LaneConfig } from '../../../../src/contract/admin-api';
 import {
   addLane,
   isUsed,

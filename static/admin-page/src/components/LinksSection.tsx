@@ -1,8 +1,7 @@
 import { useId } from 'react';
 import Button from '@atlaskit/button/new';
 import AddIcon from '@atlaskit/icon/core/add';
-import type { DependencyLinkType } from '../../../../src/config/schema';
-import type { SiteCatalog } from '../../../../src/contract/admin-api';
+import type { DependencyLinkType, SiteCatalog } from '../../../../src/contract/admin-api';
 import { move, removeAt, replaceAt } from '../model/edit';
 import { AnchorProblems, SelectField, TextField, useEditable } from './controls';
 import { RowActions, SectionHead, useCatalog } from './common';

@@ -6,8 +6,8 @@ import ArrowRightIcon from '@atlaskit/icon/core/arrow-right';
 import type { ResolverError } from '../../../../src/contract/envelope';
 import type { ConfigPreview, PreviewRow } from '../../../../src/contract/admin-api';
 import type { BoardChoice } from '../../../../src/contract/resolver-api';
-import { defaultBoard, defaultSprint } from '../../../planning-panel/src/components/Pickers';
-import { KeyLink } from '../../../planning-panel/src/components/KeyLink';
+import { defaultBoard, defaultSprint } from '../../../shared/src/sprint-choice';
+import { KeyLink } from '../../../shared/src/KeyLink';
 import { call } from '../api';
 import type { Config } from '../model/edit';
 import { plural } from '../format';
@@ -38,13 +38,15 @@ export interface PreviewPanelProps {
   projectKey: string | undefined;
   /** Problems in the edited document: previewing waits until there are none. */
   problemCount: number;
+  /** The server is still checking the edited document: previewing waits for its answer. */
+  checking: boolean;
 }
 
 /**
  * Lanes now vs with the edited configuration, for a sprint or a JQL query: how many issues move, and which.
  * After a first run it follows the edits by itself (once the admin pauses typing and the document is valid).
  */
-export function PreviewPanel({ draft, saved, projectKey, problemCount }: PreviewPanelProps) {
+export function PreviewPanel({ draft, saved, projectKey, problemCount, checking }: PreviewPanelProps) {
   const headingId = useId();
   const jqlHint = useId();
   const [boards, setBoards] = useState<BoardsState>({ status: 'loading' });
@@ -55,7 +57,8 @@ export function PreviewPanel({ draft, saved, projectKey, problemCount }: Preview
   const [jql, setJql] = useState('');
   const [state, setState] = useState<PreviewState>({ status: 'idle' });
   const [onlyMoved, setOnlyMoved] = useState(false);
-  const ran = useRef(false);
+  /** The document the last run previewed (null before the first run): edits since then re-run it. */
+  const lastRun = useRef<string | null>(null);
   const runId = useRef(0);
 
   useEffect(() => {
@@ -78,18 +81,25 @@ export function PreviewPanel({ draft, saved, projectKey, problemCount }: Preview
     : undefined;
   const configKey = useMemo(() => JSON.stringify(draft), [draft]);
   // A JQL query, when typed, is previewed instead of the board and sprint.
-  const useJql = jql.trim() !== '';
-  const target = useJql
-    ? { jql: jql.trim() }
-    : board
-      ? { boardId: board.id, ...(sprint ? { sprintId: sprint.id } : {}) }
-      : null;
-  const targetKey = JSON.stringify(target);
+  const query = jql.trim();
+  const useJql = query !== '';
+  const boardId = board?.id;
+  const sprintId = sprint?.id;
+  const target = useMemo(
+    () =>
+      query !== ''
+        ? { jql: query }
+        : boardId !== undefined
+          ? { boardId, ...(sprintId !== undefined ? { sprintId } : {}) }
+          : null,
+    [query, boardId, sprintId],
+  );
   const valid = problemCount === 0;
+  const ready = target !== null && valid && !checking;
 
   const run = useCallback(() => {
-    if (!target || !valid) return;
-    ran.current = true;
+    if (!ready) return;
+    lastRun.current = configKey;
     const id = ++runId.current;
     const key = configKey;
     setState((previous) => ({
@@ -113,17 +123,14 @@ export function PreviewPanel({ draft, saved, projectKey, problemCount }: Preview
           : { status: 'error', error: result.error },
       );
     });
-    // targetKey stands for target
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [configKey, targetKey, valid, projectKey]);
+  }, [ready, configKey, target, projectKey]);
 
-  // Live: after a first run, follow the edits once the admin pauses.
+  // Live: after a first run, follow the edits once the admin pauses (and the server has found them valid).
   useEffect(() => {
-    if (!ran.current || !valid) return undefined;
+    if (lastRun.current === null || lastRun.current === configKey || !ready) return undefined;
     const timer = setTimeout(run, AUTO_RERUN_MS);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [configKey]);
+  }, [configKey, ready, run]);
 
   const shown =
     state.status === 'ready'
@@ -139,57 +146,58 @@ export function PreviewPanel({ draft, saved, projectKey, problemCount }: Preview
         Preview
       </h2>
       <p className="mla-section-note">Which issues change lane with your edits, before you save.</p>
-      <div className="mla-preview-pickers">
-        <label className="mla-field">
-          <span className="mla-label">Board</span>
-          <select
-            className="mla-input mla-select"
-            data-testid="preview-board"
-            value={board?.id ?? ''}
-            disabled={boardList.length === 0 || useJql}
-            onChange={(event) => setChoice({ boardId: Number(event.target.value), sprintId: null })}
-          >
-            {boardList.length === 0 && (
-              <option value="">{boards.status === 'loading' ? 'Loading boards…' : 'No boards'}</option>
-            )}
-            {boardList.map((each) => (
-              <option key={each.id} value={each.id}>
-                {each.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="mla-field">
-          <span className="mla-label">Sprint</span>
-          <select
-            className="mla-input mla-select"
-            data-testid="preview-sprint"
-            value={sprint?.id ?? ''}
-            disabled={!board || board.sprints.length === 0 || useJql}
-            onChange={(event) =>
-              setChoice((previous) => ({ ...previous, sprintId: Number(event.target.value) }))
-            }
-          >
-            {(!board || board.sprints.length === 0) && <option value="">The board’s issues</option>}
-            {SPRINT_GROUPS.map((group) => {
-              const sprints = board?.sprints.filter((each) => each.state === group.state) ?? [];
-              if (sprints.length === 0) return null;
-              return (
-                <optgroup key={group.state} label={group.label}>
-                  {sprints.map((each) => (
-                    <option key={each.id} value={each.id}>
-                      {each.name}
-                    </option>
-                  ))}
-                </optgroup>
-              );
-            })}
-          </select>
-        </label>
-        {boards.status === 'error' && (
-          <p className="mla-hint">Boards could not be listed: {boards.error.message}</p>
-        )}
-      </div>
+      {/* One picker per row, each as wide as the panel: sprint names are long ("CV Sprint 14 — classifier v1.1"). */}
+      <label className="mla-field">
+        <span className="mla-label">Board</span>
+        <select
+          className="mla-input mla-select"
+          data-testid="preview-board"
+          value={board?.id ?? ''}
+          title={board?.name}
+          disabled={boardList.length === 0 || useJql}
+          onChange={(event) => setChoice({ boardId: Number(event.target.value), sprintId: null })}
+        >
+          {boardList.length === 0 && (
+            <option value="">{boards.status === 'loading' ? 'Loading boards…' : 'No boards'}</option>
+          )}
+          {boardList.map((each) => (
+            <option key={each.id} value={each.id}>
+              {each.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="mla-field">
+        <span className="mla-label">Sprint</span>
+        <select
+          className="mla-input mla-select"
+          data-testid="preview-sprint"
+          value={sprint?.id ?? ''}
+          title={sprint?.name}
+          disabled={!board || board.sprints.length === 0 || useJql}
+          onChange={(event) =>
+            setChoice((previous) => ({ ...previous, sprintId: Number(event.target.value) }))
+          }
+        >
+          {(!board || board.sprints.length === 0) && <option value="">The board’s issues</option>}
+          {SPRINT_GROUPS.map((group) => {
+            const sprints = board?.sprints.filter((each) => each.state === group.state) ?? [];
+            if (sprints.length === 0) return null;
+            return (
+              <optgroup key={group.state} label={group.label}>
+                {sprints.map((each) => (
+                  <option key={each.id} value={each.id}>
+                    {each.name}
+                  </option>
+                ))}
+              </optgroup>
+            );
+          })}
+        </select>
+      </label>
+      {boards.status === 'error' && (
+        <p className="mla-hint">Boards could not be listed: {boards.error.message}</p>
+      )}
       <label className="mla-field">
         <span className="mla-label">Or a JQL query</span>
         <textarea
@@ -212,14 +220,15 @@ export function PreviewPanel({ draft, saved, projectKey, problemCount }: Preview
         <Button
           appearance="primary"
           onClick={run}
-          isDisabled={!target || !valid}
+          isDisabled={!ready}
           isLoading={state.status === 'loading'}
           testId="preview-run"
         >
           {shown ? 'Run preview again' : 'Run preview'}
         </Button>
         {!valid && <span className="mla-hint">Fix {plural(problemCount, 'problem')} to preview.</span>}
-        {valid && stale && state.status !== 'loading' && (
+        {valid && checking && <span className="mla-hint">Checking your edits…</span>}
+        {valid && !checking && stale && state.status !== 'loading' && (
           <span className="mla-hint">Edited since this preview.</span>
         )}
         {state.status === 'loading' && shown && (
@@ -254,7 +263,12 @@ function previewErrorTitle(error: ResolverError): string {
       return 'Jira did not let ML Lanes read these issues';
     case 'bad-request':
       return 'Jira could not run this query';
-    default:
+    case 'not-found':
+    case 'no-sprints':
+    case 'rate-limited':
+    case 'jira-unavailable':
+    case 'conflict':
+    case 'internal':
       return 'The preview could not run';
   }
 }

@@ -3,7 +3,7 @@ import Button, { IconButton } from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import AddIcon from '@atlaskit/icon/core/add';
 import CrossIcon from '@atlaskit/icon/core/cross';
-import type { ClassificationRule, RuleCondition } from '../../../../src/config/schema';
+import type { ClassificationRule, RuleCondition } from '../../../../src/contract/admin-api';
 import {
   CONDITION_FIELDS,
   move,
@@ -412,7 +412,10 @@ function valueSuggestions(field: ConditionField, catalog: ReturnType<typeof useC
       return catalog.components;
     case 'project':
       return catalog.projects.map((project) => project.key);
-    default:
+    // Free text: nothing on the site to suggest.
+    case 'summary':
+    case 'parent':
+    case 'customField':
       return [];
   }
 }

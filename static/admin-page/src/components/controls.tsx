@@ -2,7 +2,7 @@
  * Form controls of the admin page: native inputs and selects (keyboard- and screen-reader-friendly, light),
  * each labelled, each showing the problems found at its place in the document right below it.
  */
-import { createContext, useContext, useEffect, useId, useState, type ReactNode } from 'react';
+import { createContext, useContext, useId, useState, type ReactNode } from 'react';
 import ErrorIcon from '@atlaskit/icon/core/status-error';
 import type { ConfigProblemView } from '../../../../src/contract/admin-api';
 import { controlId, friendlyMessage, problemListId } from '../model/problems';
@@ -60,11 +60,11 @@ export function AnchorProblems({ anchor }: { anchor: string }) {
 interface FieldShellProps {
   label: ReactNode;
   /** Keep the label for screen readers only (compact rows that have a visible heading). */
-  hideLabel?: boolean;
-  anchor?: string;
+  hideLabel?: boolean | undefined;
+  anchor?: string | undefined;
   problems: ConfigProblemView[];
   hint?: ReactNode;
-  className?: string;
+  className?: string | undefined;
   htmlFor: string;
   children: ReactNode;
 }
@@ -163,11 +163,13 @@ function useDraftText<T>(
   same: (a: T, b: T) => boolean,
 ) {
   const [text, setText] = useState(() => format(value));
-  useEffect(() => {
-    // Follow changes made elsewhere (undo, reload, import) but never rewrite what the admin is typing.
-    setText((current) => (same(parse(current), value) ? current : format(value)));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [value]);
+  const [shown, setShown] = useState(value);
+  // Follow changes made elsewhere (undo, reload, import) but never rewrite what the admin is typing. Adjusted
+  // while rendering, as React advises for state derived from a prop, so no frame shows the old text.
+  if (!Object.is(shown, value)) {
+    setShown(value);
+    if (!same(parse(text), value)) setText(format(value));
+  }
   return [text, setText] as const;
 }
 

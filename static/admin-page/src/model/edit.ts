@@ -10,7 +10,7 @@ import type {
   LaneConfig,
   MlLanesConfig,
   RuleCondition,
-} from '../../../../src/config/schema';
+} from '../../../../src/contract/admin-api';
 
 export type Config = MlLanesConfig;
 
@@ -176,7 +176,7 @@ export function newRule(kind: RuleKind, lane: string): ClassificationRule {
       return { kind, prefix: 'lane:' };
     case 'keywords':
       return { kind, lane, in: ['labels', 'components'], keywords: [] };
-    default:
+    case 'conditions':
       return {
         kind: 'conditions',
         lane,
@@ -291,8 +291,8 @@ export function withDodRuleOp(rule: DodRule, op: DodRule['op']): DodRule {
       return { op, value: 'value' in rule ? rule.value : Number.NaN };
     case 'matches':
       return { op, pattern: '' };
-    default:
-      return { op: 'not-empty' };
+    case 'not-empty':
+      return { op };
   }
 }
 

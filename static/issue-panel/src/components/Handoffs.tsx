@@ -1,8 +1,9 @@
 import Lozenge from '@atlaskit/lozenge';
 import BlockedIcon from '@atlaskit/icon/core/priority-blocker';
 import type { IssueHandoff, IssuePanelView } from '../../../../src/contract/issue-api';
-import { reasonWords, statusAppearance } from '../format';
-import { KeyLink } from './KeyLink';
+import { statusAppearance } from '../../../shared/src/format';
+import { KeyLink } from '../../../shared/src/KeyLink';
+import { reasonWords } from '../format';
 import { LaneDot } from './LaneDot';
 
 type Direction = 'upstream' | 'downstream';

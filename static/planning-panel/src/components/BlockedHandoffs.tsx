@@ -4,8 +4,8 @@ import Lozenge from '@atlaskit/lozenge';
 import BlockedIcon from '@atlaskit/icon/core/priority-blocker';
 import type { HandoffReason } from '../../../../src/contract/plan-view';
 import { reasonWords, type HandoffRow } from '../model';
-import type { LozengeAppearance } from '../format';
-import { KeyLink } from './KeyLink';
+import type { LozengeAppearance } from '../../../shared/src/format';
+import { KeyLink } from '../../../shared/src/KeyLink';
 
 const VIRTUALIZE_AFTER = 60;
 const ROW_ESTIMATE = 72;

@@ -2,7 +2,7 @@ import BlockedIcon from '@atlaskit/icon/core/priority-blocker';
 import ChainIcon from '@atlaskit/icon/core/data-flow';
 import type { PanelIssue } from '../../../../src/contract/panel-plan';
 import { matrixKey, type HandoffMatrix } from '../model';
-import { KeyLink } from './KeyLink';
+import { KeyLink } from '../../../shared/src/KeyLink';
 
 /**
  * Lane-to-lane handoffs as a matrix: rows are the upstream lane (finishes first), columns the downstream lane

@@ -4,8 +4,9 @@ import Tooltip from '@atlaskit/tooltip';
 import BlockedIcon from '@atlaskit/icon/core/priority-blocker';
 import ChainIcon from '@atlaskit/icon/core/data-flow';
 import type { PanelIssue } from '../../../../src/contract/panel-plan';
-import { points, statusAppearance } from '../format';
-import { KeyLink } from './KeyLink';
+import { statusAppearance } from '../../../shared/src/format';
+import { KeyLink } from '../../../shared/src/KeyLink';
+import { points } from '../format';
 
 export interface IssueCardProps {
   issue: PanelIssue;

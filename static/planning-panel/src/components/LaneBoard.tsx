@@ -2,7 +2,8 @@ import { memo, useRef, type CSSProperties } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import WarningIcon from '@atlaskit/icon/core/warning';
 import type { PanelIssue } from '../../../../src/contract/panel-plan';
-import { formatPoints, plural, points } from '../format';
+import { plural } from '../../../shared/src/format';
+import { formatPoints, points } from '../format';
 import { UNCLASSIFIED, type Column } from '../model';
 import { IssueCard } from './IssueCard';
 
@@ -13,6 +14,11 @@ const CARD_ESTIMATE = 150;
 export interface LaneBoardProps {
   columns: Column[];
   criticalSet: ReadonlySet<string>;
+}
+
+/** The id of a lane's column, for the lane strip to scroll to. */
+export function laneColumnId(laneId: string): string {
+  return `mll-lane-column-${laneId}`;
 }
 
 export function LaneBoard({ columns, criticalSet }: LaneBoardProps) {
@@ -43,6 +49,8 @@ const LaneColumn = memo(function LaneColumn({
   return (
     <section
       className="mll-column"
+      id={laneColumnId(column.id)}
+      tabIndex={-1}
       style={style}
       data-testid="lane-column"
       data-lane={column.id}

@@ -1,24 +1,9 @@
 import { useId } from 'react';
 import EmptyState from '@atlaskit/empty-state';
 import type { BoardChoice } from '../../../../src/contract/resolver-api';
+import type { SprintChoice } from '../../../shared/src/sprint-choice';
 
-type Sprint = BoardChoice['sprints'][number];
-
-/** A scrum board with sprints first, else any board. */
-export function defaultBoard(boards: BoardChoice[]): BoardChoice | undefined {
-  return boards.find((board) => board.sprints.some((sprint) => sprint.state !== 'closed')) ?? boards[0];
-}
-
-/** The active sprint, else the next one, else the latest closed one. */
-export function defaultSprint(board: BoardChoice): Sprint | undefined {
-  return (
-    board.sprints.find((sprint) => sprint.state === 'active') ??
-    board.sprints.find((sprint) => sprint.state === 'future') ??
-    board.sprints.at(-1)
-  );
-}
-
-const GROUPS: { state: Sprint['state']; label: string }[] = [
+const GROUPS: { state: SprintChoice['state']; label: string }[] = [
   { state: 'active', label: 'Active' },
   { state: 'future', label: 'Future' },
   { state: 'closed', label: 'Closed' },
@@ -27,7 +12,7 @@ const GROUPS: { state: Sprint['state']; label: string }[] = [
 export interface BoardPickersProps {
   boards: BoardChoice[];
   board: BoardChoice | undefined;
-  sprint: Sprint | undefined;
+  sprint: SprintChoice | undefined;
   projectKey: string | undefined;
   onBoard: (boardId: number) => void;
   onSprint: (sprintId: number) => void;

@@ -2,6 +2,7 @@ import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import RefreshIcon from '@atlaskit/icon/core/refresh';
+import type { ReactNode } from 'react';
 import type { PanelPlan } from '../../../../src/contract/panel-plan';
 import { formatSprintDates, sprintStateWords } from '../format';
 
@@ -10,12 +11,14 @@ export interface PlanHeaderProps {
   locale: string | undefined;
   onRefresh: () => void;
   refreshing: boolean;
+  /** Shown under the numbers, inside the header: the lanes at a glance. */
+  children?: ReactNode;
 }
 
 const STATE_APPEARANCE = { active: 'inprogress', future: 'new', closed: 'default' } as const;
 
 /** Which sprint this is, its goal and dates, and the plan's numbers at a glance. */
-export function PlanHeader({ plan, locale, onRefresh, refreshing }: PlanHeaderProps) {
+export function PlanHeader({ plan, locale, onRefresh, refreshing, children }: PlanHeaderProps) {
   const { scope, summary } = plan;
   return (
     <header className="mll-header" data-testid="plan-header">
@@ -60,6 +63,7 @@ export function PlanHeader({ plan, locale, onRefresh, refreshing }: PlanHeaderPr
           tone={summary.dodTotal > 0 && summary.dodMet === summary.dodTotal ? 'success' : undefined}
         />
       </dl>
+      {children}
     </header>
   );
 }

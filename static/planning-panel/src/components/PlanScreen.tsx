@@ -1,10 +1,11 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { PanelPlan } from '../../../../src/contract/panel-plan';
 import { applyFilters, buildModel, NO_FILTERS, type Filters } from '../model';
 import { BlockedHandoffs } from './BlockedHandoffs';
 import { FiltersBar } from './Filters';
 import { CriticalChain, HandoffMap, OutsideSprint } from './HandoffMap';
-import { LaneBoard } from './LaneBoard';
+import { LaneBoard, laneColumnId } from './LaneBoard';
+import { LaneStrip } from './LaneStrip';
 import { PlanHeader, PlanWarnings } from './PlanHeader';
 import { EmptySprint } from './States';
 
@@ -22,7 +23,7 @@ export interface PlanScreenProps {
   refreshing: boolean;
 }
 
-/** The planning panel proper: header, filters, blocked handoffs first, the lane map, then the lanes. */
+/** The planning panel proper: header, lanes at a glance, filters, blocked handoffs first, the lane map, the lanes. */
 export function PlanScreen({ plan, locale, onRefresh, refreshing }: PlanScreenProps) {
   const model = useMemo(() => buildModel(plan), [plan]);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
@@ -34,10 +35,29 @@ export function PlanScreen({ plan, locale, onRefresh, refreshing }: PlanScreenPr
     mark(PLAN_RENDERED_MARK);
   }, [plan]);
 
+  // The lane strip's jump: another lane's filter is cleared first, so the column may appear a render later.
+  const [jump, setJump] = useState<string | null>(null);
+  const jumpToLane = useCallback((laneId: string) => {
+    setFilters((current) =>
+      current.lane === 'all' || current.lane === laneId ? current : { ...current, lane: 'all' },
+    );
+    setJump(laneId);
+  }, []);
+  useEffect(() => {
+    if (jump === null) return;
+    const column = document.getElementById(laneColumnId(jump));
+    if (!column) return;
+    column.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
+    column.focus({ preventScroll: true });
+    setJump(null);
+  }, [jump, view]);
+
   const empty = model.scopeIssues.length === 0;
   return (
     <>
-      <PlanHeader plan={plan} locale={locale} onRefresh={onRefresh} refreshing={refreshing} />
+      <PlanHeader plan={plan} locale={locale} onRefresh={onRefresh} refreshing={refreshing}>
+        {!empty && <LaneStrip columns={model.columns} onJump={jumpToLane} />}
+      </PlanHeader>
       <PlanWarnings warnings={plan.warnings} />
       {empty ? (
         <EmptySprint sprintName={plan.scope.sprintName} />

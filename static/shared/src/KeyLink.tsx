@@ -1,4 +1,4 @@
-import { openIssue } from '../api';
+import { openIssue } from './forge';
 
 /** An issue key the person can click (or press Enter on) to open the issue in Jira, in a new tab. */
 export function KeyLink({ issueKey }: { issueKey: string }) {

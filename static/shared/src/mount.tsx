@@ -1,10 +1,11 @@
-import { StrictMode } from 'react';
+import { StrictMode, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
-import { enableTheming } from './api';
-import { App } from './App';
+import { answerAtlaskitFlags } from './atlaskit-flags';
+import { enableTheming } from './forge';
 
 /** Follows Jira's theme (Jira sets data-color-mode on <html>; main.css carries both token themes) and renders. */
-export function mount(root: HTMLElement): void {
+export function mount(root: HTMLElement, App: ComponentType): void {
+  answerAtlaskitFlags();
   enableTheming().catch(() => undefined);
   createRoot(root).render(
     <StrictMode>
