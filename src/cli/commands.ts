@@ -3,14 +3,13 @@
  * (zod and the engine are most of the CLI's start-up).
  */
 import { readFile } from 'node:fs/promises';
+import { planSprint } from '../app/plan-sprint';
 import { defaultConfig } from '../config/defaults';
 import { parseConfigText } from '../config/parse';
 import type { MlLanesConfig } from '../config/schema';
 import type { PlanView } from '../contract/plan-view';
-import { buildPlan } from '../domain/plan';
 import { JiraError } from '../errors';
 import { JiraClient, type RetryNotice } from '../jira/client';
-import { loadPlanSnapshot } from '../jira/load-plan-snapshot';
 import type { CliCommand } from './args';
 import { CliFailure, EXIT_BAD_INPUT, EXIT_JIRA } from './failure';
 import { createNodeHttpSeam } from './http-seam';
@@ -43,13 +42,10 @@ export async function plan(command: Extract<CliCommand, { kind: 'plan' }>, io: C
   });
   let view: PlanView;
   try {
-    const snapshot = await loadPlanSnapshot(client, {
-      site: command.site,
-      boardId: command.boardId,
-      sprint: command.sprint,
-      config,
-    });
-    view = buildPlan(snapshot, config);
+    view = await planSprint(
+      { client, config },
+      { site: command.site, boardId: command.boardId, sprint: command.sprint },
+    );
   } catch (error) {
     // The error line must be the last word: nothing queued or in flight may run (or print) after it.
     client.abort(error instanceof Error ? error : new Error(String(error)));
