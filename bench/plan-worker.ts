@@ -7,14 +7,14 @@ import { defaultConfig } from '../src/config/defaults';
 import { writeJson } from '../src/cli/plan-json';
 import { buildPlan } from '../src/domain/plan';
 import { JiraClient } from '../src/jira/client';
-import { createBasicAuthSeam } from '../src/jira/fetch-seam';
+import { createNodeHttpSeam } from '../src/cli/http-seam';
 import { loadPlanSnapshot } from '../src/jira/load-plan-snapshot';
 
 async function main(): Promise<void> {
   const [site, board, email, apiToken] = process.argv.slice(2);
   if (!site || !board || !email || !apiToken) throw new Error('usage: plan-worker SITE BOARD EMAIL TOKEN');
   const config = defaultConfig();
-  const client = new JiraClient(createBasicAuthSeam({ site, email, apiToken }));
+  const client = new JiraClient(createNodeHttpSeam({ site, email, apiToken }));
   const started = performance.now();
   const snapshot = await loadPlanSnapshot(client, {
     site,

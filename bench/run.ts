@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: figures, not a test. Synthetic sprints on the Jira simulator, planned by a separate process.
- * Per size: Jira requests made vs the minimum possible, wall time at 0 and 100 ms latency per request,
- * engine compute time, peak memory and JSON size, against the targets in the brief.
+ * `npm run bench`: figures, not a test. Synthetic sprints on the Jira simulator, planned by separate processes.
+ * Per size: Jira requests made vs the minimum possible; the planner in its own process (in-process figures: wall
+ * time at 0 and 100 ms latency per request, engine time, peak memory, JSON size); the CLI as a user runs it
+ * (whole process, spawn to exit) beside a minimal sequential client (the floor); then the targets from the brief.
  */
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
@@ -13,14 +14,17 @@ import {
   SYNTHETIC_SPRINTS,
   syntheticWorkspace,
 } from '../src/simulator';
-import type { ResolvedWorkspace } from '../src/simulator';
+import type { ResolvedWorkspace, RunningSimulator } from '../src/simulator';
 import { runPatternBench } from './patterns';
 import { runUiBench } from './ui';
+import { median, runCli, runFloor, type ProcessRun } from './whole-process';
 
 const run = promisify(execFile);
 const AUTH = { email: 'bench@example.com', apiToken: 'bench' };
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000,20000').split(',').map(Number);
 const WORKER = join(__dirname, 'plan-worker.js');
+/** Whole-process runs per figure (the median is shown); fewer for the largest sprints, which take seconds. */
+const runsFor = (size: number) => (size <= 5000 ? 3 : 1);
 
 interface Measured {
   wallMs: number;
@@ -59,62 +63,106 @@ function minimumRequests(workspace: ResolvedWorkspace): number {
   );
 }
 
-async function measure(
+async function withSimulator<T>(
+  workspace: ResolvedWorkspace,
+  latencyMs: number,
+  work: (simulator: RunningSimulator) => Promise<T>,
+): Promise<T> {
+  const simulator = await startSimulator({ workspace: { ...workspace, credentials: AUTH }, latencyMs });
+  try {
+    return await work(simulator);
+  } finally {
+    await simulator.close();
+  }
+}
+
+async function inProcess(
   workspace: ResolvedWorkspace,
   latencyMs: number,
 ): Promise<Measured & { served: number }> {
-  const simulator = await startSimulator({ workspace: { ...workspace, credentials: AUTH }, latencyMs });
-  try {
+  return withSimulator(workspace, latencyMs, async (simulator) => {
     const { stdout } = await run(
       process.execPath,
       [WORKER, simulator.url, String(SYNTHETIC_BOARD_ID), AUTH.email, AUTH.apiToken],
       { maxBuffer: 1024 * 1024 },
     );
     return { ...(JSON.parse(stdout) as Measured), served: simulator.stats().requests };
-  } finally {
-    await simulator.close();
-  }
+  });
+}
+
+function wholeProcess(
+  workspace: ResolvedWorkspace,
+  latencyMs: number,
+  runs: number,
+  measure: typeof runCli,
+): Promise<ProcessRun> {
+  return withSimulator(workspace, latencyMs, (simulator) =>
+    median(runs, () => measure(simulator.url, SYNTHETIC_BOARD_ID, AUTH)),
+  );
 }
 
 const pad = (value: string | number, width: number) => String(value).padStart(width);
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+const mb = (value: number) => `${value.toFixed(0)} MB`;
 const mark = (ok: boolean) => (ok ? 'ok' : 'MISSED');
 
 async function main(): Promise<void> {
   console.log(`ML Lanes bench · node ${process.version} · ${new Date().toISOString()}`);
   console.log(
-    'Synthetic sprints with ~1.5 Blocks links per issue on the Jira simulator; the planner runs in its own process.\n',
+    'Synthetic sprints with ~1.5 Blocks links per issue on the Jira simulator; each planner runs in its own process.\n',
   );
+  console.log('In-process: the planner alone (bench/plan-worker), timed from its first request to its JSON');
   console.log(
     `${pad('issues', 7)} ${pad('requests', 9)} ${pad('minimum', 8)} ${pad('wall@0ms', 9)} ${pad('wall@100ms', 11)} ` +
       `${pad('engine', 8)} ${pad('engine 1st', 11)} ${pad('peak RSS', 9)} ${pad('JSON', 9)}`,
   );
   const verdicts: string[] = [];
+  const wholeRows: string[] = [];
   for (const size of SIZES) {
     const workspace = parseWorkspace(syntheticWorkspace({ issues: size }));
     const minimum = minimumRequests(workspace);
-    const fast = await measure(workspace, 0);
-    const slow = await measure(workspace, 100);
+    const fast = await inProcess(workspace, 0);
+    const slow = await inProcess(workspace, 100);
     console.log(
-      `${pad(size, 7)} ${pad(fast.served, 9)} ${pad(minimum, 8)} ${pad(`${fast.wallMs.toFixed(0)} ms`, 9)} ` +
-        `${pad(`${slow.wallMs.toFixed(0)} ms`, 11)} ${pad(`${fast.engineMs.toFixed(0)} ms`, 8)} ` +
-        `${pad(`${fast.engineFirstMs.toFixed(0)} ms`, 11)} ${pad(`${fast.peakRssMb.toFixed(0)} MB`, 9)} ` +
+      `${pad(size, 7)} ${pad(fast.served, 9)} ${pad(minimum, 8)} ${pad(ms(fast.wallMs), 9)} ` +
+        `${pad(ms(slow.wallMs), 11)} ${pad(ms(fast.engineMs), 8)} ` +
+        `${pad(ms(fast.engineFirstMs), 11)} ${pad(mb(fast.peakRssMb), 9)} ` +
         `${pad(`${(fast.jsonBytes / 1024).toFixed(0)} KB`, 9)}`,
+    );
+    const runs = runsFor(size);
+    const cliFast = await wholeProcess(workspace, 0, runs, runCli);
+    const cliSlow = await wholeProcess(workspace, 100, runs, runCli);
+    const floor = await wholeProcess(workspace, 0, runs, runFloor);
+    wholeRows.push(
+      `${pad(size, 7)} ${pad(ms(cliFast.wallMs), 9)} ${pad(ms(cliSlow.wallMs), 11)} ${pad(mb(cliFast.peakRssMb), 9)} ` +
+        `${pad(ms(floor.wallMs), 11)} ${pad(ms(cliFast.wallMs - floor.wallMs), 10)} ${pad(runs, 5)}`,
     );
     verdicts.push(
       `${size}: requests ${fast.served} ≤ minimum ${minimum} + 5: ${mark(fast.served <= minimum + 5)}`,
     );
-    if (size === 5000)
+    if (size === 5000) {
       verdicts.push(
-        `5000: whole plan at 100 ms latency ${slow.wallMs.toFixed(0)} ms < 3000 ms: ${mark(slow.wallMs < 3000)}`,
+        `5000: CLI, whole process, at 100 ms latency ${ms(cliSlow.wallMs)} < 3000 ms: ${mark(cliSlow.wallMs < 3000)}` +
+          ` (in-process ${ms(slow.wallMs)})`,
       );
+    }
     if (size === 20000) {
-      verdicts.push(`20000: engine ${fast.engineMs.toFixed(0)} ms < 300 ms: ${mark(fast.engineMs < 300)}`);
+      verdicts.push(`20000: engine ${ms(fast.engineMs)} < 300 ms: ${mark(fast.engineMs < 300)}`);
       verdicts.push(
-        `20000: peak memory ${fast.peakRssMb.toFixed(0)} MB < 256 MB: ${mark(fast.peakRssMb < 256)}` +
-          ` (${fast.fetchedRssMb.toFixed(0)} MB once Jira was read)`,
+        `20000: peak memory ${mb(fast.peakRssMb)} < 200 MB: ${mark(fast.peakRssMb < 200)}` +
+          ` (${mb(fast.fetchedRssMb)} once Jira was read; the CLI, JSON on stdout: ${mb(cliFast.peakRssMb)})`,
       );
     }
   }
+  console.log(
+    '\nWhole process: `node dist/src/cli/main.js plan` as a user runs it (start-up, Jira, engine, JSON on stdout),\n' +
+      'beside a minimal sequential client that only fetches and parses (bench/floor-client); median of the runs',
+  );
+  console.log(
+    `${pad('issues', 7)} ${pad('CLI@0ms', 9)} ${pad('CLI@100ms', 11)} ${pad('CLI RSS', 9)} ${pad('floor@0ms', 11)} ` +
+      `${pad('overhead', 10)} ${pad('runs', 5)}`,
+  );
+  for (const row of wholeRows) console.log(row);
   console.log('\nTargets');
   for (const verdict of verdicts) console.log(`  ${verdict}`);
   runPatternBench();

@@ -1,5 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { SprintSelector } from '../jira/agile';
+import { DEFAULT_DEADLINE_SECONDS, DEFAULT_TIMEOUT_SECONDS, type HelpTopic } from './usage';
+
+export { DEFAULT_DEADLINE_SECONDS, DEFAULT_TIMEOUT_SECONDS };
 
 export type CliCommand =
   | {
@@ -16,41 +19,36 @@ export type CliCommand =
     }
   | { kind: 'config-validate'; file: string }
   | { kind: 'config-defaults' }
-  | { kind: 'help' };
+  | { kind: 'help'; topic: HelpTopic }
+  | { kind: 'version' };
 
-/** A mistake in the command line: exit 2 with this message. */
+/** A mistake in the command line: exit 2 with this message (the cause, then what to do). */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export const DEFAULT_TIMEOUT_SECONDS = 30;
-export const DEFAULT_DEADLINE_SECONDS = 300;
 /** setTimeout cannot wait longer than ~24 days; nobody needs more than a day. */
 const MAX_SECONDS = 86_400;
 
-export const USAGE = `Usage:
-  ml-lanes plan --site URL --board ID [--sprint ID|active|next] [--config FILE] [--format json|markdown]
-                [--timeout SECONDS] [--deadline SECONDS]
-  ml-lanes config validate FILE
-  ml-lanes config defaults
-
-Options of 'plan':
-  --timeout SECONDS   longest one Jira request may take, answer included (default ${DEFAULT_TIMEOUT_SECONDS})
-  --deadline SECONDS  longest the whole run may spend asking Jira (default ${DEFAULT_DEADLINE_SECONDS}); sprint issues
-                      not loaded by then are left out and named in the plan's warnings
-
-Environment: JIRA_EMAIL and JIRA_API_TOKEN (an Atlassian API token) authenticate 'plan'.
-Exit codes: 0 ok (a plan with warnings says on stderr and in "warnings" what it may be missing);
-  2 bad arguments or configuration;
-  3 Jira unreachable, too slow, refusing the credentials, failing or answering nonsense, board or sprint not found.`;
+const HELP_FLAGS: ReadonlySet<string> = new Set(['--help', '-h']);
 
 export function parseCommandLine(argv: readonly string[]): CliCommand {
   const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h')
-    return { kind: 'help' };
-  if (command === 'plan') return parsePlan(rest);
-  if (command === 'config') return parseConfigCommand(rest);
-  throw new UsageError(`unknown command "${command}" (expected plan or config)`);
+  if (command === undefined || HELP_FLAGS.has(command)) return { kind: 'help', topic: 'general' };
+  if (command === '--version' || command === '-v') return { kind: 'version' };
+  if (command === 'help') return { kind: 'help', topic: helpTopic(rest[0]) };
+  if (command === 'plan' || command === 'config') {
+    // Asking for help wins over whatever else is on the line, as in most tools.
+    if (rest.some((arg) => HELP_FLAGS.has(arg))) return { kind: 'help', topic: command };
+    return command === 'plan' ? parsePlan(rest) : parseConfigCommand(rest);
+  }
+  throw new UsageError(`unknown command "${command}"; the commands are plan and config (ml-lanes --help)`);
+}
+
+function helpTopic(command: string | undefined): HelpTopic {
+  if (command === undefined) return 'general';
+  if (command === 'plan' || command === 'config') return command;
+  throw new UsageError(`no help on "${command}"; the commands are plan and config`);
 }
 
 function parsePlan(args: string[]): CliCommand {
@@ -64,12 +62,15 @@ function parsePlan(args: string[]): CliCommand {
     deadline: { type: 'string' },
   });
   if (!values.site)
-    throw new UsageError('--site is required (e.g. --site https://your-domain.atlassian.net)');
-  if (!values.board) throw new UsageError('--board is required (the board id, a number)');
+    throw new UsageError(
+      '--site is required; pass your Jira site, e.g. --site https://your-domain.atlassian.net',
+    );
+  if (!values.board)
+    throw new UsageError("--board is required; pass the board's id, the number in its URL (.../boards/12)");
   return {
     kind: 'plan',
     site: parseSite(values.site),
-    boardId: parsePositiveInt('--board', values.board),
+    boardId: parsePositiveInt('--board', values.board, "pass the number in the board's URL (.../boards/12)"),
     sprint: parseSprint(values.sprint),
     configFile: values.config ?? null,
     format: parseFormat(values.format),
@@ -82,15 +83,28 @@ function parseConfigCommand(args: string[]): CliCommand {
   const [sub, ...rest] = args;
   if (sub === 'defaults' && rest.length === 0) return { kind: 'config-defaults' };
   if (sub === 'validate' && rest.length === 1 && rest[0]) return { kind: 'config-validate', file: rest[0] };
-  throw new UsageError('expected "config validate FILE" or "config defaults"');
+  if (sub === 'validate' && rest.length === 0)
+    throw new UsageError('config validate needs a file; run "ml-lanes config validate FILE"');
+  const got = sub === undefined ? 'nothing' : `"${args.join(' ')}"`;
+  throw new UsageError(
+    `config expects "validate FILE" or "defaults", not ${got}; ml-lanes config --help shows both`,
+  );
 }
 
 function parseStrict<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: false });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
+    throw new UsageError(
+      `${firstSentence((error as Error).message)}; ml-lanes plan --help lists the options`,
+    );
   }
+}
+
+/** node:util's messages run on ("Unknown option '--x'. To specify a positional ..."): keep the cause only. */
+function firstSentence(message: string): string {
+  const sentence = (message.split('\n')[0] ?? '').split(/\.\s/)[0]?.replace(/\.$/, '') ?? '';
+  return sentence === '' ? 'invalid arguments' : sentence[0]!.toLowerCase() + sentence.slice(1);
 }
 
 function parseSite(value: string): string {
@@ -98,17 +112,21 @@ function parseSite(value: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError(`--site "${value}" is not a URL (e.g. https://your-domain.atlassian.net)`);
+    throw new UsageError(
+      `--site "${value}" is not a URL; pass the site's address, e.g. https://your-domain.atlassian.net`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new UsageError(`--site "${value}" must be an http(s) URL`);
+    throw new UsageError(
+      `--site "${value}" is not an http(s) URL; pass e.g. https://your-domain.atlassian.net`,
+    );
   }
   return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
-function parsePositiveInt(flag: string, value: string): number {
+function parsePositiveInt(flag: string, value: string, fix: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) {
-    throw new UsageError(`${flag} must be a positive whole number, not "${value}"`);
+    throw new UsageError(`${flag} "${value}" is not a positive whole number; ${fix}`);
   }
   return Number(value);
 }
@@ -118,7 +136,7 @@ function parseSeconds(flag: string, value: string | undefined, fallback: number)
   const seconds = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value) || seconds <= 0 || seconds > MAX_SECONDS) {
     throw new UsageError(
-      `${flag} must be a number of seconds above 0 and at most ${MAX_SECONDS}, not "${value}"`,
+      `${flag} "${value}" is not a number of seconds; pass one above 0 and at most ${MAX_SECONDS}, e.g. ${flag} 60`,
     );
   }
   return seconds;
@@ -127,11 +145,12 @@ function parseSeconds(flag: string, value: string | undefined, fallback: number)
 function parseSprint(value: string | undefined): SprintSelector {
   if (value === undefined) return 'default';
   if (value === 'active' || value === 'next') return value;
-  if (/^\d+$/.test(value)) return parsePositiveInt('--sprint', value);
-  throw new UsageError(`--sprint must be a sprint id, "active" or "next", not "${value}"`);
+  const fix = 'pass a sprint id, "active" or "next"';
+  if (/^\d+$/.test(value)) return parsePositiveInt('--sprint', value, fix);
+  throw new UsageError(`--sprint "${value}" is not a sprint; ${fix}`);
 }
 
 function parseFormat(value: string | undefined): 'json' | 'markdown' {
   if (value === undefined || value === 'json' || value === 'markdown') return value ?? 'json';
-  throw new UsageError(`--format must be json or markdown, not "${value}"`);
+  throw new UsageError(`--format "${value}" is not a format; use json or markdown`);
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { migrateConfig, versionProblem } from './migrations';
+import { isNewerVersion, migrateConfig, versionProblem } from './migrations';
 import { configSchema, type MlLanesConfig } from './schema';
 
 /** One thing wrong with a configuration document, located by its JSON path (e.g. `rules[3].lane`). */
@@ -25,10 +25,13 @@ export function parseConfig(value: unknown): ConfigParseResult {
   const hostile = reservedKeyProblems(value);
   // Refused before anything copies the document: such keys could reach an object's prototype.
   if (hostile.length > 0) return { ok: false, problems: hostile };
+  const version = isRecord(value) ? value.version : undefined;
+  // Written by a newer ML Lanes: its other "problems" are only things this version does not know yet.
+  const tooNew = isNewerVersion(version) ? versionProblem(version) : null;
+  if (tooNew !== null) return { ok: false, problems: [{ path: 'version', message: tooNew }] };
   const migrated = migrateConfig(value);
   const result = configSchema.safeParse(migrated.value);
   if (result.success) return { ok: true, config: result.data, migratedFrom: migrated.migratedFrom };
-  const version = isRecord(value) ? value.version : undefined;
   const problems = result.error.issues
     .map(toProblem)
     .map((problem) =>
@@ -36,7 +39,7 @@ export function parseConfig(value: unknown): ConfigParseResult {
         ? { ...problem, message: versionProblem(version) ?? problem.message }
         : problem,
     );
-  // The version first: for a newer document it explains every other problem.
+  // The version first: an unknown one may explain the other problems.
   return {
     ok: false,
     problems: [

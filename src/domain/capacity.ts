@@ -1,17 +1,14 @@
 import type { MlLanesConfig } from '../config/schema';
-import type { LaneView } from '../contract/plan-view';
-import type { IssueSnapshot } from './snapshot';
+import type { IssueView, LaneView } from '../contract/plan-view';
+
+/** What a lane's load counts of each issue. */
+type LoadedIssue = Pick<IssueView, 'inScope' | 'lane' | 'storyPoints' | 'statusCategory' | 'dod'>;
 
 /**
  * Each configured lane's load in the sprint (in-scope issues only) against its capacity and WIP limit, and its
  * Definition-of-Done readiness.
  */
-export function laneLoads(
-  config: MlLanesConfig,
-  issues: readonly IssueSnapshot[],
-  laneOf: (key: string) => string | null,
-  dodOf: (key: string) => { met: number; total: number },
-): LaneView[] {
+export function laneLoads(config: MlLanesConfig, issues: readonly LoadedIssue[]): LaneView[] {
   const lanes = new Map(
     config.lanes.map((lane) => {
       const limits = config.capacity[lane.id];
@@ -35,14 +32,13 @@ export function laneLoads(
     }),
   );
   for (const issue of issues) {
-    const lane = issue.inScope ? lanes.get(laneOf(issue.key) ?? '') : undefined;
+    const lane = issue.inScope && issue.lane !== null ? lanes.get(issue.lane) : undefined;
     if (!lane) continue;
     lane.issues++;
     lane.storyPoints += issue.storyPoints ?? 0;
     if (issue.statusCategory === 'indeterminate') lane.inProgress++;
-    const dod = dodOf(issue.key);
-    lane.dodMet += dod.met;
-    lane.dodTotal += dod.total;
+    lane.dodMet += issue.dod.met;
+    lane.dodTotal += issue.dod.total;
   }
   for (const lane of lanes.values()) {
     lane.overCapacity = lane.capacity !== null && lane.storyPoints > lane.capacity;

@@ -35,7 +35,7 @@ export interface DependencyAnalysis {
 export const MAX_UPSTREAM_CHAIN = 100;
 
 /** Only `done` is finished; `undefined` (and an issue we cannot see at all) counts as unfinished. */
-export function isFinished(issue: IssueSnapshot | undefined): boolean {
+export function isFinished(issue: Pick<IssueSnapshot, 'statusCategory'> | undefined): boolean {
   return issue?.statusCategory === 'done';
 }
 
@@ -48,24 +48,31 @@ function weightOf(issue: IssueSnapshot | undefined): number {
   return typeof points === 'number' && Number.isFinite(points) && points >= 0 ? points : 1;
 }
 
+/** `issues` in issue order, each key once (the order ties are settled in). */
 export function analyseDependencies(
-  issues: ReadonlyMap<string, IssueSnapshot>,
+  issues: readonly IssueSnapshot[],
   dependencies: readonly Dependency[],
 ): DependencyAnalysis {
   const graph = dependencyGraph(issues, dependencies);
-  const finished = Uint8Array.from(graph.keys, (key) => (isFinished(issues.get(key)) ? 1 : 0));
+  const finished = new Uint8Array(graph.keys.length);
+  graph.issues.forEach((issue, node) => (finished[node] = isFinished(issue) ? 1 : 0));
   const { component, topological } = stronglyConnectedComponents(graph);
-  const edges = graph.from.map((from, edge): DependencyEdge => ({
-    upstream: graph.keys[from]!,
-    downstream: graph.keys[graph.to[edge]!]!,
-    linkType: graph.linkTypes[edge]!,
-    blocking: finished[from] === 0,
-    onCycle: component[from] === component[graph.to[edge]!],
-  }));
+  const edges: DependencyEdge[] = [];
+  for (let edge = 0; edge < graph.from.length; edge++) {
+    const from = graph.from[edge]!;
+    const to = graph.to[edge]!;
+    edges.push({
+      upstream: graph.keys[from]!,
+      downstream: graph.keys[to]!,
+      linkType: graph.linkTypes[edge]!,
+      blocking: finished[from] === 0,
+      onCycle: component[from] === component[to],
+    });
+  }
   return {
     edges,
     cycles: cyclesOf(graph, component),
-    ...longestChains(graph, component, topological, finished, issues),
+    ...longestChains(graph, component, topological, finished),
   };
 }
 
@@ -75,8 +82,10 @@ export function analyseDependencies(
  */
 interface Graph {
   keys: string[];
-  from: number[];
-  to: number[];
+  /** The snapshot's issue of each node numbered below `issues.length`; the nodes after them are missing. */
+  issues: IssueSnapshot[];
+  from: Int32Array;
+  to: Int32Array;
   linkTypes: string[];
   outStart: Int32Array;
   outEdges: Int32Array;
@@ -85,49 +94,80 @@ interface Graph {
 /**
  * Keeps dependencies with at least one end in the sprint. Drops self-links and repeats of a pair
  * (Jira reports a link from both of its sides). An issue missing from the snapshot still blocks:
- * it becomes a node we know nothing about.
+ * it becomes a node we know nothing about. Each key is looked up once per dependency end; the rest is
+ * integer work (string look-ups were most of the engine's time at 20,000 issues).
  */
-function dependencyGraph(
-  issues: ReadonlyMap<string, IssueSnapshot>,
-  dependencies: readonly Dependency[],
-): Graph {
-  const keys = [...issues.keys()];
-  const index = new Map(keys.map((key, i) => [key, i]));
-  const indexOf = (key: string): number => {
-    let i = index.get(key);
-    if (i === undefined) {
-      i = keys.push(key) - 1;
-      index.set(key, i);
-    }
-    return i;
+function dependencyGraph(issues: readonly IssueSnapshot[], dependencies: readonly Dependency[]): Graph {
+  const keys: string[] = [];
+  const nodeIssues: IssueSnapshot[] = [];
+  const index = new Map<string, number>();
+  for (const issue of issues) {
+    index.set(issue.key, keys.length);
+    keys.push(issue.key);
+    nodeIssues.push(issue);
+  }
+  const inSprint = (node: number | undefined) => node !== undefined && nodeIssues[node]?.inScope === true;
+  const nodeOf = (key: string, node: number | undefined): number => {
+    if (node !== undefined) return node;
+    index.set(key, keys.length);
+    return keys.push(key) - 1;
   };
 
-  const from: number[] = [];
-  const to: number[] = [];
-  const linkTypes: string[] = [];
-  // A pair of node numbers as one number; exact while nodes stay below 2^26 (67 million).
-  const pairBase = keys.length + 2 * dependencies.length + 1;
-  const seen = new Set<number>();
+  // Every candidate in first-seen order; repeats are found below, per upstream node.
+  const candidateFrom: number[] = [];
+  const candidateTo: number[] = [];
+  const candidateType: string[] = [];
   for (const { upstream, downstream, linkType } of dependencies) {
     if (upstream === downstream) continue;
-    if (issues.get(upstream)?.inScope !== true && issues.get(downstream)?.inScope !== true) continue;
-    const up = indexOf(upstream);
-    const down = indexOf(downstream);
-    const pair = up * pairBase + down;
-    if (seen.has(pair)) continue;
-    seen.add(pair);
-    from.push(up);
-    to.push(down);
-    linkTypes.push(linkType);
+    const up = index.get(upstream);
+    const down = index.get(downstream);
+    if (!inSprint(up) && !inSprint(down)) continue;
+    candidateFrom.push(nodeOf(upstream, up));
+    candidateTo.push(nodeOf(downstream, down));
+    candidateType.push(linkType);
   }
 
-  const outStart = new Int32Array(keys.length + 1);
-  for (const node of from) outStart[node + 1]!++;
-  for (let node = 0; node < keys.length; node++) outStart[node + 1]! += outStart[node]!;
-  const outEdges = new Int32Array(from.length);
-  const fill = outStart.slice(0, keys.length);
-  from.forEach((node, edge) => (outEdges[fill[node]!++] = edge));
-  return { keys, from, to, linkTypes, outStart, outEdges };
+  const n = keys.length;
+  const byFrom = bucketByNode(n, candidateFrom);
+  // A repeat is a candidate whose (from, to) pair came earlier: within one upstream's bucket (kept in
+  // first-seen order) `lastFrom[to]` remembers that this upstream already reached `to`.
+  const repeat = new Uint8Array(candidateFrom.length);
+  const lastFrom = new Int32Array(n).fill(-1);
+  for (let node = 0; node < n; node++) {
+    for (let at = byFrom.start[node]!; at < byFrom.start[node + 1]!; at++) {
+      const candidate = byFrom.order[at]!;
+      const target = candidateTo[candidate]!;
+      if (lastFrom[target] === node) repeat[candidate] = 1;
+      else lastFrom[target] = node;
+    }
+  }
+  const kept = candidateFrom.length - repeat.reduce((sum, each) => sum + each, 0);
+  const from = new Int32Array(kept);
+  const to = new Int32Array(kept);
+  const linkTypes: string[] = [];
+  for (let candidate = 0, edge = 0; candidate < candidateFrom.length; candidate++) {
+    if (repeat[candidate]) continue;
+    from[edge] = candidateFrom[candidate]!;
+    to[edge] = candidateTo[candidate]!;
+    linkTypes.push(candidateType[candidate]!);
+    edge++;
+  }
+  const { start: outStart, order: outEdges } = bucketByNode(n, from);
+  return { keys, issues: nodeIssues, from, to, linkTypes, outStart, outEdges };
+}
+
+/** Items grouped by node, each group in item order: order[start[n] .. start[n + 1]) are node n's items. */
+function bucketByNode(
+  nodes: number,
+  nodeOfItem: ArrayLike<number>,
+): { start: Int32Array; order: Int32Array } {
+  const start = new Int32Array(nodes + 1);
+  for (let item = 0; item < nodeOfItem.length; item++) start[nodeOfItem[item]! + 1]!++;
+  for (let node = 0; node < nodes; node++) start[node + 1]! += start[node]!;
+  const order = new Int32Array(nodeOfItem.length);
+  const fill = start.slice(0, nodes);
+  for (let item = 0; item < nodeOfItem.length; item++) order[fill[nodeOfItem[item]!]!++] = item;
+  return { start, order };
 }
 
 /**
@@ -187,13 +227,18 @@ function compareChains(weight: number, length: number, otherWeight: number, othe
 }
 
 function cyclesOf(graph: Graph, component: Int32Array): string[][] {
+  // Most components are single issues: count first, so only real cycles get a list.
+  const size = new Int32Array(graph.keys.length);
+  for (const each of component) size[each]!++;
   const members = new Map<number, string[]>();
   graph.keys.forEach((key, node) => {
-    const list = members.get(component[node]!);
+    const id = component[node]!;
+    if (size[id]! < 2) return;
+    const list = members.get(id);
     if (list) list.push(key);
-    else members.set(component[node]!, [key]);
+    else members.set(id, [key]);
   });
-  return [...members.values()].filter((list) => list.length > 1);
+  return [...members.values()];
 }
 
 /**
@@ -206,10 +251,11 @@ function longestChains(
   component: Int32Array,
   topological: Int32Array,
   finished: Uint8Array,
-  issues: ReadonlyMap<string, IssueSnapshot>,
 ): Pick<DependencyAnalysis, 'upstreamChains' | 'criticalChain'> {
   const n = graph.keys.length;
-  const weight = Float64Array.from(graph.keys, (key) => weightOf(issues.get(key)));
+  // A key missing from the snapshot weighs as an unestimated issue.
+  const weight = new Float64Array(n).fill(1);
+  graph.issues.forEach((issue, node) => (weight[node] = weightOf(issue)));
   // Per node, the best chain ending just before it: total weight, issue count, and the issue before it.
   const reachWeight = new Float64Array(n);
   const reachLength = new Int32Array(n);

@@ -2,8 +2,13 @@ import type { HandoffReason, HandoffView } from '../contract/plan-view';
 import { isFinished, type DependencyEdge } from './graph';
 import type { IssueSnapshot } from './snapshot';
 
+/** What a handoff needs to know of the issue at one end. */
+export type HandoffEnd = Pick<IssueSnapshot, 'statusCategory' | 'hidden' | 'inScope'> & {
+  lane: string | null;
+};
+
 /** An issue missing from the snapshot is one we cannot see: it is treated like a hidden issue. */
-function isHidden(issue: IssueSnapshot | undefined): boolean {
+function isHidden(issue: Pick<IssueSnapshot, 'hidden'> | undefined): boolean {
   return issue === undefined || issue.hidden;
 }
 
@@ -13,7 +18,10 @@ function isHidden(issue: IssueSnapshot | undefined): boolean {
  * `upstream-not-done` is always there, `upstream-not-started` and `upstream-outside-sprint` add detail.
  * `cycle` marks a blocked edge on a dependency cycle; an edge whose upstream is done blocks nothing.
  */
-export function blockReasons(upstream: IssueSnapshot | undefined, onCycle: boolean): HandoffReason[] {
+export function blockReasons(
+  upstream: Pick<IssueSnapshot, 'statusCategory' | 'hidden' | 'inScope'> | undefined,
+  onCycle: boolean,
+): HandoffReason[] {
   if (isFinished(upstream)) return [];
   const reasons: HandoffReason[] = [];
   if (isHidden(upstream)) reasons.push('upstream-hidden');
@@ -59,14 +67,14 @@ export function compareKeys(a: string, b: string): number {
 }
 
 /**
- * Handoffs are dependencies that cross lanes. Unclassified (lane null) is a lane value of its own;
+ * Handoffs are dependencies that cross lanes. Unclassified (lane null) is a lane of its own;
  * a dependency with a hidden end is always a handoff, since that end's lane is unknown.
- * Sorted blocked first, then by downstream key, then upstream key.
+ * Sorted blocked first, then by downstream key, then upstream key. `endOf` gives each end's issue with its
+ * lane, or undefined for a key missing from the snapshot (its lane is null).
  */
 export function describeHandoffs(
   edges: readonly DependencyEdge[],
-  issues: ReadonlyMap<string, IssueSnapshot>,
-  laneOf: (key: string) => string | null,
+  endOf: (key: string) => HandoffEnd | undefined,
 ): HandoffView[] {
   const handoffs: { view: HandoffView; to: KeyOrder; from: KeyOrder }[] = [];
   const orders = new Map<string, KeyOrder>();
@@ -76,11 +84,12 @@ export function describeHandoffs(
     return order;
   };
   for (const { upstream, downstream, linkType, blocking, onCycle } of edges) {
-    const fromLane = laneOf(upstream);
-    const toLane = laneOf(downstream);
-    const upstreamIssue = issues.get(upstream);
-    if (fromLane === toLane && !isHidden(upstreamIssue) && !isHidden(issues.get(downstream))) continue;
-    const reasons = blockReasons(upstreamIssue, onCycle);
+    const upstreamEnd = endOf(upstream);
+    const downstreamEnd = endOf(downstream);
+    const fromLane = upstreamEnd?.lane ?? null;
+    const toLane = downstreamEnd?.lane ?? null;
+    if (fromLane === toLane && !isHidden(upstreamEnd) && !isHidden(downstreamEnd)) continue;
+    const reasons = blockReasons(upstreamEnd, onCycle);
     const view = { from: upstream, to: downstream, fromLane, toLane, linkType, blocked: blocking, reasons };
     handoffs.push({ view, to: orderOf(downstream), from: orderOf(upstream) });
   }

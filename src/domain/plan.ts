@@ -10,10 +10,8 @@ import type { IssueSnapshot, PlanSnapshot } from './snapshot';
 /** The planning engine: one sprint's snapshot and the configuration in, the PlanView out. Pure. */
 export function buildPlan(snapshot: PlanSnapshot, config: MlLanesConfig): PlanView {
   const issues = sprintFirst(snapshot.issues);
-  const byKey = new Map(issues.map((issue) => [issue.key, issue]));
   const lanes = classifyIssues(issues, config, snapshot.siteFields);
-  const laneOf = (key: string) => lanes.get(key)?.lane ?? null;
-  const dependencies = analyseDependencies(byKey, snapshot.dependencies);
+  const dependencies = analyseDependencies(issues, snapshot.dependencies);
   const blocked = blockedIssues(dependencies.edges);
   const dodOf = dodEvaluator(config, snapshot.siteFields);
 
@@ -37,24 +35,35 @@ export function buildPlan(snapshot: PlanSnapshot, config: MlLanesConfig): PlanVi
       dod: dodOf(issue, lane),
     };
   });
-  const dodByKey = new Map(issueViews.map((issue) => [issue.key, issue.dod]));
-  const handoffs = describeHandoffs(dependencies.edges, byKey, laneOf);
-  const inScope = issueViews.filter((issue) => issue.inScope);
+  // Each view holds all a handoff needs of its ends (lane, status, hidden): one look-up per end.
+  const viewByKey = new Map(issueViews.map((view) => [view.key, view]));
+  const handoffs = describeHandoffs(dependencies.edges, (key) => viewByKey.get(key));
 
+  let issueCount = 0;
+  let classified = 0;
+  let dodMet = 0;
+  let dodTotal = 0;
+  for (const view of issueViews) {
+    if (!view.inScope) continue;
+    issueCount++;
+    if (view.lane !== null) classified++;
+    dodMet += view.dod.met;
+    dodTotal += view.dod.total;
+  }
   return {
     scope: scopeOf(snapshot),
-    lanes: laneLoads(config, issues, laneOf, (key) => dodByKey.get(key) ?? { met: 0, total: 0 }),
+    lanes: laneLoads(config, issueViews),
     issues: issueViews,
     handoffs,
     criticalChain: dependencies.criticalChain,
     cycles: dependencies.cycles,
     summary: {
-      issues: inScope.length,
-      classified: inScope.filter((issue) => issue.lane !== null).length,
+      issues: issueCount,
+      classified,
       handoffs: handoffs.length,
       blockedHandoffs: handoffs.filter((handoff) => handoff.blocked).length,
-      dodMet: inScope.reduce((sum, issue) => sum + issue.dod.met, 0),
-      dodTotal: inScope.reduce((sum, issue) => sum + issue.dod.total, 0),
+      dodMet,
+      dodTotal,
     },
     warnings: snapshot.warnings,
   };
@@ -62,10 +71,15 @@ export function buildPlan(snapshot: PlanSnapshot, config: MlLanesConfig): PlanVi
 
 /** Sprint issues first, then linked ones, in snapshot order; a repeated key keeps its first copy. */
 function sprintFirst(issues: readonly IssueSnapshot[]): IssueSnapshot[] {
-  const unique = new Map<string, IssueSnapshot>();
-  for (const issue of issues) if (!unique.has(issue.key)) unique.set(issue.key, issue);
-  const all = [...unique.values()];
-  return [...all.filter((issue) => issue.inScope), ...all.filter((issue) => !issue.inScope)];
+  const seen = new Set<string>();
+  const sprint: IssueSnapshot[] = [];
+  const linked: IssueSnapshot[] = [];
+  for (const issue of issues) {
+    if (seen.has(issue.key)) continue;
+    seen.add(issue.key);
+    (issue.inScope ? sprint : linked).push(issue);
+  }
+  return sprint.concat(linked);
 }
 
 function scopeOf({ site, board, sprint }: PlanSnapshot): PlanScope {

@@ -80,11 +80,15 @@ export async function getSprint(client: JiraClient, sprintId: number): Promise<J
   }
 }
 
-/** Finds the sprint to plan on a scrum board; a kanban board or a board without open sprints is a clear error. */
+/**
+ * Finds the sprint to plan on a scrum board; a kanban board or a board without open sprints is a clear error.
+ * `openSprints` is the board's list of open sprints when the caller asked for it already.
+ */
 export async function resolveSprint(
   client: JiraClient,
   board: { id: number; name: string; type: string },
   selector: SprintSelector,
+  openSprints?: Promise<JiraSprint[]>,
 ): Promise<JiraSprint> {
   if (typeof selector === 'number') return getSprint(client, selector);
   if (board.type !== 'scrum') {
@@ -92,7 +96,7 @@ export async function resolveSprint(
       `board ${board.id} (${board.name}) is a ${board.type} board: it has no sprints to plan`,
     );
   }
-  const sprints = await listOpenSprints(client, board.id);
+  const sprints = await (openSprints ?? listOpenSprints(client, board.id));
   const active = sprints.find((sprint) => sprint.state === 'active');
   const next = sprints.find((sprint) => sprint.state === 'future');
   const chosen = selector === 'active' ? active : selector === 'next' ? next : (active ?? next);

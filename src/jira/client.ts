@@ -4,6 +4,7 @@ import { sleep as abortableSleep, untilAborted } from './abortable';
 import { endsTheRun, errorCodeForStatus } from './errors';
 import { describeNetworkFailure, type ExchangePhase } from './network-failure';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, type RetryPolicy } from './retry-policy';
+import type { ShapeCheck } from './schemas';
 import type { HttpMethod, JiraRequest } from './seam';
 import { describeSchemaError } from './schema-errors';
 import { JiraError } from '../errors';
@@ -110,9 +111,30 @@ export class JiraClient {
     schema: S,
     body?: unknown,
   ): Promise<z.infer<S>> {
+    return this.read(endpoint, method, path, zodReader(endpoint, schema), body);
+  }
+
+  /** As `call`, with a hand-written check for answers too big to parse with zod quickly (bulkfetch pages). */
+  callChecked<T>(
+    endpoint: string,
+    method: HttpMethod,
+    path: string,
+    check: ShapeCheck<T>,
+    body?: unknown,
+  ): Promise<T> {
+    return this.read(endpoint, method, path, checkReader(endpoint, check), body);
+  }
+
+  private read<T>(
+    endpoint: string,
+    method: HttpMethod,
+    path: string,
+    reader: Reader<T>,
+    body: unknown,
+  ): Promise<T> {
     return this.limit(() =>
       this.stopOnFatal(async () =>
-        parseAnswer(endpoint, await this.exchange(endpoint, method, path, body), schema),
+        parseAnswer(endpoint, await this.exchange(endpoint, method, path, body), reader),
       ),
     );
   }
@@ -157,7 +179,7 @@ export class JiraClient {
         });
         continue;
       }
-      throw httpError(endpoint, answer, retries);
+      throw httpError(endpoint, `${method} ${path}`, answer, retries);
     }
   }
 
@@ -240,29 +262,58 @@ function tooLongToWait(endpoint: string, status: number, delayMs: number): JiraE
     : new JiraError('server-error', `Jira is unavailable (${status}); ${wait}`, status, endpoint, delayMs);
 }
 
-function parseAnswer<S extends z.ZodType>(endpoint: string, answer: Answer, schema: S): z.infer<S> {
+/** What `parseAnswer` needs of a schema or a check: the value, or the sentence that says what is wrong. */
+type Reader<T> = (json: unknown) => { ok: true; value: T } | { ok: false; message: string };
+
+/** A zod schema's error names up to three fields (`describeSchemaError`). */
+function zodReader<S extends z.ZodType>(endpoint: string, schema: S): Reader<z.infer<S>> {
+  return (json) => {
+    const parsed = schema.safeParse(json);
+    return parsed.success
+      ? { ok: true, value: parsed.data }
+      : { ok: false, message: describeSchemaError(endpoint, parsed.error) };
+  };
+}
+
+/** A hand-written check names the first wrong field, in the same words. */
+function checkReader<T>(endpoint: string, check: ShapeCheck<T>): Reader<T> {
+  return (json) => {
+    const checked = check(json);
+    return checked.ok
+      ? checked
+      : {
+          ok: false,
+          message: `${endpoint} answered in an unexpected shape: field \`${checked.problem.path}\` ${checked.problem.problem}`,
+        };
+  };
+}
+
+function parseAnswer<T>(endpoint: string, answer: Answer, read: Reader<T>): T {
   let json: unknown;
   try {
     json = JSON.parse(answer.text);
   } catch {
-    const html = /text\/html/i.test(answer.headers.get('content-type') ?? '') || /^\s*</.test(answer.text);
     throw new JiraError(
       'bad-response',
-      html
+      looksLikeHtml(answer)
         ? `${endpoint} answered with a web page instead of JSON (is a proxy or a login page in the way?)`
         : `${endpoint} answered with malformed JSON`,
       answer.status,
       endpoint,
     );
   }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    throw new JiraError('bad-response', describeSchemaError(endpoint, parsed.error), answer.status, endpoint);
-  }
-  return parsed.data;
+  const checked = read(json);
+  if (checked.ok) return checked.value;
+  throw new JiraError('bad-response', checked.message, answer.status, endpoint);
 }
 
-function httpError(endpoint: string, answer: Answer, retries: number): JiraError {
+function httpError(endpoint: string, request: string, answer: Answer, retries: number): JiraError {
+  // Jira answers a 404 with its JSON error body; anything else comes from a server that is not Jira (a wrong
+  // site, or a proxy's page), so "board not found" would send the user looking in the wrong place.
+  if (answer.status === 404 && !isJsonObject(answer.text)) {
+    const what = looksLikeHtml(answer) ? 'a web page' : 'no Jira error body';
+    return new JiraError('bad-response', `${request} answered 404 with ${what}`, 404, endpoint);
+  }
   const code = errorCodeForStatus(answer.status);
   const detail = jiraErrorMessages(answer.text);
   const suffix = detail ? `: ${detail}` : '';
@@ -277,6 +328,19 @@ function httpError(endpoint: string, answer: Answer, retries: number): JiraError
       ? retryDelayMs(retries, answer.headers.get('retry-after'), DEFAULT_RETRY_POLICY)
       : null;
   return new JiraError(code, message, answer.status, endpoint, retryAfterMs);
+}
+
+function looksLikeHtml(answer: Answer): boolean {
+  return /text\/html/i.test(answer.headers.get('content-type') ?? '') || /^\s*</.test(answer.text);
+}
+
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null;
+  } catch {
+    return false;
+  }
 }
 
 /** Jira's error bodies are `{errorMessages: [...], errors: {field: message}}`; one line, however long the body. */

@@ -1,5 +1,5 @@
 import type { JiraClient } from './client';
-import { bulkFetchSchema, searchPageSchema, type JiraIssue } from './schemas';
+import { checkBulkFetchPage, searchPageSchema, type JiraIssue } from './schemas';
 import { JiraError } from '../errors';
 
 /** Jira's documented ceilings: ids-only search pages hold up to 5,000; bulkfetch takes 100 ids a call. */
@@ -112,11 +112,11 @@ async function fetchInBatches<T>(
   const pages = await Promise.all(
     batches.map(async (batch) => {
       try {
-        const page = await client.call(
+        const page = await client.callChecked(
           'POST /rest/api/3/issue/bulkfetch',
           'POST',
           '/rest/api/3/issue/bulkfetch',
-          bulkFetchSchema,
+          checkBulkFetchPage,
           {
             issueIdsOrKeys: batch,
             fields: request.fields,

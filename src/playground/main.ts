@@ -1,16 +1,17 @@
 /**
  * `npm start`: the local playground. Starts the Jira simulator with the demo site (or, with --site URL and
  * JIRA_EMAIL / JIRA_API_TOKEN, reads a real Jira Cloud site), points Forge's platform globals at it, and serves
- * the host page: the real resolvers and the real UI bundle, as Jira would run them.
+ * the host page: the real resolvers and the real UI bundle, as Jira would run them. Each slow step says what it
+ * does, on one line; a mistake or a busy port is one line too, never a stack.
  */
-import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { createForgeHandler } from '../forge/handler';
 import { ConfigRepository } from '../storage/config-repository';
 import { FileStore } from '../storage/file-store';
 import { startSimulator, demoSite } from '../simulator';
 import { installForgeRuntime } from './forge-runtime';
-import { startPlayground, type PlaygroundUser } from './server';
+import { PlaygroundUsageError, readPlaygroundStart, type PlaygroundStart } from './options';
+import { PortUnavailableError, startPlayground, type PlaygroundUser, type RunningPlayground } from './server';
 
 const DEMO_CREDENTIALS = { email: 'demo@ml-lanes.example', apiToken: 'demo-token' };
 /** A second person on the demo site, who is not a Jira admin: the admin page is read-only for them. */
@@ -23,22 +24,32 @@ const DEMO_MEMBER = {
   apiToken: 'demo-token-sam',
 };
 
+const say = (text: string) => console.log(`ml-lanes playground: ${text}`);
+const fail = (text: string, exitCode: number) => {
+  console.error(`ml-lanes playground: ${text}`);
+  process.exitCode = exitCode;
+};
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { site: { type: 'string' } }, strict: true });
-  const port = Number(process.env.PORT ?? 8080);
+  let start: PlaygroundStart;
+  try {
+    start = readPlaygroundStart(process.argv.slice(2), process.env);
+  } catch (error) {
+    if (error instanceof PlaygroundUsageError) return fail(error.message, 2);
+    throw error;
+  }
   let jira: { url: string; email: string; apiToken: string };
   let users: Record<string, PlaygroundUser> | undefined;
   let stopSimulator = async (): Promise<void> => undefined;
-  if (values.site) {
+  if (start.site) {
     const email = process.env.JIRA_EMAIL;
     const apiToken = process.env.JIRA_API_TOKEN;
     if (!email || !apiToken) {
-      console.error('ml-lanes playground: set JIRA_EMAIL and JIRA_API_TOKEN to read a real Jira site');
-      process.exitCode = 2;
-      return;
+      return fail('no credentials for --site; set JIRA_EMAIL and JIRA_API_TOKEN to read a real Jira site', 2);
     }
-    jira = { url: values.site.replace(/\/+$/, ''), email, apiToken };
+    jira = { url: start.site, email, apiToken };
   } else {
+    say('starting the Jira simulator with the demo site…');
     const site = demoSite();
     const simulator = await startSimulator({
       workspace: { ...site, credentials: DEMO_CREDENTIALS, otherUsers: [DEMO_MEMBER] },
@@ -59,10 +70,26 @@ async function main(): Promise<void> {
   // KVS stands in as a file, so saved configurations survive restarts of the playground.
   const store = new FileStore(process.env.ML_LANES_STORE ?? join(process.cwd(), '.playground', 'kvs.json'));
   const handler = createForgeHandler(new ConfigRepository(store));
-  const playground = await startPlayground({ handler, siteUrl: jira.url, port, ...(users ? { users } : {}) });
-  console.log(
-    `ML Lanes playground: ${playground.url}  (Jira: ${values.site ? jira.url : `simulator at ${jira.url}`})`,
-  );
+  say(`serving the app on port ${start.port} (bundling the host page)…`);
+  let playground: RunningPlayground;
+  try {
+    playground = await startPlayground({
+      handler,
+      siteUrl: jira.url,
+      port: start.port,
+      ...(users ? { users } : {}),
+    });
+  } catch (error) {
+    await stopSimulator();
+    if (!(error instanceof PortUnavailableError)) throw error;
+    return fail(
+      error.reason === 'in-use'
+        ? `port ${error.port} is in use; set PORT or pass --port`
+        : `port ${error.port} may not be used by this user; pass --port with a number above 1023`,
+      1,
+    );
+  }
+  say(`ready at ${playground.url}  (Jira: ${start.site ? jira.url : `simulator at ${jira.url}`})`);
   console.log('Ctrl-C stops it.');
   const stop = async () => {
     await playground.close();
@@ -74,6 +101,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // A bug, not a user mistake: show the stack so it can be reported.
   console.error(error);
   process.exitCode = 1;
 });

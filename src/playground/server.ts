@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { z } from 'zod';
@@ -144,7 +144,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     };
     handle().catch((error: unknown) => send(res, 500, TYPES['.txt']!, String(error)));
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  await listen(server, options.port ?? 0);
   port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -154,6 +154,34 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
         server.close(() => resolve());
       }),
   };
+}
+
+/** The port cannot be listened on: taken by another program, or not ours to take. */
+export class PortUnavailableError extends Error {
+  override readonly name = 'PortUnavailableError';
+
+  constructor(
+    readonly port: number,
+    readonly reason: 'in-use' | 'forbidden',
+  ) {
+    super(reason === 'in-use' ? `port ${port} is in use` : `port ${port} may not be used by this user`);
+  }
+}
+
+/** Listens on 127.0.0.1, or fails with a typed error instead of an unhandled 'error' event. */
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') reject(new PortUnavailableError(port, 'in-use'));
+      else if (error.code === 'EACCES') reject(new PortUnavailableError(port, 'forbidden'));
+      else reject(error);
+    };
+    server.once('error', onError);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

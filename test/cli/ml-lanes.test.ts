@@ -1,9 +1,12 @@
 /** `./bin/ml-lanes` as a user runs it: a real process against the simulator, exit codes and output. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultConfig } from '../../src/config/defaults';
+import { CONFIG_VERSION } from '../../src/config/schema';
 import {
   CV_BOARD_ID,
   CV_SPRINTS,
@@ -42,15 +45,26 @@ afterAll(() => simulator.close());
 
 const plan = (...extra: string[]) => ['plan', '--site', simulator.url, ...extra];
 
-/** Expected failures: exactly one line on stderr naming the cause, no usage text, no stack. */
+/**
+ * Expected failures: exactly one line on stderr, no usage text, no stack. Every line has one style:
+ * lower-case after "ml-lanes:" (or a name: Jira, a flag), the cause, then "; " and what to do (a config's version
+ * problem keeps its own words, "...: update ML Lanes to use it").
+ */
 function expectOneLine(run: Run, code: number, message: RegExp): void {
   expect(run.code).toBe(code);
   expect(run.stdout).toBe('');
   const lines = run.stderr.trimEnd().split('\n');
   expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^ml-lanes: /);
+  expect(lines[0]).toMatch(/^ml-lanes: (?:[a-z]|Jira |--)/);
+  expect(lines[0]).toMatch(/\S[;:] [a-z]/);
   expect(lines[0]).toMatch(message);
   expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+}
+
+function tempFile(name: string, content: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'ml-lanes-')), name);
+  writeFileSync(file, content);
+  return file;
 }
 
 describe('ml-lanes plan', () => {
@@ -120,16 +134,24 @@ describe('exit codes', () => {
   });
 
   it('2: an invalid config, every problem listed by path', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'ml-lanes-')), 'bad.json');
-    writeFileSync(
-      file,
-      JSON.stringify({ ...defaultConfig(), version: 9, lanes: [{ id: 'Data', name: '' }] }),
+    const file = tempFile(
+      'bad.json',
+      JSON.stringify({ ...defaultConfig(), lanes: [{ id: 'Data', name: '' }] }),
     );
     const run = await mlLanes(plan('--board', '1', '--config', file));
-    expectOneLine(run, 2, /invalid config .*bad\.json/);
-    expect(run.stderr).toMatch(/version: /);
+    expectOneLine(run, 2, /^ml-lanes: invalid configuration .*bad\.json \(\d+ problems\): /);
     expect(run.stderr).toMatch(/lanes\[0\]\.id: /);
     expect(run.stderr).toMatch(/lanes\[0\]\.name: a lane needs a name/);
+    expect(run.stderr).toMatch(/; fix them \(ml-lanes config defaults prints a valid configuration\)$/m);
+  });
+
+  it('2: a config file that is not there', async () => {
+    const run = await mlLanes(plan('--board', '1', '--config', '/nonexistent/lanes.json'));
+    expectOneLine(
+      run,
+      2,
+      /^ml-lanes: cannot read \/nonexistent\/lanes\.json \(no such file\); check --config$/,
+    );
   });
 
   it('2: missing credentials', async () => {
@@ -144,24 +166,32 @@ describe('exit codes', () => {
     expectOneLine(
       await mlLanes(['plan', '--site', 'http://127.0.0.1:9', '--board', '1']),
       3,
-      /cannot reach Jira/,
+      /cannot reach Jira .*; check --site http:\/\/127\.0\.0\.1:9 and your network$/,
     );
   });
 
   it('3: authentication refused', async () => {
     const run = await mlLanes(plan('--board', '1'), { ...ENV, JIRA_API_TOKEN: 'revoked' });
-    expectOneLine(run, 3, /401/);
+    expectOneLine(
+      run,
+      3,
+      /^ml-lanes: Jira refused the credentials \(.*401.*\); check JIRA_EMAIL and JIRA_API_TOKEN/,
+    );
   });
 
   it('3: board not found', async () => {
-    expectOneLine(await mlLanes(plan('--board', '404')), 3, /board 404 not found/);
+    expectOneLine(
+      await mlLanes(plan('--board', '404')),
+      3,
+      /board 404 not found .*; check --board: the number in the board's URL/,
+    );
   });
 
   it('3: sprint not found', async () => {
     expectOneLine(
       await mlLanes(plan('--board', String(REC_BOARD_ID), '--sprint', '99999')),
       3,
-      /sprint 99999 not found/,
+      /sprint 99999 not found .*; check --sprint, or leave it out/,
     );
   });
 
@@ -169,7 +199,62 @@ describe('exit codes', () => {
     expectOneLine(
       await mlLanes(plan('--board', String(EDGE_BOARD_ID))),
       3,
-      /kanban board: it has no sprints to plan/,
+      /kanban board: it has no sprints to plan; plan a scrum board/,
+    );
+  });
+
+  it('3: a --site that is not Jira (a web server answering 404 with a page) is named, not "board not found"', async () => {
+    const server: Server = createServer((_req, res) => {
+      res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><html><body><h1>Not Found</h1></body></html>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const site = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const run = await mlLanes(['plan', '--site', site, '--board', '12']);
+      expectOneLine(
+        run,
+        3,
+        new RegExp(
+          `^ml-lanes: ${site.replace(/\./g, '\\.')} is not a Jira Cloud site\\? GET /rest/\\S+ answered 404 with a web page; check --site`,
+        ),
+      );
+      expect(run.stderr).not.toMatch(/not found/);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('help and version', () => {
+  it.each([
+    [['plan', '--help'], /^Usage: ml-lanes plan --site URL --board ID/, /--timeout SECONDS/],
+    [['config', '--help'], /^Usage:\n {2}ml-lanes config validate FILE/, /ml-lanes config defaults/],
+    [['--help'], /^Usage: ml-lanes <command>/, /-v, --version/],
+  ])('%j prints its usage on stdout and exits 0', async (args, start, option) => {
+    const run = await mlLanes(args, { PATH: ENV.PATH });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(start);
+    expect(run.stdout).toMatch(option);
+  });
+
+  it('--version prints the version of package.json', async () => {
+    const { version } = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect(await mlLanes(['--version'], { PATH: ENV.PATH })).toEqual({
+      code: 0,
+      stdout: `ml-lanes ${version}\n`,
+      stderr: '',
+    });
+  });
+
+  it('an unknown command says so, and where the commands are listed', async () => {
+    expectOneLine(
+      await mlLanes(['deploy']),
+      2,
+      /^ml-lanes: unknown command "deploy"; the commands are plan and config \(ml-lanes --help\)$/,
     );
   });
 });
@@ -182,5 +267,21 @@ describe('ml-lanes config', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'ml-lanes-')), 'defaults.json');
     writeFileSync(file, defaults.stdout);
     expect(await mlLanes(['config', 'validate', file])).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  it('validate: a document from a newer ML Lanes gets the version problem alone', async () => {
+    const newer = CONFIG_VERSION + 1;
+    const file = tempFile(
+      'newer.json',
+      JSON.stringify({ ...defaultConfig(), version: newer, lanes: 'by team', rules: [{ kind: 'ai' }] }),
+    );
+    expectOneLine(
+      await mlLanes(['config', 'validate', file]),
+      2,
+      new RegExp(
+        `^ml-lanes: cannot use \\S+newer\\.json: version ${newer} was written by a newer ML Lanes ` +
+          `\\(this one reads versions up to ${CONFIG_VERSION}\\): update ML Lanes to use it$`,
+      ),
+    );
   });
 });

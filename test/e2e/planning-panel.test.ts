@@ -93,7 +93,7 @@ describe('the sprint action in the playground', () => {
     const { frame, page } = await openPlayground(stage, sprintAction);
     const card = frame.locator('[data-testid="issue-card"][data-key="CV-111"]');
     await expect(card.innerText()).resolves.toContain(
-      'Fix <b>bold</b> tag leaking into export <script>alert(1)</script>',
+      'Demo of safe display: this title holds markup, <b>bold</b> and <script>alert(1)</script>, shown as text',
     );
     expect(await card.locator('b, script').count()).toBe(0);
     await page.close();

@@ -125,7 +125,7 @@ describe('bulkfetch', () => {
   test('summaries with markup come back verbatim', async () => {
     const issues = await fetchIssues(['CV-111']);
     expect(obj(issues.get('CV-111')).summary).toBe(
-      'Fix <b>bold</b> tag leaking into export <script>alert(1)</script>',
+      'Demo of safe display: this title holds markup, <b>bold</b> and <script>alert(1)</script>, shown as text',
     );
   });
 });

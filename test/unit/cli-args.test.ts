@@ -48,36 +48,69 @@ describe('ml-lanes command line', () => {
   });
 
   it.each([
-    [['plan', '--board', '1'], /--site is required/],
-    [['plan', '--site', 'https://a.atlassian.net'], /--board is required/],
-    [['plan', '--site', 'not a url', '--board', '1'], /--site "not a url" is not a URL/],
+    [['plan', '--board', '1'], /^--site is required; pass your Jira site/],
+    [['plan', '--site', 'https://a.atlassian.net'], /^--board is required; pass the board's id/],
+    [['plan', '--site', 'not a url', '--board', '1'], /^--site "not a url" is not a URL; pass/],
     [
       ['plan', '--site', 'https://a.atlassian.net', '--board', 'abc'],
-      /--board must be a positive whole number/,
+      /^--board "abc" is not a positive whole number; pass the number in the board's URL/,
     ],
     [
       ['plan', '--site', 'https://a.atlassian.net', '--board', '1', '--sprint', 'current'],
-      /--sprint must be/,
+      /^--sprint "current" is not a sprint; pass a sprint id, "active" or "next"/,
     ],
     [
       ['plan', '--site', 'https://a.atlassian.net', '--board', '1', '--format', 'xml'],
-      /--format must be json or markdown/,
+      /^--format "xml" is not a format; use json or markdown/,
     ],
-    [['plan', '--site', 'https://a.atlassian.net', '--board', '1', '--bored', '2'], /bored/],
+    [
+      ['plan', '--site', 'https://a.atlassian.net', '--board', '1', '--bored', '2'],
+      /^unknown option '--bored'; ml-lanes plan --help lists the options$/,
+    ],
     [
       ['plan', '--site', 'https://a.atlassian.net', '--board', '1', '--timeout', '0'],
-      /--timeout must be a number of seconds above 0 and at most 86400, not "0"/,
+      /^--timeout "0" is not a number of seconds; pass one above 0 and at most 86400/,
     ],
-    [['plan', '--site', 'https://a.atlassian.net', '--board', '1', '--timeout=-5'], /--timeout must be/],
-    [['plan', '--site', 'https://a.atlassian.net', '--board', '1', '--timeout', '1e3'], /--timeout must be/],
+    [['plan', '--site', 'https://a.atlassian.net', '--board', '1', '--timeout=-5'], /^--timeout "-5" is not/],
+    [
+      ['plan', '--site', 'https://a.atlassian.net', '--board', '1', '--timeout', '1e3'],
+      /^--timeout "1e3" is not/,
+    ],
     [
       ['plan', '--site', 'https://a.atlassian.net', '--board', '1', '--deadline', '90000'],
-      /--deadline must be a number of seconds above 0 and at most 86400, not "90000"/,
+      /^--deadline "90000" is not a number of seconds; pass one above 0 and at most 86400/,
     ],
-    [['deploy'], /unknown command "deploy"/],
-    [['config', 'validate'], /config validate FILE/],
-  ])('rejects %j with a message naming the problem', (argv, message) => {
+    [['deploy'], /^unknown command "deploy"; the commands are plan and config/],
+    [['help', 'deploy'], /^no help on "deploy"; the commands are plan and config/],
+    [['config', 'validate'], /^config validate needs a file; run "ml-lanes config validate FILE"/],
+    [['config'], /^config expects "validate FILE" or "defaults", not nothing; ml-lanes config --help/],
+    [
+      ['config', 'check', 'x.json'],
+      /^config expects "validate FILE" or "defaults", not "check x.json"; ml-lanes config --help shows both$/,
+    ],
+  ])('rejects %j, naming the cause and then what to do', (argv, message) => {
     expect(() => parseCommandLine(argv)).toThrow(UsageError);
     expect(() => parseCommandLine(argv)).toThrow(message);
+  });
+
+  it.each([
+    [[], 'general'],
+    [['--help'], 'general'],
+    [['-h'], 'general'],
+    [['help'], 'general'],
+    [['help', 'plan'], 'plan'],
+    [['plan', '--help'], 'plan'],
+    [['plan', '-h'], 'plan'],
+    // Help wins over the rest of the line, even over a mistake in it.
+    [['plan', '--site', 'not a url', '--help'], 'plan'],
+    [['help', 'config'], 'config'],
+    [['config', '--help'], 'config'],
+    [['config', 'validate', '--help'], 'config'],
+  ])('%j asks for the %s help', (argv, topic) => {
+    expect(parseCommandLine(argv)).toEqual({ kind: 'help', topic });
+  });
+
+  it.each([['--version'], ['-v']])('%s asks for the version', (flag) => {
+    expect(parseCommandLine([flag])).toEqual({ kind: 'version' });
   });
 });

@@ -5,7 +5,7 @@ import type { Dependency, IssueSnapshot } from '../../src/domain/snapshot';
 import { blocks, issue } from './support/snapshot-builder';
 
 function analyse(issues: IssueSnapshot[], dependencies: Dependency[]) {
-  return analyseDependencies(new Map(issues.map((each) => [each.key, each])), dependencies);
+  return analyseDependencies(issues, dependencies);
 }
 
 const keys = (count: number, prefix = 'CV') => Array.from({ length: count }, (_, i) => `${prefix}-${i + 1}`);

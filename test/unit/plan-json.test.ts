@@ -29,3 +29,32 @@ describe('streamed JSON', () => {
     expect(written({})).toBe(JSON.stringify({}, null, 2));
   });
 });
+
+describe('streamed JSON of a big plan', () => {
+  const issues = Array.from({ length: 1000 }, (_, index) => ({
+    key: `CV-${index}`,
+    summary: index % 7 === 0 ? 'Line one\nline "two" — ✓' : `Issue ${index}`,
+    upstreamChain: index % 3 === 0 ? [] : [`CV-${index - 1}`],
+    dod: { met: index % 2, total: 1, items: [{ id: 'a', met: index % 2 === 1 }] },
+    missing: undefined,
+  }));
+  const plan = {
+    scope: { site: 'https://acme.atlassian.net' },
+    issues,
+    handoffs: [],
+    criticalChain: ['CV-1'],
+  };
+
+  it('is exactly what JSON.stringify with two-space indent gives, across many pieces', () => {
+    expect(written(plan)).toBe(JSON.stringify(plan, null, 2));
+  });
+
+  it('goes out in a few large writes, none of them the whole document', () => {
+    const chunks: string[] = [];
+    writeJson(plan, (chunk) => chunks.push(chunk));
+    const whole = JSON.stringify(plan, null, 2).length;
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.length).toBeLessThan(whole / 1024);
+    expect(Math.max(...chunks.map((chunk) => chunk.length))).toBeLessThan(whole);
+  });
+});

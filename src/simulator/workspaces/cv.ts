@@ -131,14 +131,18 @@ const issues: Workspace['issues'] = [
     ...active,
     fields: { [F.storyPointEstimate]: 1 },
   }),
-  // Summary text with markup: clients must show it as text, never render it.
-  cv(111, 'Fix <b>bold</b> tag leaking into export <script>alert(1)</script>', {
-    issueType: 'Bug',
-    labels: ['dataset'],
-    status: 'In Progress',
-    ...active,
-    fields: { [F.storyPointEstimate]: 2 },
-  }),
+  // Markup in a summary: every client must show it as text, never render it; the title tells demo viewers so.
+  cv(
+    111,
+    'Demo of safe display: this title holds markup, <b>bold</b> and <script>alert(1)</script>, shown as text',
+    {
+      issueType: 'Bug',
+      labels: ['dataset'],
+      status: 'In Progress',
+      ...active,
+      fields: { [F.storyPointEstimate]: 2 },
+    },
+  ),
   cv(112, 'Export labeled dataset v1.1-rc to the training bucket', {
     labels: ['dataset'],
     components: ['Data pipeline'],

@@ -1,0 +1,70 @@
+/** What `ml-lanes --help`, `ml-lanes plan --help` and `ml-lanes config --help` print. */
+
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+export const DEFAULT_DEADLINE_SECONDS = 300;
+
+export type HelpTopic = 'general' | 'plan' | 'config';
+
+const EXIT_CODES = `Exit codes:
+  0  ok (a plan with warnings says on stderr and in "warnings" what it may be missing)
+  2  bad arguments or configuration
+  3  Jira unreachable, too slow, refusing the credentials, failing or answering nonsense, board or sprint not found`;
+
+const PLAN = `Usage: ml-lanes plan --site URL --board ID [options]
+
+Reads one sprint of a Jira Cloud board and prints its plan: each issue's lane, the handoffs between lanes
+(blocked ones first), the critical chain and the Definition of Done.
+
+Options:
+  --site URL          the Jira Cloud site, e.g. https://your-domain.atlassian.net (required)
+  --board ID          the board's id, the number in its URL: .../boards/12 (required)
+  --sprint WHICH      a sprint id, "active" or "next" (default: the active sprint, else the next one)
+  --config FILE       lanes, rules and Definition of Done as JSON (default: ml-lanes config defaults)
+  --format FORMAT     json (the PlanView the panel renders) or markdown (a readable report); default json
+  --timeout SECONDS   longest one Jira request may take, answer included (default ${DEFAULT_TIMEOUT_SECONDS})
+  --deadline SECONDS  longest the whole run may spend asking Jira (default ${DEFAULT_DEADLINE_SECONDS}); sprint issues
+                      not loaded by then are left out and named in the plan's warnings
+  -h, --help          this text
+
+Environment: JIRA_EMAIL and JIRA_API_TOKEN, an Atlassian account and its API token
+(create one at https://id.atlassian.com/manage-profile/security/api-tokens).
+
+Example:
+  ml-lanes plan --site https://your-domain.atlassian.net --board 12 --format markdown
+
+${EXIT_CODES}`;
+
+const CONFIG = `Usage:
+  ml-lanes config validate FILE   check a configuration file; lists every problem by its JSON path
+  ml-lanes config defaults        print the default configuration, a starting point to edit
+
+Options:
+  -h, --help                      this text
+
+Exit codes: 0 valid, 2 invalid or unreadable.`;
+
+const GENERAL = `Usage: ml-lanes <command> [options]
+
+ML Lanes for Jira: the handoffs between data, model, code, test and deploy work, and each issue's Definition of Done.
+
+Commands:
+  plan --site URL --board ID   plan a sprint (ml-lanes plan --help for its options)
+  config validate FILE         check a configuration file
+  config defaults              print the default configuration
+
+Options:
+  -h, --help                   this text (after a command: that command's)
+  -v, --version                the version of ML Lanes
+
+${EXIT_CODES}`;
+
+export function usage(topic: HelpTopic): string {
+  switch (topic) {
+    case 'general':
+      return GENERAL;
+    case 'plan':
+      return PLAN;
+    case 'config':
+      return CONFIG;
+  }
+}
