@@ -201,7 +201,10 @@ describe('error answers in a large sprint (20 batches)', () => {
       fault: { kind: 'status', status: 401 },
     });
     const run = await mlLanes(plan(proxy));
-    expectJiraFailure(run, /POST \/rest\/api\/3\/issue\/bulkfetch answered 401: Unauthorized$/);
+    expectJiraFailure(
+      run,
+      /^ml-lanes: Jira refused the credentials \(POST \/rest\/api\/3\/issue\/bulkfetch answered 401: Unauthorized\); check JIRA_EMAIL and JIRA_API_TOKEN/,
+    );
     const requests = proxy.requests();
     expect(
       startedAfter(
@@ -218,7 +221,10 @@ describe('error answers in a large sprint (20 batches)', () => {
       fault: { kind: 'status', status: 500 },
     });
     const run = await mlLanes(plan(proxy));
-    expectJiraFailure(run, /answered 500: Internal server error\.$/);
+    expectJiraFailure(
+      run,
+      /^ml-lanes: Jira failed \(POST \/rest\/api\/3\/issue\/bulkfetch answered 500: Internal server error\); try again later$/,
+    );
     const requests = proxy.requests();
     expect(
       startedAfter(

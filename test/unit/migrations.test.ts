@@ -115,17 +115,18 @@ describe('versions this ML Lanes cannot read', () => {
     expect(parseConfig([])).toMatchObject({ ok: false, problems: [{ path: '(root)' }] });
   });
 
-  it('says first that a newer document was written by a newer ML Lanes', () => {
+  it('says only that a newer document was written by a newer ML Lanes, not what this version cannot read in it', () => {
     const newer = { ...defaultConfig(), version: CONFIG_VERSION + 1, rules: [{ kind: 'from-the-future' }] };
     expect(migrateConfig(newer)).toEqual({ value: newer, migratedFrom: null });
     const result = parseConfigText(JSON.stringify(newer));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems[0]).toEqual({
-      path: 'version',
-      message:
-        'version 3 was written by a newer ML Lanes (this one reads versions up to 2): update ML Lanes to use it',
-    });
-    expect(result.problems.map((problem) => problem.path)).toContain('rules[0].kind');
+    expect(result.problems).toEqual([
+      {
+        path: 'version',
+        message:
+          'version 3 was written by a newer ML Lanes (this one reads versions up to 2): update ML Lanes to use it',
+      },
+    ]);
   });
 });
