@@ -70,14 +70,16 @@ describe('forecast section: the answer first', () => {
   });
 
   it('keeps Fri 4 Dec on Friday in a browser west of UTC', () => {
-    const timeZone = process.env.TZ;
-    process.env.TZ = 'America/Los_Angeles';
-    try {
-      renderForecast();
-      expect(screen.getByTestId('forecast-headline').textContent).toContain('likely done by Fri 4 Dec');
-    } finally {
-      process.env.TZ = timeZone;
-    }
+    // A browser in California: every date format without its own time zone gets the browser's.
+    const RealDateTimeFormat = Intl.DateTimeFormat;
+    jest
+      .spyOn(Intl, 'DateTimeFormat')
+      .mockImplementation(
+        (locale?: Intl.LocalesArgument, options?: Intl.DateTimeFormatOptions) =>
+          new RealDateTimeFormat(locale, { timeZone: 'America/Los_Angeles', ...options }),
+      );
+    renderForecast();
+    expect(screen.getByTestId('forecast-headline').textContent).toContain('likely done by Fri 4 Dec');
   });
 
   it('says how old the history is and what it covers', () => {
