@@ -23,7 +23,7 @@ export function issue(
     key,
     lane,
     issueType: 'Task',
-    created: first ? first[0] : '2026-05-01T09:00:00+02:00',
+    created: first ? first[0] : '2026-01-05T09:00:00+01:00',
     categories: path.map(([at, category]) => ({ at, category })),
     flagged: [],
     storyPoints: null,
@@ -34,7 +34,7 @@ export function issue(
   };
 }
 
-/** Created on `created`, started at `started`, done at `done` (Berlin summer time when no offset is given). */
+/** Created on 5 January 2026, started at `started`, done at `done`. */
 export function doneIssue(
   key: string,
   lane: string | null,
@@ -46,7 +46,7 @@ export function doneIssue(
     key,
     lane,
     [
-      ['2026-05-01T09:00:00+02:00', 'new'],
+      ['2026-01-05T09:00:00+01:00', 'new'],
       [started, 'indeterminate'],
       [done, 'done'],
     ],
