@@ -43,13 +43,16 @@ export function parseInstant(instant: string, what: string): number {
   return ms;
 }
 
+/** Where each day starts, per time zone: the same for every board and every call, so it is kept (a few KB a zone). */
+const dayStartsByZone = new Map<string, Map<DayNumber, number>>();
+
 /**
  * The site's calendar: which day an instant falls on in its time zone, and which days are working days. The time
  * zone arithmetic is @date-fns/tz's; this only remembers where each day starts, so thousands of instants cost a
  * few map look-ups each instead of a time-zone conversion each.
  */
 export class SiteCalendar {
-  private readonly starts = new Map<DayNumber, number>();
+  private readonly starts: Map<DayNumber, number>;
   private readonly working: ReadonlySet<number>;
 
   constructor(
@@ -62,7 +65,14 @@ export class SiteCalendar {
       }
     }
     this.working = new Set(workingDays);
-    if (Number.isNaN(this.startOf(0))) throw new RangeError(`Unknown time zone: "${timeZone}"`);
+    let starts = dayStartsByZone.get(timeZone);
+    if (!starts) {
+      starts = new Map();
+      if (Number.isNaN(new TZDate(1970, 0, 1, timeZone).getTime()))
+        throw new RangeError(`Unknown time zone: "${timeZone}"`);
+      dayStartsByZone.set(timeZone, starts);
+    }
+    this.starts = starts;
   }
 
   /** The first instant (ms) of a day in the site's time zone; midnight, or later when DST skips midnight. */

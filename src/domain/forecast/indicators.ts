@@ -21,12 +21,19 @@ export function leadingIndicators(
   const calendar = new SiteCalendar(history.timeZone, history.workingDays);
   const from = parseInstant(history.window.from, "The history window's start");
   const to = parseInstant(history.window.to, "The history window's end");
-  const doneInWindow = issuesDoneIn(history.issues, from, to);
+  const lanes = new Set(laneHistory.laneIds);
   return {
     labelingThroughput:
-      dataLaneId === null || !laneHistory.laneIds.includes(dataLaneId)
+      dataLaneId === null || !lanes.has(dataLaneId)
         ? null
-        : labelingThroughput(dataLaneId, doneInWindow, laneHistory, calendar, from, to),
+        : labelingThroughput(
+            issuesDoneIn(history.issues, (issue) => issue.lane === dataLaneId, from, to),
+            dataLaneId,
+            laneHistory,
+            calendar,
+            from,
+            to,
+          ),
     agingWork: agingWork(
       laneHistory,
       work,
@@ -34,7 +41,16 @@ export function leadingIndicators(
       calendar,
       summaries,
     ),
-    defectEscapeRate: defectEscapeRate(doneInWindow, to),
+    defectEscapeRate: defectEscapeRate(
+      issuesDoneIn(
+        history.issues,
+        (issue) => issue.defects.length > 0 && lanes.has(issue.lane ?? ''),
+        from,
+        to,
+      ),
+      laneHistory.lanes.reduce((sum, lane) => sum + lane.doneIssues, 0),
+      to,
+    ),
   };
 }
 
@@ -43,13 +59,22 @@ interface DoneIssue {
   doneAt: number;
 }
 
-/** Issues still done at the window's end whose last move into done fell in the window (each key once). */
-function issuesDoneIn(issues: readonly IssueHistory[], from: number, to: number): DoneIssue[] {
+/**
+ * The issues `wanted` picks that are still done at the window's end and whose last move into done fell in the
+ * window. An issue listed twice counts once, as its first listing (as in `deriveLaneHistory`).
+ */
+function issuesDoneIn(
+  issues: readonly IssueHistory[],
+  wanted: (issue: IssueHistory) => boolean,
+  from: number,
+  to: number,
+): DoneIssue[] {
   const seen = new Set<string>();
   const done: DoneIssue[] = [];
   for (const issue of issues) {
     if (seen.has(issue.key)) continue;
     seen.add(issue.key);
+    if (!wanted(issue)) continue;
     const { doneAt } = issueTimeline(issue, to);
     if (doneAt !== null && doneAt >= from) done.push({ issue, doneAt });
   }
@@ -61,8 +86,8 @@ function issuesDoneIn(issues: readonly IssueHistory[], from: number, to: number)
  * full week's rate over the window's, both per working day (a week with a holiday is not a slow week).
  */
 function labelingThroughput(
-  lane: string,
   doneInWindow: readonly DoneIssue[],
+  lane: string,
   laneHistory: LaneHistory,
   calendar: SiteCalendar,
   from: number,
@@ -73,8 +98,7 @@ function labelingThroughput(
   const doneByWeek = new Map<number, number>();
   for (let week = weekStart(firstDay); week <= lastDay; week += 7) doneByWeek.set(week, 0);
   let done = 0;
-  for (const { issue, doneAt } of doneInWindow) {
-    if (issue.lane !== lane) continue;
+  for (const { doneAt } of doneInWindow) {
     const week = weekStart(calendar.dayOf(doneAt));
     doneByWeek.set(week, (doneByWeek.get(week) ?? 0) + 1);
     done++;
@@ -129,16 +153,17 @@ function agingWork(
 }
 
 /**
- * Bugs (each counted once) linked to or created under work done in the window and created after that work was
- * done, before the window's end; per done issue. Null when nothing was done.
+ * Bugs (each counted once) linked to or created under the lanes' work done in the window and created after that
+ * work was done, before the window's end; per issue the lanes did in the window. Null when they did none.
  */
 function defectEscapeRate(
-  doneInWindow: readonly DoneIssue[],
+  doneWithDefects: readonly DoneIssue[],
+  doneIssues: number,
   to: number,
 ): LeadingIndicatorsView['defectEscapeRate'] {
-  if (doneInWindow.length === 0) return null;
+  if (doneIssues === 0) return null;
   const escaped = new Set<string>();
-  for (const { issue, doneAt } of doneInWindow) {
+  for (const { issue, doneAt } of doneWithDefects) {
     for (const defect of issue.defects) {
       const created = parseInstant(
         defect.created,
@@ -147,11 +172,7 @@ function defectEscapeRate(
       if (created > doneAt && created < to) escaped.add(defect.key);
     }
   }
-  return {
-    defects: escaped.size,
-    doneIssues: doneInWindow.length,
-    rate: round(escaped.size / doneInWindow.length, 3),
-  };
+  return { defects: escaped.size, doneIssues, rate: round(escaped.size / doneIssues, 3) };
 }
 
 function round(value: number, decimals: number): number {

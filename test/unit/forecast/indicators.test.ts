@@ -140,7 +140,11 @@ describe('defect escape rate', () => {
       doneIssue('CV-3', 'data', '2026-06-01T09:00:00+02:00', '2026-06-05T17:00:00+02:00', {
         defects: [bug('BUG-4', '2026-07-02T10:00:00+02:00')], // after the window: not known yet
       }),
-      doneIssue('CV-4', null, '2026-06-01T09:00:00+02:00', '2026-06-08T17:00:00+02:00'),
+      doneIssue('CV-4', 'qa', '2026-06-01T09:00:00+02:00', '2026-06-08T17:00:00+02:00'),
+      // Not in a lane: not the lanes' work.
+      doneIssue('OPS-1', null, '2026-06-01T09:00:00+02:00', '2026-06-08T17:00:00+02:00', {
+        defects: [bug('BUG-5', '2026-06-10T10:00:00+02:00')],
+      }),
     ]);
     expect(indicators(history).defectEscapeRate).toEqual({ defects: 2, doneIssues: 4, rate: 0.5 });
   });
