@@ -105,3 +105,18 @@ export class SiteCalendar {
     return this.working.has(isoWeekday(day));
   }
 }
+
+/**
+ * The history window a forecast "as of" a calendar day learns from: the `days` calendar days before it, from the
+ * start of the first to the start of that day in the site's time zone (so nothing of the day itself is known).
+ */
+export function windowBefore(timeZone: string, asOfDate: string, days: number): { from: string; to: string } {
+  if (!Number.isInteger(days) || days < 1)
+    throw new RangeError(`History days must be a positive whole number, got ${days}`);
+  const calendar = new SiteCalendar(timeZone, []);
+  const asOf = dayOfIsoDate(asOfDate);
+  return {
+    from: new Date(calendar.startOf(asOf - days)).toISOString(),
+    to: new Date(calendar.startOf(asOf)).toISOString(),
+  };
+}

@@ -1,4 +1,10 @@
-import { dayOfIsoDate, isoDate, SiteCalendar, weekStart } from '../../../src/domain/forecast/days';
+import {
+  dayOfIsoDate,
+  isoDate,
+  SiteCalendar,
+  weekStart,
+  windowBefore,
+} from '../../../src/domain/forecast/days';
 
 const dayIn = (calendar: SiteCalendar, instant: string) => isoDate(calendar.dayOf(Date.parse(instant)));
 
@@ -35,5 +41,14 @@ describe("the site's calendar", () => {
     expect(() => dayOfIsoDate('2026-02-30')).toThrow(/2026-02-30/);
     expect(() => new SiteCalendar('Europe/Berlin', [0])).toThrow(/ISO weekdays/);
     expect(() => new SiteCalendar('Europe/Berlln', [1])).toThrow(/Europe\/Berlln/);
+  });
+
+  it('gives a forecast as of a day the calendar days before it, up to its first instant in the site', () => {
+    // 90 days before 1 June 2026 in Berlin: from 3 March (CET) to 1 June (CEST), midnight both times.
+    expect(windowBefore('Europe/Berlin', '2026-06-01', 90)).toEqual({
+      from: '2026-03-02T23:00:00.000Z',
+      to: '2026-05-31T22:00:00.000Z',
+    });
+    expect(() => windowBefore('Europe/Berlin', '2026-06-01', 0)).toThrow(/positive whole number/);
   });
 });

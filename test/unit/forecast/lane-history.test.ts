@@ -1,3 +1,4 @@
+import { windowBefore } from '../../../src/domain/forecast/days';
 import { deriveLaneHistory } from '../../../src/domain/forecast/lane-history';
 import type { LaneHistory, LaneSamples } from '../../../src/domain/forecast/lane-history';
 import { board, doneIssue, issue, sprint } from './lane-history-builder';
@@ -221,6 +222,33 @@ describe('as of a past date', () => {
       ['2026-07-02T11:00:00+02:00', 'indeterminate'], // after the window: not known yet
     ]);
     expect(lane(deriveLaneHistory(board([laterReopened])), 'model').cycleTimes).toEqual([2]);
+  });
+
+  it('replays a board as it stood at a past sprint start: later sprints and later done work unknown', () => {
+    const board2 = board(
+      [
+        doneIssue('CV-1', 'data', '2026-06-01T09:00:00+02:00', '2026-06-03T12:00:00+02:00', {
+          sprintIds: [1],
+        }),
+        doneIssue('CV-2', 'data', '2026-06-10T09:00:00+02:00', '2026-06-16T12:00:00+02:00', {
+          sprintIds: [1, 2],
+        }),
+      ],
+      {
+        closedSprints: [
+          sprint(1, '2026-06-01T09:00:00+02:00', '2026-06-12T17:00:00+02:00'),
+          sprint(2, '2026-06-15T09:00:00+02:00', '2026-06-26T17:00:00+02:00'),
+        ],
+      },
+    );
+    const asOf = deriveLaneHistory({ ...board2, window: windowBefore('Europe/Berlin', '2026-06-15', 14) });
+    expect(asOf.days).toHaveLength(10);
+    expect(asOf.sprints.map((each) => each.id)).toEqual([1]);
+    expect(lane(asOf, 'data')).toMatchObject({
+      doneIssues: 1,
+      cycleTimes: [3],
+      completedPerSprint: [{ sprintId: 1, points: 0, issues: 1, unestimated: 1 }],
+    });
   });
 });
 
