@@ -51,10 +51,13 @@ export function issueTimeline(issue: IssueHistory, cutOff: number): IssueTimelin
 }
 
 /**
- * Indices of `times` in chronological order; ties keep their order (Jira's). An insertion sort: an issue has a
- * handful of changes, and for so few this is several times faster than setting up Array.prototype.sort.
+ * Indices of `times` in chronological order; ties keep their order (Jira's). An issue has a handful of changes,
+ * and for so few an insertion sort is several times faster than Array.prototype.sort; a long history gets the latter.
  */
 function chronological(times: Float64Array): Int32Array {
+  if (times.length > 64) {
+    return Int32Array.from(times.keys()).sort((a, b) => (times[a] ?? 0) - (times[b] ?? 0) || a - b);
+  }
   const order = new Int32Array(times.length);
   for (let position = 0; position < times.length; position++) {
     const at = times[position] ?? 0;
