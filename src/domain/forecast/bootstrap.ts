@@ -12,8 +12,9 @@ export function bootstrapSums(
   random: RandomGenerator,
 ): number[] {
   if (values.length === 0) throw new RangeError('bootstrap: no values to resample');
-  if (!Number.isInteger(draws) || draws < 1)
+  if (!Number.isInteger(draws) || draws < 1) {
     throw new RangeError(`bootstrap: draws must be a positive integer, got ${draws}`);
+  }
   if (!Number.isInteger(resamples) || resamples < 1) {
     throw new RangeError(`bootstrap: resamples must be a positive integer, got ${resamples}`);
   }

@@ -15,8 +15,9 @@ export function dayOfIsoDate(date: string): DayNumber {
   const day = match
     ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / DAY_MS
     : Number.NaN;
-  if (!Number.isInteger(day) || isoDate(day) !== date)
+  if (!Number.isInteger(day) || isoDate(day) !== date) {
     throw new RangeError(`Not a calendar date (YYYY-MM-DD): "${date}"`);
+  }
   return day;
 }
 
@@ -68,8 +69,9 @@ export class SiteCalendar {
     let starts = dayStartsByZone.get(timeZone);
     if (!starts) {
       starts = new Map();
-      if (Number.isNaN(new TZDate(1970, 0, 1, timeZone).getTime()))
+      if (Number.isNaN(new TZDate(1970, 0, 1, timeZone).getTime())) {
         throw new RangeError(`Unknown time zone: "${timeZone}"`);
+      }
       dayStartsByZone.set(timeZone, starts);
     }
     this.starts = starts;
@@ -111,8 +113,9 @@ export class SiteCalendar {
  * start of the first to the start of that day in the site's time zone (so nothing of the day itself is known).
  */
 export function windowBefore(timeZone: string, asOfDate: string, days: number): { from: string; to: string } {
-  if (!Number.isInteger(days) || days < 1)
+  if (!Number.isInteger(days) || days < 1) {
     throw new RangeError(`History days must be a positive whole number, got ${days}`);
+  }
   const calendar = new SiteCalendar(timeZone, []);
   const asOf = dayOfIsoDate(asOfDate);
   return {

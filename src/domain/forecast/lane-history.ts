@@ -59,15 +59,17 @@ export function deriveLaneHistory(history: BoardHistory): LaneHistory {
   const calendar = new SiteCalendar(history.timeZone, history.workingDays);
   const from = parseInstant(history.window.from, "The history window's start");
   const to = parseInstant(history.window.to, "The history window's end");
-  if (to <= from)
+  if (to <= from) {
     throw new RangeError(
       `The history window ends (${history.window.to}) before it starts (${history.window.from})`,
     );
+  }
   const warnings: string[] = [];
   const firstDay = calendar.dayOf(from);
   const { days, rowOfDay } = workingRows(calendar, firstDay, calendar.dayOf(to - 1));
-  if (days.length === 0)
+  if (days.length === 0) {
     warnings.push('The history window holds no working day, so there is no daily throughput to sample');
+  }
   const sprints = sprintsInWindow(history.closedSprints, from, to);
   if (sprints.begunBefore.length > 0) {
     warnings.push(
@@ -78,9 +80,11 @@ export function deriveLaneHistory(history: BoardHistory): LaneHistory {
 
   const timelines = new Map<string, IssueTimeline>();
   for (const issue of history.issues) {
-    if (timelines.has(issue.key))
+    if (timelines.has(issue.key)) {
       warnings.push(`${issue.key} appears twice in the history; the first is used`);
-    else timelines.set(issue.key, issueTimeline(issue, to));
+    } else {
+      timelines.set(issue.key, issueTimeline(issue, to));
+    }
   }
   const laneIds = [...history.lanes];
   const laneIndex = new Map(laneIds.map((lane, index) => [lane, index]));
@@ -121,21 +125,18 @@ export function deriveLaneHistory(history: BoardHistory): LaneHistory {
       if (startedAt !== null) lane.cycleTimes.push(doneDay - calendar.dayOf(startedAt) + 1);
       sprints.sampled.forEach((sprint, sprintIndex) => {
         const completion = lane.completedPerSprint[sprintIndex];
-        if (
-          !completion ||
-          !issue.sprintIds.includes(sprint.id) ||
-          doneAt < sprint.start ||
-          doneAt > sprint.complete
-        )
-          return;
+        const inSprint =
+          issue.sprintIds.includes(sprint.id) && doneAt >= sprint.start && doneAt <= sprint.complete;
+        if (!completion || !inSprint) return;
         completion.issues++;
         completion.points += issue.storyPoints ?? 0;
         if (issue.storyPoints === null) completion.unestimated++;
       });
     }
     // Done issues over their whole cycle, unfinished ones up to the window's end; not those done before the window.
-    if (doneAt === null || doneInWindow)
+    if (doneAt === null || doneInWindow) {
       lane.blockedDays += blockedDays(issue, timeline, timelines, calendar, to);
+    }
   }
   if (unlisted.size > 0) {
     warnings.push(`Issues in lanes the board does not list are left out: ${[...unlisted].sort().join(', ')}`);
