@@ -25,14 +25,14 @@ export function issueTimeline(issue: IssueHistory, cutOff: number): IssueTimelin
   // Thousands of issues pass through here: each time is parsed once, and sorted only when Jira's order was not kept.
   const { categories } = issue;
   const count = categories.length;
-  const times = new Float64Array(count);
+  const times: number[] = [];
   let ordered = true;
   for (let index = 0; index < count; index++) {
     const text = categories[index]?.at ?? '';
     const at = Date.parse(text);
     if (Number.isNaN(at)) parseInstant(text, `${issue.key}: a status change's time`); // throws, naming it
     if (index > 0 && at < (times[index - 1] ?? at)) ordered = false;
-    times[index] = at;
+    times.push(at);
   }
   const order = ordered ? null : chronological(times);
   const changes: TimedCategory[] = [];
@@ -54,11 +54,11 @@ export function issueTimeline(issue: IssueHistory, cutOff: number): IssueTimelin
  * Indices of `times` in chronological order; ties keep their order (Jira's). An issue has a handful of changes,
  * and for so few an insertion sort is several times faster than Array.prototype.sort; a long history gets the latter.
  */
-function chronological(times: Float64Array): Int32Array {
+function chronological(times: readonly number[]): number[] {
   if (times.length > 64) {
-    return Int32Array.from(times.keys()).sort((a, b) => (times[a] ?? 0) - (times[b] ?? 0) || a - b);
+    return [...times.keys()].sort((a, b) => (times[a] ?? 0) - (times[b] ?? 0) || a - b);
   }
-  const order = new Int32Array(times.length);
+  const order: number[] = [];
   for (let position = 0; position < times.length; position++) {
     const at = times[position] ?? 0;
     let slot = position;
