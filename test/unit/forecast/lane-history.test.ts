@@ -1,5 +1,6 @@
 import { windowBefore } from '../../../src/domain/forecast/days';
 import { deriveLaneHistory } from '../../../src/domain/forecast/lane-history';
+import { percentile } from '../../../src/domain/forecast/percentile';
 import type { LaneHistory, LaneSamples } from '../../../src/domain/forecast/lane-history';
 import { board, doneIssue, issue, sprint } from './lane-history-builder';
 
@@ -260,5 +261,21 @@ describe('bad input', () => {
 
   it('names an unknown time zone', () => {
     expect(() => deriveLaneHistory(board([], { timeZone: 'Mars/Olympus' }))).toThrow(/Mars\/Olympus/);
+  });
+});
+
+describe('percentiles (nearest rank, shared with the Monte Carlo forecast)', () => {
+  it('is always an observed value: the one at rank ⌈p/100 × N⌉', () => {
+    const twenty = Array.from({ length: 20 }, (_, index) => index + 1);
+    expect(percentile(twenty, 85)).toBe(17);
+    expect(percentile(twenty, 50)).toBe(10);
+    expect(percentile([2, 3, 4, 5, 10], 85)).toBe(10);
+    expect(percentile([2, 3, 4, 5, 10], 50)).toBe(4);
+    expect(percentile([7], 95)).toBe(7);
+  });
+
+  it('refuses no values or a p outside (0, 100]', () => {
+    expect(() => percentile([], 50)).toThrow(/no values/);
+    expect(() => percentile([1], 0)).toThrow(/\(0, 100\]/);
   });
 });
