@@ -1,0 +1,308 @@
+import type { SeededRandom } from './rng';
+
+/*
+ * The Monte Carlo hot loop, on integer-indexed typed arrays prepared once per run (`monte-carlo.ts` builds the
+ * plan). A trial allocates nothing: it resets the arrays and replays the sprint day by day. 10,000 trials over a
+ * 5,000-issue sprint must fit in well under a second, so there are no Maps, objects or closures in here.
+ */
+
+export const LANE_THROUGHPUT = 1;
+export const LANE_CYCLE_TIME = 2;
+
+/**
+ * A sprint's remaining work, numbered lane by lane: lane l's items are l's block
+ * `laneItemStart[l] .. laneItemStart[l + 1]`, in rank order within it, so an item's number is also its place.
+ */
+export interface SimulationPlan {
+  itemCount: number;
+  laneCount: number;
+  /** Working days simulated at most; a trial not done by then counts as not finished (finish day horizon + 1). */
+  horizon: number;
+  itemLane: Int32Array;
+  laneItemStart: Int32Array;
+  /** Per lane: LANE_THROUGHPUT or LANE_CYCLE_TIME. */
+  laneKind: Uint8Array;
+  /** Downstream items of item i: `downstream[downstreamStart[i] .. downstreamStart[i + 1])`. */
+  downstreamStart: Int32Array;
+  downstream: Int32Array;
+  /** Per item, the upstream items it waits for (finish-to-start). */
+  upstreamCount: Int32Array;
+  /** Historical days to draw from; every lane's throughput row has this many entries. */
+  historyDays: number;
+  /** Per lane × history day (lane-major), the items the lane completes that day after scaling: whole part… */
+  throughputWhole: Int32Array;
+  /** …and the fraction, rounded up at random so scaling stays unbiased (0.5 × 1 is 1 half the time). */
+  throughputFraction: Float64Array;
+  /** Per lane, its cycle times in days (already divided by the lane's what-if scale; Infinity never ends). */
+  cycleTimeStart: Int32Array;
+  cycleTimes: Float64Array;
+  /** Items of the critical chain (1) and how many there are. */
+  inChain: Uint8Array;
+  chainCount: number;
+}
+
+/** Per trial, the working day (1 = the first after asOf) on which the work was done; horizon + 1 = not finished. */
+export interface TrialOutcomes {
+  trials: number;
+  finish: Int32Array;
+  /** Of the critical chain; 0 when the plan has no chain items. */
+  chainFinish: Int32Array;
+  /** Lane-major: `laneFinish[l * trials + t]`; 0 for a lane without items. */
+  laneFinish: Int32Array;
+}
+
+/** Lowest set bit's index of a 32-bit word (word ≠ 0). */
+function lowestBit(word: number): number {
+  return 31 - Math.clz32(word & -word);
+}
+
+/** Set bits in a 32-bit word. */
+function bitCount(word: number): number {
+  let x = word - ((word >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/** The lowest `keep` of the `count` set bits of `word` (keep < count), peeling whichever end is shorter. */
+function keepLowest(word: number, keep: number, count: number): number {
+  let kept = 0;
+  let bits = word;
+  if (keep <= count - keep) {
+    for (let k = 0; k < keep; k++) {
+      const low = bits & -bits;
+      kept |= low;
+      bits ^= low;
+    }
+    return kept;
+  }
+  for (let k = keep; k < count; k++) bits ^= 1 << (31 - Math.clz32(bits));
+  return bits;
+}
+
+/**
+ * Where each item lives in the ready bitmap of the throughput lanes. Each lane's items get whole words of their
+ * own, in rank order, so a lane's highest-ranked ready item is its lowest set bit; a summary bit per word says
+ * which words have any.
+ */
+interface BitLayout {
+  /** Per lane, its first word in the bitmap and in the summary. */
+  firstWord: Int32Array;
+  firstSummary: Int32Array;
+  /** Per item: its word and bit, and its word's summary word and bit. */
+  word: Int32Array;
+  bit: Int32Array;
+  summaryWord: Int32Array;
+  summaryBit: Int32Array;
+}
+
+function bitLayout(plan: SimulationPlan): BitLayout {
+  const { laneCount, laneItemStart, itemLane, itemCount } = plan;
+  const firstWord = new Int32Array(laneCount + 1);
+  const firstSummary = new Int32Array(laneCount + 1);
+  for (let lane = 0; lane < laneCount; lane++) {
+    const words = (laneItemStart[lane + 1]! - laneItemStart[lane]! + 31) >>> 5;
+    firstWord[lane + 1] = firstWord[lane]! + words;
+    firstSummary[lane + 1] = firstSummary[lane]! + ((words + 31) >>> 5);
+  }
+  const word = new Int32Array(itemCount);
+  const bit = new Int32Array(itemCount);
+  const summaryWord = new Int32Array(itemCount);
+  const summaryBit = new Int32Array(itemCount);
+  for (let item = 0; item < itemCount; item++) {
+    const lane = itemLane[item]!;
+    const slot = item - laneItemStart[lane]!;
+    word[item] = firstWord[lane]! + (slot >>> 5);
+    bit[item] = 1 << (slot & 31);
+    summaryWord[item] = firstSummary[lane]! + (slot >>> 10);
+    summaryBit[item] = 1 << ((slot >>> 5) & 31);
+  }
+  return { firstWord, firstSummary, word, bit, summaryWord, summaryBit };
+}
+
+export function runTrials(plan: SimulationPlan, random: SeededRandom, trials: number): TrialOutcomes {
+  const {
+    itemCount,
+    laneCount,
+    horizon,
+    itemLane,
+    laneItemStart,
+    laneKind,
+    downstreamStart,
+    downstream,
+    upstreamCount,
+    historyDays,
+    throughputWhole,
+    throughputFraction,
+    cycleTimeStart,
+    cycleTimes,
+    inChain,
+    chainCount,
+  } = plan;
+  const notFinished = horizon + 1;
+  const { firstWord, firstSummary, word: wordOf, bit: bitOf, summaryWord, summaryBit } = bitLayout(plan);
+  const ready = new Int32Array(firstWord[laneCount]!);
+  const summary = new Int32Array(firstSummary[laneCount]!);
+
+  // Day 1 is the same in every trial: its ready bits are copied in, not rebuilt item by item. Per word, the items
+  // that need a look once done (they have downstream work) and those on the critical chain.
+  const initialReady = new Int32Array(ready.length);
+  const initialSummary = new Int32Array(summary.length);
+  const hasDownstream = new Int32Array(ready.length);
+  const onChain = new Int32Array(ready.length);
+  const initialCycleTime: number[] = [];
+  for (let item = 0; item < itemCount; item++) {
+    const at = wordOf[item]!;
+    if (downstreamStart[item + 1]! > downstreamStart[item]!)
+      hasDownstream[at] = hasDownstream[at]! | bitOf[item]!;
+    if (inChain[item] === 1) onChain[at] = onChain[at]! | bitOf[item]!;
+    if (upstreamCount[item] !== 0) continue;
+    if (laneKind[itemLane[item]!] === LANE_THROUGHPUT) {
+      initialReady[at] = initialReady[at]! | bitOf[item]!;
+      initialSummary[summaryWord[item]!] = initialSummary[summaryWord[item]!]! | summaryBit[item]!;
+    } else {
+      initialCycleTime.push(item);
+    }
+  }
+  const initialCycleTimeItems = Int32Array.from(initialCycleTime);
+
+  // Cycle-time items, by the day they finish: singly linked lists through `nextInDay`.
+  const dayHead = new Int32Array(horizon + 2);
+  const nextInDay = new Int32Array(itemCount);
+  const upstreamLeft = new Int32Array(itemCount);
+  const laneLeft = new Int32Array(laneCount);
+  const laneSize = new Int32Array(laneCount);
+  let anyThroughputLane = false;
+  let anyCycleTimeLane = false;
+  for (let lane = 0; lane < laneCount; lane++) {
+    laneSize[lane] = laneItemStart[lane + 1]! - laneItemStart[lane]!;
+    if (laneKind[lane] === LANE_THROUGHPUT) anyThroughputLane = true;
+    else anyCycleTimeLane = true;
+  }
+  const completed = new Int32Array(itemCount);
+
+  const finish = new Int32Array(trials);
+  const chainFinish = new Int32Array(trials);
+  const laneFinish = new Int32Array(laneCount * trials);
+
+  for (let trial = 0; trial < trials; trial++) {
+    upstreamLeft.set(upstreamCount);
+    ready.set(initialReady);
+    summary.set(initialSummary);
+    if (anyCycleTimeLane) dayHead.fill(-1);
+    laneLeft.set(laneSize);
+    for (let lane = 0; lane < laneCount; lane++) {
+      laneFinish[lane * trials + trial] = laneSize[lane] === 0 ? 0 : notFinished;
+    }
+    let remaining = itemCount;
+    let chainLeft = chainCount;
+    chainFinish[trial] = chainCount === 0 ? 0 : notFinished;
+
+    // Cycle-time work with no unfinished upstream starts on day 1 and takes a cycle time drawn from its lane.
+    for (let k = 0; k < initialCycleTimeItems.length; k++) {
+      const item = initialCycleTimeItems[k]!;
+      const lane = itemLane[item]!;
+      const start = cycleTimeStart[lane]!;
+      const day = Math.max(
+        1,
+        random.round(cycleTimes[start + random.below(cycleTimeStart[lane + 1]! - start)]!),
+      );
+      if (day <= horizon) {
+        nextInDay[item] = dayHead[day]!;
+        dayHead[day] = item;
+      }
+    }
+
+    let day = 1;
+    for (; day <= horizon && remaining > 0; day++) {
+      let done = 0;
+      // One historical day for all lanes together, so lanes that slowed down together stay correlated.
+      if (anyThroughputLane) {
+        const past = random.below(historyDays);
+        for (let lane = 0; lane < laneCount; lane++) {
+          if (laneKind[lane] !== LANE_THROUGHPUT || laneLeft[lane] === 0) continue;
+          const at = lane * historyDays + past;
+          let capacity = throughputWhole[at]!;
+          const fraction = throughputFraction[at]!;
+          if (fraction > 0 && random.unit() < fraction) capacity++;
+          // The highest-ranked ready items: lowest summary bit → its word → that word's lowest bits.
+          const summaryFrom = firstSummary[lane]!;
+          const summaryTo = firstSummary[lane + 1]!;
+          const firstItem = laneItemStart[lane]!;
+          let taken = 0;
+          for (let scan = summaryFrom; capacity > 0 && scan < summaryTo;) {
+            const words = summary[scan]!;
+            if (words === 0) {
+              scan++;
+              continue;
+            }
+            const wordBit = lowestBit(words);
+            const wordInLane = ((scan - summaryFrom) << 5) + wordBit;
+            const word = firstWord[lane]! + wordInLane;
+            // A whole word's worth at once; only items with downstream work are visited one by one.
+            let bits = ready[word]!;
+            const count = bitCount(bits);
+            let took: number;
+            if (count <= capacity) {
+              took = bits;
+              bits = 0;
+              capacity -= count;
+              taken += count;
+            } else {
+              took = keepLowest(bits, capacity, count);
+              bits ^= took;
+              taken += capacity;
+              capacity = 0;
+            }
+            ready[word] = bits;
+            if (bits === 0) summary[scan] = words & ~(1 << wordBit);
+            const chainBits = took & onChain[word]!;
+            if (chainBits !== 0) {
+              chainLeft -= bitCount(chainBits);
+              if (chainLeft === 0) chainFinish[trial] = day;
+            }
+            const base = firstItem + (wordInLane << 5);
+            for (let visit = took & hasDownstream[word]!; visit !== 0; visit &= visit - 1) {
+              completed[done++] = base + lowestBit(visit);
+            }
+          }
+          remaining -= taken;
+          laneLeft[lane] = laneLeft[lane]! - taken;
+          if (taken > 0 && laneLeft[lane] === 0) laneFinish[lane * trials + trial] = day;
+        }
+      }
+      for (let item = anyCycleTimeLane ? dayHead[day]! : -1; item !== -1; item = nextInDay[item]!) {
+        const lane = itemLane[item]!;
+        remaining--;
+        laneLeft[lane] = laneLeft[lane]! - 1;
+        if (laneLeft[lane] === 0) laneFinish[lane * trials + trial] = day;
+        if (inChain[item] === 1 && --chainLeft === 0) chainFinish[trial] = day;
+        completed[done++] = item;
+      }
+
+      // Finish-to-start: work downstream of today's can start the next working day at the earliest.
+      for (let k = 0; k < done; k++) {
+        const item = completed[k]!;
+        for (let edge = downstreamStart[item]!; edge < downstreamStart[item + 1]!; edge++) {
+          const next = downstream[edge]!;
+          if (--upstreamLeft[next]! !== 0) continue;
+          const nextLane = itemLane[next]!;
+          if (laneKind[nextLane] === LANE_THROUGHPUT) {
+            ready[wordOf[next]!] = ready[wordOf[next]!]! | bitOf[next]!;
+            summary[summaryWord[next]!] = summary[summaryWord[next]!]! | summaryBit[next]!;
+          } else {
+            const start = cycleTimeStart[nextLane]!;
+            const days = cycleTimes[start + random.below(cycleTimeStart[nextLane + 1]! - start)]!;
+            const end = day + Math.max(1, random.round(days));
+            if (end <= horizon) {
+              nextInDay[next] = dayHead[end]!;
+              dayHead[end] = next;
+            }
+          }
+        }
+      }
+    }
+    finish[trial] = remaining === 0 ? day - 1 : notFinished;
+  }
+  return { trials, finish, chainFinish, laneFinish };
+}
