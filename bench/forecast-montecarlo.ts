@@ -13,11 +13,9 @@ import { SeededRandom } from '../src/domain/forecast/rng';
 const LANES = ['data', 'model', 'code', 'test', 'deploy'];
 const HISTORY_DAYS = 60;
 
-/** Monday 2026-11-02 plus n working days (Monday to Friday), in UTC: the bench needs no time zone. */
+/** The n-th working day (Monday to Friday) after Monday 2026-11-02, in UTC: the bench needs no time zone. */
 function dateOfWorkingDay(n: number): string {
-  const weeks = Math.floor((n - 1) / 5);
-  const weekday = (n - 1) % 5;
-  return new Date(Date.UTC(2026, 10, 3 + weeks * 7 + weekday)).toISOString().slice(0, 10);
+  return new Date(Date.UTC(2026, 10, 2 + Math.floor(n / 5) * 7 + (n % 5))).toISOString().slice(0, 10);
 }
 
 /** Per lane about `perDay` items a working day (binomial), with some days where every lane slows down together. */
