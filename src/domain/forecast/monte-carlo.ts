@@ -543,19 +543,16 @@ function buildPlan(input: PlanInput): SimulationPlan {
 
   const historyDays = history.days.length;
   const laneKind = new Uint8Array(laneCount);
-  const throughputWhole = new Int32Array(laneCount * historyDays);
-  const throughputFraction = new Float64Array(laneCount * historyDays);
+  const throughput = new Float64Array(historyDays * laneCount);
   const cycleTimeStart = new Int32Array(laneCount + 1);
   const cycleTimes: number[] = [];
   lanes.forEach((lane, slot) => {
     const scale = own(scales, lane) ?? 1;
     if (methods.get(lane) === 'throughput') {
       laneKind[slot] = LANE_THROUGHPUT;
-      own(history.throughput, lane)!.forEach((count, day) => {
-        const scaled = count * scale;
-        throughputWhole[slot * historyDays + day] = Math.floor(scaled);
-        throughputFraction[slot * historyDays + day] = scaled - Math.floor(scaled);
-      });
+      own(history.throughput, lane)!.forEach(
+        (count, day) => (throughput[day * laneCount + slot] = count * scale),
+      );
     } else {
       laneKind[slot] = LANE_CYCLE_TIME;
       const samples = lane === UNCLASSIFIED_LANE ? input.pooledCycleTimes : own(history.cycleTimes, lane)!;
@@ -577,8 +574,7 @@ function buildPlan(input: PlanInput): SimulationPlan {
     downstream: Int32Array.from(targets),
     upstreamCount,
     historyDays,
-    throughputWhole,
-    throughputFraction,
+    throughput,
     cycleTimeStart,
     cycleTimes: Float64Array.from(cycleTimes),
     inChain,

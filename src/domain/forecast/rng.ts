@@ -1,6 +1,9 @@
 import { unsafeUniformIntDistribution, xoroshiro128plus } from 'pure-rand';
 import type { RandomGenerator } from 'pure-rand';
 
+// Read once: under a sandboxed global (Jest's vm context) `floor` in the trial loop would be a slow lookup.
+const { floor, imul } = Math;
+
 /** Outputs thrown away after seeding: xoroshiro's first outputs still show the seed (1 and 2 start alike). */
 const WARM_UP = 16;
 const TWO_TO_32 = 0x100000000;
@@ -33,7 +36,7 @@ export class SeededRandom {
 
   /** `value` rounded down or up at random, up with probability equal to its fraction: unbiased on average. */
   round(value: number): number {
-    const whole = Math.floor(value);
+    const whole = floor(value);
     const fraction = value - whole;
     return fraction > 0 && this.unit() < fraction ? whole + 1 : whole;
   }
@@ -43,9 +46,9 @@ export class SeededRandom {
 function mix32(seed: number): number {
   let h = seed | 0;
   h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
+  h = imul(h, 0x85ebca6b);
   h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
+  h = imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h | 0;
 }
