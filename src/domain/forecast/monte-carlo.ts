@@ -1,0 +1,669 @@
+import type { FinishPercentiles, Probability, WhatIf } from '../../contract/forecast-view';
+import type { ForecastWork } from './model';
+import { SeededRandom } from './rng';
+import { LANE_CYCLE_TIME, LANE_THROUGHPUT, runTrials } from './simulate-trial';
+import type { SimulationPlan, TrialOutcomes } from './simulate-trial';
+
+/*
+ * Will the sprint make it? A seeded Monte Carlo over the sprint's remaining work and its real dependency graph.
+ * Each simulated working day draws one day of the board's past for all lanes together; each lane then completes as
+ * many of its ready items (all upstream finished on an earlier day) as it did that day, highest rank first. Lanes
+ * with too little throughput history take a bootstrapped cycle time per item instead, and say so.
+ */
+
+export const DEFAULT_TRIALS = 10_000;
+/** Working days a trial may run; work not done by then counts as not finished and is reported. */
+export const DEFAULT_HORIZON_DAYS = 365;
+/** Fewer throughput days than this and a lane's daily throughput is too thin to resample (see forecasting.md §4). */
+export const MIN_THROUGHPUT_DAYS = 20;
+/** The lane id results use for unclassified items (real lane ids are never empty). */
+export const UNCLASSIFIED_LANE = '';
+const MAX_TRIALS = 1_000_000;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** What the simulation learns from. `LaneHistory` adapts to it; day i of every lane's throughput is the same day. */
+export interface SimulationHistory {
+  /** The window's working days, oldest first (zeros kept, holidays dropped). */
+  days: readonly string[];
+  lanes: readonly string[];
+  /** Lane → items it completed on each of `days`. A lane without an entry has no throughput history. */
+  throughput: Readonly<Record<string, readonly number[]>>;
+  /** Lane → cycle times of its done issues, in days (date difference + 1). */
+  cycleTimes: Readonly<Record<string, readonly number[]>>;
+}
+
+export interface MonteCarloInput {
+  work: ForecastWork;
+  history: SimulationHistory;
+  seed: number;
+  /** Default DEFAULT_TRIALS. */
+  trials?: number;
+  whatIf?: WhatIf;
+  /** The date (YYYY-MM-DD, site time zone) of the n-th working day after asOf, n ≥ 1; ascending in n. */
+  dateOfWorkingDay: (n: number) => string;
+  /** The sprint's last day (YYYY-MM-DD, site time zone); null when it has no end date. */
+  sprintEnd: string | null;
+  /** Default DEFAULT_HORIZON_DAYS. */
+  horizonDays?: number;
+}
+
+export type LaneMethod = 'throughput' | 'cycle-time' | 'none';
+
+/** Finish dates (nearest rank over the trials); a null date lies beyond the horizon: too few trials finished. */
+export interface FinishForecast {
+  p50: string | null;
+  p85: string | null;
+  p95: string | null;
+  /** Null when the sprint has no end date. */
+  doneBySprintEnd: Probability | null;
+  /** Share of trials that had not finished within the horizon. */
+  notFinished: number;
+}
+
+export interface LaneForecast {
+  /** UNCLASSIFIED_LANE for items no rule classifies. */
+  lane: string;
+  method: LaneMethod;
+  /** Unfinished, in-scope items of the lane, and how many of them were simulated. */
+  remainingIssues: number;
+  simulatedIssues: number;
+  /** Null when none of the lane's items could be forecast; `reason` says why. */
+  finish: FinishForecast | null;
+  /** Share of trials in which this lane finished on the last day (lanes finishing that same day all count). */
+  finishedLast: number;
+  reason: string | null;
+}
+
+export interface SprintForecast {
+  trials: number;
+  seed: number;
+  horizonDays: number;
+  remainingIssues: number;
+  simulatedIssues: number;
+  /** All simulated work. */
+  finish: FinishForecast;
+  /** The critical chain's unfinished, in-scope keys; null when none are left or some cannot be forecast. */
+  criticalChain: { keys: string[]; finish: FinishForecast } | null;
+  lanes: LaneForecast[];
+  mostOftenLast: { lane: string; share: number } | null;
+  /** Finish day → share of trials, in date order (unfinished trials are not in it). */
+  distribution: { date: string; share: number }[];
+  /** Dependency cycles among the remaining work (keys in rank order); their links were not treated as blocking. */
+  cycles: string[][];
+}
+
+export interface MonteCarloResult {
+  forecast: SprintForecast | null;
+  noForecastReason: string | null;
+  /** Assumptions and what could not be forecast, in words: the forecast is partial when this is not empty. */
+  warnings: string[];
+}
+
+/** Throughput when the lane has enough days and some work done on them; else its cycle times; else nothing. */
+export function laneMethod(history: SimulationHistory, lane: string): LaneMethod {
+  const throughput = own(history.throughput, lane);
+  if (history.days.length >= MIN_THROUGHPUT_DAYS && throughput?.some((count) => count > 0) === true) {
+    return 'throughput';
+  }
+  return (own(history.cycleTimes, lane)?.length ?? 0) > 0 ? 'cycle-time' : 'none';
+}
+
+/** The contract's percentiles, when all three dates lie within the horizon. */
+export function toFinishPercentiles(finish: FinishForecast): FinishPercentiles | null {
+  const { p50, p85, p95 } = finish;
+  return p50 !== null && p85 !== null && p95 !== null ? { p50, p85, p95 } : null;
+}
+
+export function forecastSprint(input: MonteCarloInput): MonteCarloResult {
+  const trials = input.trials ?? DEFAULT_TRIALS;
+  const horizon = input.horizonDays ?? DEFAULT_HORIZON_DAYS;
+  if (!Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS) {
+    throw new RangeError(`trials must be a whole number from 1 to ${MAX_TRIALS}, not ${trials}`);
+  }
+  if (!Number.isInteger(horizon) || horizon < 1 || horizon > 10_000) {
+    throw new RangeError(`the forecast horizon must be 1 to 10000 working days, not ${horizon}`);
+  }
+  if (input.sprintEnd !== null && !DAY.test(input.sprintEnd)) {
+    throw new RangeError(`the sprint end must be a day (YYYY-MM-DD), not "${input.sprintEnd}"`);
+  }
+  const random = new SeededRandom(input.seed);
+  checkHistory(input.history);
+  const scales = laneScales(input.whatIf);
+  const warnings: string[] = [];
+
+  const excluded = new Set(input.whatIf?.excludedKeys ?? []);
+  const seen = new Set<string>();
+  for (const item of input.work.items) {
+    if (seen.has(item.key)) throw new RangeError(`the sprint lists ${item.key} twice`);
+    seen.add(item.key);
+  }
+  const items = input.work.items.filter((item) => item.category !== 'done' && !excluded.has(item.key));
+  if (items.length === 0) {
+    return {
+      forecast: null,
+      noForecastReason: 'Nothing is left to forecast: all the work is done or out of scope.',
+      warnings,
+    };
+  }
+  const keys = items.map((item) => item.key);
+  const laneOf = items.map((item) => item.lane ?? UNCLASSIFIED_LANE);
+
+  // Lanes in result order: the history's, then unknown ones as met, unclassified last.
+  const laneIds = [
+    ...new Set([...input.history.lanes, ...laneOf.filter((lane) => lane !== UNCLASSIFIED_LANE)]),
+  ];
+  if (laneOf.includes(UNCLASSIFIED_LANE)) laneIds.push(UNCLASSIFIED_LANE);
+  const pooledCycleTimes = input.history.lanes.flatMap((lane) => own(input.history.cycleTimes, lane) ?? []);
+  const methods = new Map(
+    laneIds.map((lane): [string, LaneMethod] => [
+      lane,
+      lane === UNCLASSIFIED_LANE
+        ? pooledCycleTimes.length > 0
+          ? 'cycle-time'
+          : 'none'
+        : input.history.lanes.includes(lane)
+          ? laneMethod(input.history, lane)
+          : 'none',
+    ]),
+  );
+  for (const lane of Object.keys(scales)) {
+    if (!laneOf.includes(lane))
+      warnings.push(`The what-if for lane "${lane}" changes nothing: it has no remaining work.`);
+  }
+
+  const graph = workGraph(keys, input.work.dependencies);
+  const cycles = graph.cycles.map((members) => members.map((node) => keys[node]!));
+  for (const cycle of cycles) {
+    warnings.push(
+      `${cycle.join(', ')} depend on each other in a cycle; those links are not treated as blocking.`,
+    );
+  }
+
+  // Items of a lane with no history cannot be forecast, nor can anything waiting on them.
+  const unforecastable = new Uint8Array(keys.length);
+  const queue: number[] = [];
+  laneOf.forEach((lane, node) => {
+    if (methods.get(lane) === 'none') {
+      unforecastable[node] = 1;
+      queue.push(node);
+    }
+  });
+  const directlyBlocked = queue.length;
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head]!;
+    for (let at = graph.downstreamStart[node]!; at < graph.downstreamStart[node + 1]!; at++) {
+      const next = graph.downstream[at]!;
+      if (unforecastable[next] === 0) {
+        unforecastable[next] = 1;
+        queue.push(next);
+      }
+    }
+  }
+
+  const lanes = laneIds.filter((lane) => laneOf.includes(lane));
+  const noHistoryLanes = lanes.filter((lane) => methods.get(lane) === 'none');
+  if (noHistoryLanes.length > 0) {
+    const waiting = queue.length - directlyBlocked;
+    warnings.push(
+      `No forecast for ${plural(directlyBlocked, 'issue')} in ${noHistoryLanes.map(laneLabel).join(', ')}: ` +
+        `no throughput or cycle-time history` +
+        (waiting > 0 ? `; nor for the ${plural(waiting, 'issue')} downstream of them.` : '.'),
+    );
+  }
+  for (const lane of lanes) {
+    const method = methods.get(lane);
+    if (method !== 'cycle-time') continue;
+    if (lane === UNCLASSIFIED_LANE) {
+      warnings.push(
+        `${plural(laneOf.filter((each) => each === lane).length, 'unclassified issue')} simulated with cycle times ` +
+          `pooled from all lanes (${pooledCycleTimes.length} samples): no lane's throughput is theirs to share.`,
+      );
+    } else {
+      const days = input.history.days.length;
+      const why =
+        days < MIN_THROUGHPUT_DAYS
+          ? `only ${plural(days, 'working day')} of throughput history (fewer than ${MIN_THROUGHPUT_DAYS})`
+          : `nothing done on any of its ${days} working days`;
+      warnings.push(
+        `Lane "${lane}" is simulated from ${plural(own(input.history.cycleTimes, lane)!.length, 'bootstrapped cycle time')}: ${why}.`,
+      );
+    }
+  }
+
+  const simulated = keys.map((_, node) => node).filter((node) => unforecastable[node] === 0);
+  if (simulated.length === 0) {
+    return {
+      forecast: null,
+      noForecastReason:
+        `No forecast: none of the ${plural(keys.length, 'remaining issue')} has a lane with history ` +
+        `(no throughput or cycle times in the window), and a forecast without history would be made up.`,
+      warnings,
+    };
+  }
+
+  const simulatedLanes = lanes.filter((lane) => methods.get(lane) !== 'none');
+  const nodeOf = new Map(keys.map((key, node) => [key, node]));
+  const chainKeys = input.work.criticalChain.filter((key) => nodeOf.has(key));
+  const chainNodes = new Set(chainKeys.map((key) => nodeOf.get(key)!));
+  const chainForecastable =
+    chainKeys.length > 0 && [...chainNodes].every((node) => unforecastable[node] === 0);
+  if (chainKeys.length > 0 && !chainForecastable) {
+    warnings.push('No forecast for the critical chain: part of it lies in a lane without history.');
+  }
+
+  const plan = buildPlan({
+    simulated,
+    laneOf,
+    graph,
+    lanes: simulatedLanes,
+    methods,
+    history: input.history,
+    pooledCycleTimes,
+    scales,
+    chainNodes: chainForecastable ? chainNodes : new Set(),
+    horizon,
+  });
+  const outcomes = runTrials(plan, random, trials);
+  const calendar = new Calendar(input.dateOfWorkingDay, horizon);
+  const endDay = input.sprintEnd === null ? null : calendar.lastDayOnOrBefore(input.sprintEnd);
+
+  const finish = summarise(outcomes.finish, horizon, endDay, calendar);
+  if (finish.notFinished > 0) {
+    warnings.push(
+      `${percent(finish.notFinished)} of trials had not finished after ${horizon} working days ` +
+        `(by ${calendar.date(horizon)}); they count as not done, and percentiles among them have no date.`,
+    );
+  }
+  const finishedLast = lastLaneShares(outcomes, simulatedLanes.length);
+  const laneForecasts = lanes.map((lane): LaneForecast => {
+    const slot = simulatedLanes.indexOf(lane);
+    const remaining = laneOf.filter((each) => each === lane).length;
+    const count = simulated.filter((node) => laneOf[node] === lane).length;
+    const method = methods.get(lane)!;
+    if (slot === -1 || count === 0) {
+      return {
+        lane,
+        method,
+        remainingIssues: remaining,
+        simulatedIssues: 0,
+        finish: null,
+        finishedLast: 0,
+        reason:
+          method === 'none'
+            ? 'No throughput or cycle-time history for this lane in the window.'
+            : 'All its remaining issues wait on a lane without history.',
+      };
+    }
+    const row = outcomes.laneFinish.subarray(slot * trials, (slot + 1) * trials);
+    return {
+      lane,
+      method,
+      remainingIssues: remaining,
+      simulatedIssues: count,
+      finish: summarise(row, horizon, endDay, calendar),
+      finishedLast: finishedLast[slot]!,
+      reason:
+        count < remaining ? 'Some of its issues wait on a lane without history and are not forecast.' : null,
+    };
+  });
+  let mostOftenLast: SprintForecast['mostOftenLast'] = null;
+  for (const lane of laneForecasts) {
+    if (lane.finish !== null && (mostOftenLast === null || lane.finishedLast > mostOftenLast.share)) {
+      mostOftenLast = { lane: lane.lane, share: lane.finishedLast };
+    }
+  }
+
+  return {
+    forecast: {
+      trials,
+      seed: input.seed,
+      horizonDays: horizon,
+      remainingIssues: keys.length,
+      simulatedIssues: simulated.length,
+      finish,
+      criticalChain: chainForecastable
+        ? { keys: chainKeys, finish: summarise(outcomes.chainFinish, horizon, endDay, calendar) }
+        : null,
+      lanes: laneForecasts,
+      mostOftenLast,
+      distribution: distribution(outcomes.finish, horizon, calendar),
+      cycles,
+    },
+    noForecastReason: null,
+    warnings,
+  };
+}
+
+function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function percent(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
+}
+
+function laneLabel(lane: string): string {
+  return lane === UNCLASSIFIED_LANE ? 'unclassified issues' : `lane "${lane}"`;
+}
+
+function checkHistory(history: SimulationHistory): void {
+  const lanes = new Set<string>();
+  for (const lane of history.lanes) {
+    if (lane === UNCLASSIFIED_LANE || lanes.has(lane))
+      throw new RangeError(`the history lists lane "${lane}" twice or empty`);
+    lanes.add(lane);
+    const throughput = own(history.throughput, lane);
+    if (throughput !== undefined) {
+      if (throughput.length !== history.days.length) {
+        throw new RangeError(
+          `lane "${lane}" has ${throughput.length} throughput samples for ${history.days.length} working days`,
+        );
+      }
+      throughput.forEach((count, day) => {
+        if (!Number.isFinite(count) || count < 0) {
+          throw new RangeError(
+            `lane "${lane}" completed ${count} items on ${history.days[day]}: not a count`,
+          );
+        }
+      });
+    }
+    for (const days of own(history.cycleTimes, lane) ?? []) {
+      if (!Number.isFinite(days) || days <= 0)
+        throw new RangeError(`lane "${lane}" has a cycle time of ${days} days`);
+    }
+  }
+}
+
+/** What-if throughput shares, checked: 0.5 halves a lane's output, 0 stops it. */
+function laneScales(whatIf: WhatIf | undefined): Record<string, number> {
+  const scales: Record<string, number> = {};
+  for (const [lane, share] of Object.entries(whatIf?.laneThroughput ?? {})) {
+    if (!Number.isFinite(share) || share < 0) {
+      throw new RangeError(
+        `the what-if throughput for lane "${lane}" must be a share of 0 or more, not ${share}`,
+      );
+    }
+    scales[lane] = share;
+  }
+  return scales;
+}
+
+interface WorkGraph {
+  downstreamStart: Int32Array;
+  downstream: Int32Array;
+  upstreamCount: Int32Array;
+  /** Strongly connected groups of more than one item, members in rank order. */
+  cycles: number[][];
+}
+
+/**
+ * Finish-to-start edges between remaining items (done, out-of-scope or unknown upstream does not hold anything
+ * up), without self-links, repeats, or the links inside a dependency cycle (which would wait forever).
+ */
+function workGraph(keys: readonly string[], dependencies: ForecastWork['dependencies']): WorkGraph {
+  const n = keys.length;
+  const index = new Map(keys.map((key, node) => [key, node]));
+  const from: number[] = [];
+  const to: number[] = [];
+  const seen = new Set<number>();
+  for (const { upstream, downstream } of dependencies) {
+    const up = index.get(upstream);
+    const down = index.get(downstream);
+    if (up === undefined || down === undefined || up === down || seen.has(up * n + down)) continue;
+    seen.add(up * n + down);
+    from.push(up);
+    to.push(down);
+  }
+  const all = adjacency(n, from, to);
+  const component = stronglyConnected(n, all.start, all.targets);
+  const keptFrom: number[] = [];
+  const keptTo: number[] = [];
+  from.forEach((up, edge) => {
+    if (component[up] !== component[to[edge]!]) {
+      keptFrom.push(up);
+      keptTo.push(to[edge]!);
+    }
+  });
+  const kept = adjacency(n, keptFrom, keptTo);
+  const upstreamCount = new Int32Array(n);
+  for (const down of keptTo) upstreamCount[down]!++;
+
+  const members = new Map<number, number[]>();
+  for (let node = 0; node < n; node++) {
+    const list = members.get(component[node]!);
+    if (list) list.push(node);
+    else members.set(component[node]!, [node]);
+  }
+  const cycles = [...members.values()].filter((list) => list.length > 1).sort((a, b) => a[0]! - b[0]!);
+  return { downstreamStart: kept.start, downstream: kept.targets, upstreamCount, cycles };
+}
+
+/** Compressed adjacency: node i's targets are `targets[start[i] .. start[i + 1])`, in edge order. */
+function adjacency(n: number, from: readonly number[], to: readonly number[]) {
+  const start = new Int32Array(n + 1);
+  for (const node of from) start[node + 1]!++;
+  for (let node = 0; node < n; node++) start[node + 1]! += start[node]!;
+  const fill = start.slice(0, n);
+  const targets = new Int32Array(from.length);
+  from.forEach((node, edge) => (targets[fill[node]!++] = to[edge]!));
+  return { start, targets };
+}
+
+/** Tarjan's strongly connected components, with an explicit stack (a 5,000-long chain must not overflow). */
+function stronglyConnected(n: number, start: Int32Array, targets: Int32Array): Int32Array {
+  const order = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const component = new Int32Array(n).fill(-1);
+  const nextEdge = new Int32Array(n);
+  const open: number[] = [];
+  const frames: number[] = [];
+  let visited = 0;
+  let components = 0;
+  for (let root = 0; root < n; root++) {
+    if (order[root] !== -1) continue;
+    order[root] = low[root] = visited++;
+    nextEdge[root] = start[root]!;
+    open.push(root);
+    frames.push(root);
+    while (frames.length > 0) {
+      const node = frames[frames.length - 1]!;
+      if (nextEdge[node]! < start[node + 1]!) {
+        const next = targets[nextEdge[node]!++]!;
+        if (order[next] === -1) {
+          order[next] = low[next] = visited++;
+          nextEdge[next] = start[next]!;
+          open.push(next);
+          frames.push(next);
+        } else if (component[next] === -1) {
+          low[node] = Math.min(low[node]!, order[next]!);
+        }
+        continue;
+      }
+      frames.pop();
+      const parent = frames[frames.length - 1];
+      if (parent !== undefined) low[parent] = Math.min(low[parent]!, low[node]!);
+      if (low[node] === order[node]) {
+        let member: number;
+        do {
+          member = open.pop()!;
+          component[member] = components;
+        } while (member !== node);
+        components++;
+      }
+    }
+  }
+  return component;
+}
+
+interface PlanInput {
+  /** Work nodes to simulate, in rank order. */
+  simulated: readonly number[];
+  laneOf: readonly string[];
+  graph: WorkGraph;
+  lanes: readonly string[];
+  methods: ReadonlyMap<string, LaneMethod>;
+  history: SimulationHistory;
+  pooledCycleTimes: readonly number[];
+  scales: Readonly<Record<string, number>>;
+  chainNodes: ReadonlySet<number>;
+  horizon: number;
+}
+
+function buildPlan(input: PlanInput): SimulationPlan {
+  const { simulated, laneOf, graph, lanes, methods, history, scales } = input;
+  const itemCount = simulated.length;
+  const laneCount = lanes.length;
+  const laneIndex = new Map(lanes.map((lane, slot) => [lane, slot]));
+  // Items numbered lane by lane, rank order kept within each lane (a stable sort).
+  const order = [...simulated].sort((a, b) => laneIndex.get(laneOf[a]!)! - laneIndex.get(laneOf[b]!)!);
+  const itemOf = new Int32Array(laneOf.length).fill(-1);
+  order.forEach((node, item) => (itemOf[node] = item));
+  const itemLane = Int32Array.from(order, (node) => laneIndex.get(laneOf[node]!)!);
+  const laneItemStart = new Int32Array(laneCount + 1);
+  for (const lane of itemLane) laneItemStart[lane + 1]!++;
+  for (let lane = 0; lane < laneCount; lane++) laneItemStart[lane + 1]! += laneItemStart[lane]!;
+
+  // Edges among simulated items only: unforecastable items are all downstream of what is dropped.
+  const downstreamStart = new Int32Array(itemCount + 1);
+  const targets: number[] = [];
+  const upstreamCount = new Int32Array(itemCount);
+  order.forEach((node, item) => {
+    for (let at = graph.downstreamStart[node]!; at < graph.downstreamStart[node + 1]!; at++) {
+      const next = itemOf[graph.downstream[at]!]!;
+      if (next === -1) continue;
+      targets.push(next);
+      upstreamCount[next]!++;
+    }
+    downstreamStart[item + 1] = targets.length;
+  });
+
+  const historyDays = history.days.length;
+  const laneKind = new Uint8Array(laneCount);
+  const throughput = new Float64Array(historyDays * laneCount);
+  const cycleTimeStart = new Int32Array(laneCount + 1);
+  const cycleTimes: number[] = [];
+  lanes.forEach((lane, slot) => {
+    const scale = own(scales, lane) ?? 1;
+    if (methods.get(lane) === 'throughput') {
+      laneKind[slot] = LANE_THROUGHPUT;
+      own(history.throughput, lane)!.forEach(
+        (count, day) => (throughput[day * laneCount + slot] = count * scale),
+      );
+    } else {
+      laneKind[slot] = LANE_CYCLE_TIME;
+      const samples = lane === UNCLASSIFIED_LANE ? input.pooledCycleTimes : own(history.cycleTimes, lane)!;
+      // Half the throughput, twice the time; no throughput at all never ends.
+      for (const days of samples) cycleTimes.push(scale === 0 ? Infinity : days / scale);
+    }
+    cycleTimeStart[slot + 1] = cycleTimes.length;
+  });
+
+  const inChain = Uint8Array.from(order, (node) => (input.chainNodes.has(node) ? 1 : 0));
+  return {
+    itemCount,
+    laneCount,
+    horizon: input.horizon,
+    itemLane,
+    laneItemStart,
+    laneKind,
+    downstreamStart,
+    downstream: Int32Array.from(targets),
+    upstreamCount,
+    historyDays,
+    throughput,
+    cycleTimeStart,
+    cycleTimes: Float64Array.from(cycleTimes),
+    inChain,
+    chainCount: input.chainNodes.size,
+  };
+}
+
+/** Dates of simulated working days, asked for once each and checked. */
+class Calendar {
+  private readonly dates: string[] = [];
+
+  constructor(
+    private readonly dateOfWorkingDay: (n: number) => string,
+    private readonly horizon: number,
+  ) {}
+
+  date(day: number): string {
+    let date = this.dates[day];
+    if (date === undefined) {
+      date = this.dateOfWorkingDay(day);
+      if (!DAY.test(date))
+        throw new RangeError(`working day ${day} after asOf came back as "${date}", not YYYY-MM-DD`);
+      this.dates[day] = date;
+    }
+    return date;
+  }
+
+  /** How many simulated working days fall on or before `day` (0: the sprint ends before the first one). */
+  lastDayOnOrBefore(day: string): number {
+    let n = 0;
+    while (n < this.horizon && this.date(n + 1) <= day) n++;
+    return n;
+  }
+}
+
+/** Nearest rank: the smallest value at least a share p of the sorted values are at or below. */
+function percentile(sorted: Int32Array, p: number): number {
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
+}
+
+function probability(hits: number, trials: number): Probability {
+  const value = hits / trials;
+  return { value, standardError: Math.sqrt((value * (1 - value)) / trials) };
+}
+
+function summarise(
+  days: Int32Array,
+  horizon: number,
+  endDay: number | null,
+  calendar: Calendar,
+): FinishForecast {
+  const sorted = Int32Array.from(days).sort();
+  const dateAt = (p: number): string | null => {
+    const day = percentile(sorted, p);
+    return day > horizon ? null : calendar.date(day);
+  };
+  let notFinished = 0;
+  let byEnd = 0;
+  for (const day of sorted) {
+    if (day > horizon) notFinished++;
+    else if (endDay !== null && day <= endDay) byEnd++;
+  }
+  return {
+    p50: dateAt(0.5),
+    p85: dateAt(0.85),
+    p95: dateAt(0.95),
+    doneBySprintEnd: endDay === null ? null : probability(byEnd, sorted.length),
+    notFinished: notFinished / sorted.length,
+  };
+}
+
+/** Per simulated lane, the share of trials in which it finished on the day the whole work did. */
+function lastLaneShares(outcomes: TrialOutcomes, laneCount: number): number[] {
+  const { trials, finish, laneFinish } = outcomes;
+  const counts = new Array<number>(laneCount).fill(0);
+  for (let lane = 0; lane < laneCount; lane++) {
+    for (let trial = 0; trial < trials; trial++) {
+      if (laneFinish[lane * trials + trial] === finish[trial]) counts[lane]!++;
+    }
+  }
+  return counts.map((count) => count / trials);
+}
+
+function distribution(days: Int32Array, horizon: number, calendar: Calendar): SprintForecast['distribution'] {
+  const counts = new Int32Array(horizon + 2);
+  for (const day of days) counts[day]!++;
+  const shares: SprintForecast['distribution'] = [];
+  for (let day = 1; day <= horizon; day++) {
+    if (counts[day]! > 0) shares.push({ date: calendar.date(day), share: counts[day]! / days.length });
+  }
+  return shares;
+}
