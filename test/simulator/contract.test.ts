@@ -189,7 +189,7 @@ describe('platform endpoints match the platform spec', () => {
 
   test('error bodies use Jira’s ErrorCollection shape', async () => {
     const errors = [
-      await searchJql(sim, { jql: 'status = Done' }),
+      await searchJql(sim, { jql: 'labels = data' }),
       await searchJql(sim, { jql: 'sprint = 9999' }),
       await call(sim, 'GET', '/rest/api/3/search?jql=project%3DCV'),
       await bulkfetch(sim, { issueIdsOrKeys: [] }),

@@ -127,7 +127,7 @@ describe('JQL subset and visibility', () => {
   });
 
   test.each([
-    ['status = Done', /Field 'status'/],
+    ['labels = data', /Field 'labels'/],
     ['sprint = 102 OR project = CV', /OR/],
     ['sprint in openSprints()', /functions/],
     ['sprint != 102', /Operator '!='/],
