@@ -11,22 +11,14 @@ import { allChangelogPages, arr, changelogs, obj, searchJql } from './http';
 
 /** /changelog/bulkfetch on a small hand-written history: shapes, the field filter, paging, errors. */
 
-const FLAGGED = 'customfield_10238';
+const FLAGGED = CV_FIELDS.flagged;
 const LABELER = '712020:aiko-sato';
 const S13 = CV_SPRINTS.previous;
 const SP = CV_FIELDS.storyPointEstimate;
 
-/** The CV squad with a Flagged field and the histories of CV-100 (done, reopened once) and CV-112. */
+/** The CV squad with the histories of CV-100 (done, reopened once) and CV-112. */
 function historyWorkspace(): Workspace {
   const ws = cvWorkspace();
-  ws.fields.push({
-    id: FLAGGED,
-    name: 'Flagged',
-    schemaType: 'array',
-    items: 'option',
-    role: 'flagged',
-    options: [{ id: '10019', value: 'Impediment' }],
-  });
   ws.people = [{ accountId: LABELER, displayName: 'Aiko Sato', timeZone: 'Asia/Tokyo' }];
   const cv100 = ws.issues.find((i) => i.key === 'CV-100');
   const cv112 = ws.issues.find((i) => i.key === 'CV-112');
