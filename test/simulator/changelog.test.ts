@@ -7,7 +7,10 @@ import {
   type RunningSimulator,
   type Workspace,
 } from '../../src/simulator';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { allChangelogPages, arr, changelogs, obj, searchJql } from './http';
+import { createValidators } from './openapi';
 
 /** /changelog/bulkfetch on a small hand-written history: shapes, the field filter, paging, errors. */
 
@@ -16,7 +19,7 @@ const LABELER = '712020:aiko-sato';
 const S13 = CV_SPRINTS.previous;
 const SP = CV_FIELDS.storyPointEstimate;
 
-/** The CV squad with the histories of CV-100 (done, reopened once) and CV-112. */
+/** The CV squad with the histories of CV-100 (done, reopened once), CV-101 (carried over, flagged) and CV-112. */
 function historyWorkspace(): Workspace {
   const ws = cvWorkspace();
   ws.people = [{ accountId: LABELER, displayName: 'Aiko Sato', timeZone: 'Asia/Tokyo' }];
@@ -48,6 +51,22 @@ function historyWorkspace(): Workspace {
       changes: [{ kind: 'status', from: 'In Progress', to: 'Done' }],
     },
   ];
+  const cv101 = ws.issues.find((i) => i.key === 'CV-101');
+  if (!cv101) throw new Error('CV-101 is part of the CV workspace');
+  cv101.changelog = [
+    { at: '2026-11-09T08:50:00.000Z', changes: [{ kind: 'sprint', from: [], to: [S13] }] },
+    {
+      at: '2026-11-12T10:00:00.000Z',
+      by: LABELER,
+      changes: [{ kind: 'status', from: 'To Do', to: 'In Progress' }],
+    },
+    {
+      at: '2026-11-20T16:42:11.000Z',
+      changes: [{ kind: 'sprint', from: [S13], to: [S13, CV_SPRINTS.active] }],
+    },
+    { at: '2026-11-24T14:00:00.000Z', by: LABELER, changes: [{ kind: 'flag', on: true }] },
+  ];
+  cv101.fields = { ...cv101.fields, [FLAGGED]: ['Impediment'] };
   cv112.changelog = [
     { at: '2026-11-23T08:58:00.000Z', changes: [{ kind: 'sprint', from: [], to: [CV_SPRINTS.active] }] },
     { at: '2026-11-24T10:00:00.000Z', changes: [{ kind: 'status', from: 'To Do', to: 'Done' }] },
@@ -55,6 +74,12 @@ function historyWorkspace(): Workspace {
   ws.now = '2026-11-26T12:00:00.000Z';
   return ws;
 }
+
+const spec = createValidators();
+const realIssue = (key: string) =>
+  JSON.parse(
+    readFileSync(join(__dirname, '..', 'fixtures', 'jira-real', 'jirametrics', `${key}.json`), 'utf8'),
+  ) as Record<string, unknown>;
 
 const histories = (page: Record<string, unknown>): Record<string, unknown>[] =>
   arr(page.issueChangeLogs).flatMap((log) =>
@@ -219,6 +244,46 @@ describe('an issue’s history in Jira’s shapes', () => {
   });
 });
 
+test('a carried-over issue’s Sprint item lists both sprints; a flagged issue shows the Impediment option', async () => {
+  const page = obj(
+    (await changelogs(sim, { issueIdsOrKeys: ['CV-101'], fieldIds: [CV_FIELDS.sprint] })).json,
+  );
+  expect(
+    histories(page)
+      .flatMap((h) => arr(h.items))
+      .at(-1),
+  ).toMatchObject({
+    from: String(S13),
+    fromString: 'CV Sprint 13',
+    to: `${S13}, ${CV_SPRINTS.active}`,
+    toString: 'CV Sprint 13, CV Sprint 14 — classifier v1.1',
+  });
+  const issue = obj(
+    arr(obj((await searchJql(sim, { jql: 'key = CV-101', fields: [FLAGGED] })).json).issues)[0],
+  );
+  const flagged = arr(obj(issue.fields)[FLAGGED]);
+  const real = arr(obj(realIssue('SP-15').fields).customfield_10021);
+  expect(flagged).toEqual([
+    { self: expect.stringMatching(/customFieldOption\/10019$/), value: 'Impediment', id: '10019' },
+  ]);
+  expect(Object.keys(obj(flagged[0])).sort()).toEqual(Object.keys(obj(real[0])).sort());
+  expect(spec.schema('platform', 'CustomFieldOption')(flagged[0])).toBe(true);
+});
+
+test('JQL dates are read in the user’s time zone (CV-100 was resolved at 12:00 in Berlin, 11:00 UTC)', async () => {
+  const found = async (jql: string) =>
+    arr(obj((await searchJql(sim, { jql: `key = CV-100 AND ${jql}`, fields: ['summary'] })).json).issues)
+      .length;
+  expect(await found('resolved >= "2026-11-18 12:00"')).toBe(1);
+  expect(await found('resolved >= "2026-11-18 12:01"')).toBe(0);
+  expect(await found('resolved <= "2026-11-18 11:59"')).toBe(0);
+  expect(await found('resolved >= "2026/11/18" AND resolved < "2026-11-19"')).toBe(1);
+  // The site's clock is 2026-11-26 12:00 UTC.
+  expect(await found('resolved >= "-9d"')).toBe(1);
+  expect(await found('resolved >= "-8d"')).toBe(0);
+  expect(await found('resolved >= "-1w"')).toBe(0);
+});
+
 describe('field filter, order and visibility', () => {
   test('fieldIds keeps only those fields’ items; histories and issues left empty are dropped', async () => {
     const page = obj(
@@ -347,6 +412,22 @@ describe('workspace histories are checked', () => {
     const ws = historyWorkspace();
     const cv112 = ws.issues.find((i) => i.key === 'CV-112');
     if (!cv112) throw new Error('CV-112 missing');
+    const cv101 = ws.issues.find((i) => i.key === 'CV-101');
+    if (!cv101) throw new Error('CV-101 is part of the CV workspace');
+    cv101.changelog = [
+      { at: '2026-11-09T08:50:00.000Z', changes: [{ kind: 'sprint', from: [], to: [S13] }] },
+      {
+        at: '2026-11-12T10:00:00.000Z',
+        by: LABELER,
+        changes: [{ kind: 'status', from: 'To Do', to: 'In Progress' }],
+      },
+      {
+        at: '2026-11-20T16:42:11.000Z',
+        changes: [{ kind: 'sprint', from: [S13], to: [S13, CV_SPRINTS.active] }],
+      },
+      { at: '2026-11-24T14:00:00.000Z', by: LABELER, changes: [{ kind: 'flag', on: true }] },
+    ];
+    cv101.fields = { ...cv101.fields, [FLAGGED]: ['Impediment'] };
     cv112.changelog = [
       { at: '2026-11-24T10:00:00.000Z', changes: [{ kind: 'status', from: 'To Do', to: 'In Progress' }] },
       { at: '2026-11-23T10:00:00.000Z', changes: [{ kind: 'status', from: 'In Review', to: 'Doing' }] },

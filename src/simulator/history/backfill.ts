@@ -1,12 +1,13 @@
 import type { ChangelogEntryInput } from '../changelog';
 import type { Workspace } from '../workspace';
-import { addDays, isWorkingDate, localDate, workingWindow } from './calendar';
+import { workingInstant } from './calendar';
 import { Random } from './random';
 
 /**
  * Histories for hand-written issues that have none, consistent with where they are now: created, planned into
  * their sprints (carried over when they sit in two), and moved through the workflow to their current status
- * at working hours between their sprint's start and its close (or the site's clock). Issues keep their status,
+ * at working hours between their sprint's start and its close (or the site's clock; issues in no dated sprint
+ * moved during the week before the clock). Issues keep their status,
  * sprints and fields; only `created` and `changelog` are added. Seeded and pure.
  */
 
@@ -78,7 +79,7 @@ export function backfillHistory(issues: readonly IssueInput[], options: Backfill
           : issue.status === 'In Progress'
             ? ['In Progress']
             : ['In Progress', issue.status];
-    const from = firstStart === undefined ? now - 20 * DAY : firstStart + 30 * MINUTE;
+    const from = firstStart === undefined ? now - 7 * DAY : firstStart + 30 * MINUTE;
     const closedAt = last?.state === 'closed' && category === 'done' ? last.completeDate : null;
     const to = closedAt == null ? now - HOUR : Date.parse(closedAt) - 30 * MINUTE;
     let status = 'To Do';
@@ -103,7 +104,7 @@ export function backfillHistory(issues: readonly IssueInput[], options: Backfill
   });
 }
 
-/** `count` instants in working hours between `from` and `to`, in order (evenly spread if there are no working hours). */
+/** `count` instants in working hours between `from` and `to`, in order. */
 function workingInstants(
   random: Random,
   count: number,
@@ -111,20 +112,7 @@ function workingInstants(
   to: number,
   timeZone: string,
 ): number[] {
-  if (count === 0) return [];
-  const windows: { open: number; close: number }[] = [];
-  for (let date = localDate(from, timeZone); date <= localDate(to, timeZone); date = addDays(date, 1)) {
-    if (!isWorkingDate(date)) continue;
-    const hours = workingWindow(date, timeZone);
-    const open = Math.max(hours.open, from);
-    const close = Math.min(hours.close, to);
-    if (close > open) windows.push({ open, close });
-  }
-  if (windows.length === 0)
-    return Array.from({ length: count }, (_, i) => Math.floor(from + ((to - from) * (i + 1)) / (count + 1)));
-  const instants = Array.from({ length: count }, () => {
-    const window = random.pick(windows);
-    return Math.floor(random.between(window.open, window.close));
-  });
-  return instants.sort((a, b) => a - b);
+  return Array.from({ length: count }, () => workingInstant(random.uniform(), from, to, timeZone)).sort(
+    (a, b) => a - b,
+  );
 }

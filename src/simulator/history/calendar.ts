@@ -59,9 +59,47 @@ export function addWorkingDays(date: string, n: number): string {
   return current;
 }
 
+const windows = new Map<string, { open: number; close: number }>();
+
 /** Working hours: events happen between 09:30 and 16:00 local time. */
 export function workingWindow(date: string, timeZone: string): { open: number; close: number } {
-  return { open: localInstant(date, 9, 30, timeZone), close: localInstant(date, 16, 0, timeZone) };
+  const key = `${timeZone} ${date}`;
+  let window = windows.get(key);
+  if (!window) {
+    window = { open: localInstant(date, 9, 30, timeZone), close: localInstant(date, 16, 0, timeZone) };
+    windows.set(key, window);
+  }
+  return window;
+}
+
+/** The working hours between two instants, day by day. */
+export function workingTime(from: number, to: number, timeZone: string): { open: number; close: number }[] {
+  const out: { open: number; close: number }[] = [];
+  for (let date = localDate(from, timeZone); date <= localDate(to, timeZone); date = addDays(date, 1)) {
+    if (!isWorkingDate(date)) continue;
+    const hours = workingWindow(date, timeZone);
+    const open = Math.max(hours.open, from);
+    const close = Math.min(hours.close, to);
+    if (close > open) out.push({ open, close });
+  }
+  return out;
+}
+
+/**
+ * An instant drawn uniformly over the working hours between `from` and `to` (`uniform` in [0, 1)); the middle
+ * of the two when no working hour lies between them.
+ */
+export function workingInstant(uniform: number, from: number, to: number, timeZone: string): number {
+  const spans = workingTime(from, to, timeZone);
+  const total = spans.reduce((sum, s) => sum + (s.close - s.open), 0);
+  if (total <= 0) return Math.floor((from + to) / 2);
+  let left = uniform * total;
+  for (const span of spans) {
+    const length = span.close - span.open;
+    if (left < length) return Math.floor(span.open + left);
+    left -= length;
+  }
+  return (spans.at(-1)?.close ?? to) - 1;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Workspace } from '../workspace';
 import {
   addWorkingDays,
   sprintWorkingDays,
+  workingInstant,
   workingWindow,
   type SprintSpec,
   type WorkingDay,
@@ -220,16 +221,23 @@ function doneIssue(
     add(at, assignee, { kind: 'status', from: status, to });
     status = to;
   };
+  // Moves between start and done happen in working hours, like the start and the done.
+  const between = (from: number, to: number) => workingInstant(random.uniform(), from, to, tz);
   const finish = (from: number, to: number) => {
-    if (random.chance(lane.reviewShare)) move(Math.floor(random.between(from, to)), 'In Review');
+    if (random.chance(lane.reviewShare)) move(between(from, to), 'In Review');
     move(to, 'Done');
   };
   move(startAt, 'In Progress');
   if (span > DAY && random.chance(process.reopenShare)) {
-    const firstDone = startAt + Math.floor(span * random.between(0.3, 0.6));
+    // Done once 30–60% of the way through its working hours, reopened before 80%.
+    const doneShare = random.between(0.3, 0.6);
+    const firstDone = workingInstant(doneShare, startAt, doneAt, tz);
     finish(startAt + MINUTE, firstDone);
-    move(firstDone + Math.floor(span * random.between(0.05, 0.2)), 'In Progress');
-    const reopened = entries[entries.length - 1]?.at ?? firstDone;
+    const reopened = Math.max(
+      firstDone + MINUTE,
+      workingInstant(random.between(doneShare + 0.05, 0.8), startAt, doneAt, tz),
+    );
+    move(reopened, 'In Progress');
     finish(reopened + MINUTE, doneAt);
   } else {
     finish(startAt + MINUTE, doneAt);

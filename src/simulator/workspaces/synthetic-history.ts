@@ -1,4 +1,5 @@
 import type { Workspace } from '../workspace';
+import { backfillHistory } from '../history/backfill';
 import { sprintsBefore } from '../history/calendar';
 import { generateHistory } from '../history/generate';
 import { DEFAULT_HISTORY_PROCESS, LANE_IDS, type HistoryProcess, type LaneId } from '../history/process';
@@ -7,7 +8,8 @@ import { SYNTHETIC_BOARD_ID, SYNTHETIC_FIELDS, SYNTHETIC_SPRINTS, syntheticWorks
 /**
  * The synthetic board (`syntheticWorkspace`) with a past for benchmarks: exactly `doneIssues` done issues over
  * `closedSprints` closed two-week sprints (ids 10, 9, … back from the active sprint 11), following
- * `DEFAULT_HISTORY_PROCESS`'s rates conditioned on that total.
+ * `DEFAULT_HISTORY_PROCESS`'s rates conditioned on that total, and histories for the active sprint's issues
+ * (about a quarter of which are done since it started).
  */
 
 export interface SyntheticHistoryOptions {
@@ -55,16 +57,27 @@ export function syntheticHistoryWorkspace(options: SyntheticHistoryOptions): Wor
     process: options.process ?? DEFAULT_HISTORY_PROCESS,
     doneIssues: options.doneIssues,
   });
+  const sprints = [
+    ...closed.map((s) => ({ ...s, boardId: SYNTHETIC_BOARD_ID, state: 'closed' as const })),
+    ...ws.sprints,
+  ];
+  // The active sprint's issues (about a quarter of them done) get histories that lead to where they are.
+  const current = backfillHistory(ws.issues, {
+    seed: seed + 1,
+    timeZone: 'Europe/Berlin',
+    now,
+    sprints,
+    categories: new Map(ws.statuses.map((s) => [s.name, s.categoryKey])),
+    scrumMaster: people[0]?.accountId ?? '',
+    team: people.map((p) => p.accountId),
+  });
   return {
     ...ws,
     name: `Synthetic with history (${options.doneIssues} done issues, seed ${seed})`,
     now,
     people,
-    sprints: [
-      ...closed.map((s) => ({ ...s, boardId: SYNTHETIC_BOARD_ID, state: 'closed' as const })),
-      ...ws.sprints,
-    ],
-    issues: [...ws.issues, ...history.issues],
+    sprints,
+    issues: [...current, ...history.issues],
     links: [...(ws.links ?? []), ...history.links],
   };
 }
