@@ -61,9 +61,8 @@ export interface IssueState {
   changelog: readonly ChangelogEntry[];
 }
 
-const sameSet = (a: readonly number[], b: readonly number[]) =>
-  a.length === b.length &&
-  [...a].sort((x, y) => x - y).every((v, i) => v === [...b].sort((x, y) => x - y)[i]);
+const sorted = (ids: readonly number[]) => [...ids].sort((x, y) => x - y).join(',');
+const sameSet = (a: readonly number[], b: readonly number[]) => sorted(a) === sorted(b);
 
 /**
  * Problems with one issue's history, each as [path inside the issue, message]: entries out of order, unknown

@@ -17,7 +17,7 @@ export {
   CV_PEOPLE,
   DEMO_NOW,
   withCvHistory,
-  type HistoryOptions,
+  type DemoHistoryOptions,
 } from './workspaces/cv-history';
 export {
   SYNTHETIC_NOW,

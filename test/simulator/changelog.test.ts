@@ -450,6 +450,16 @@ describe('workspace histories are checked', () => {
     expect(problems).toMatch(/ends in sprints \[\], but the issue is in \[102\]/);
   });
 
+  test('the Flagged field only takes its own option, and a flag in the history must match it', () => {
+    const ws = historyWorkspace();
+    const cv105 = ws.issues.find((i) => i.key === 'CV-105');
+    if (!cv105) throw new Error('CV-105 missing');
+    cv105.fields = { ...cv105.fields, [FLAGGED]: ['Blocked'] };
+    cv105.changelog = [{ at: '2026-11-24T10:00:00.000Z', changes: [{ kind: 'flag', on: false }] }];
+    expect(() => parseWorkspace(ws)).toThrow(/field "customfield_10238" has no option "Blocked"/);
+    expect(() => parseWorkspace(ws)).toThrow(/ends unflagged, but the issue is flagged/);
+  });
+
   test('the hand-written history itself is valid', () => {
     expect(() => parseWorkspace(historyWorkspace())).not.toThrow();
   });

@@ -55,14 +55,14 @@ const GOALS = [
   'Harden the data pipeline for field-camera images',
 ];
 
-export interface HistoryOptions {
+export interface DemoHistoryOptions {
   /** The site's clock (ISO 8601), at least an hour into the active sprint; default `DEMO_NOW`. */
   now?: string;
   seed?: number;
 }
 
 /** The CV workspace with its history added (a new object; `ws` is left as it was). */
-export function withCvHistory(ws: Workspace, options: HistoryOptions = {}): Workspace {
+export function withCvHistory(ws: Workspace, options: DemoHistoryOptions = {}): Workspace {
   const now = options.now ?? DEMO_NOW;
   const seed = options.seed ?? CV_HISTORY_SEED;
   const active = ws.sprints.find((s) => s.id === CV_SPRINTS.active);

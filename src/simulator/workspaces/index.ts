@@ -1,6 +1,6 @@
 import { parseWorkspace, type ResolvedWorkspace, type Workspace } from '../workspace';
 import { cvWorkspace } from './cv';
-import { withCvHistory, type HistoryOptions } from './cv-history';
+import { withCvHistory, type DemoHistoryOptions } from './cv-history';
 import { mergeWorkspaces } from './merge';
 import { recommendationsWorkspace } from './recommendations';
 import { syntheticWorkspace } from './synthetic';
@@ -12,7 +12,7 @@ import { syntheticHistoryWorkspace } from './synthetic-history';
  * The demo site: the CV squad (board 1, with seven closed sprints of history) and the RecSys squad (boards 2
  * and 3, no history) on one Jira site, its clock at `now` (default `DEMO_NOW`).
  */
-export function demoSite(options: HistoryOptions = {}): Workspace {
+export function demoSite(options: DemoHistoryOptions = {}): Workspace {
   return mergeWorkspaces(
     withCvHistory(cvWorkspace(), options),
     recommendationsWorkspace(),
