@@ -8,8 +8,36 @@ export {
   type Workspace,
   type WorkspaceIssue,
 } from './workspace';
+export type { ChangelogEntry, Change } from './changelog';
 export { demoSite, loadWorkspace, WORKSPACE_NAMES } from './workspaces';
 export { CV_BOARD_ID, CV_FIELDS, CV_SPRINTS, cvWorkspace } from './workspaces/cv';
+export {
+  CV_HISTORY_SEED,
+  CV_HISTORY_SPRINT_IDS,
+  CV_PEOPLE,
+  DEMO_NOW,
+  withCvHistory,
+  type DemoHistoryOptions,
+} from './workspaces/cv-history';
+export {
+  SYNTHETIC_NOW,
+  syntheticHistoryWorkspace,
+  type SyntheticHistoryOptions,
+} from './workspaces/synthetic-history';
+export {
+  generateHistory,
+  type GeneratedHistory,
+  type HistoryOptions as GenerateHistoryOptions,
+} from './history/generate';
+export {
+  DEFAULT_HISTORY_PROCESS,
+  LANE_IDS,
+  laneRate,
+  type HistoryProcess,
+  type LaneId,
+  type LaneProcess,
+} from './history/process';
+export { sprintWorkingDays, sprintsBefore, type SprintSpec, type WorkingDay } from './history/calendar';
 export {
   EDGE_BOARD_ID,
   REC_BOARD_ID,

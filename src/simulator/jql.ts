@@ -1,72 +1,145 @@
+import { TZDate } from '@date-fns/tz';
 import { effectiveSprintIds, findIssue, isReadable, type Site } from './site';
 import type { WorkspaceIssue } from './workspace';
+import { JqlSyntaxError, parseJql, UNSUPPORTED, type Clause, type Operator } from './jql-parse';
 
 /**
- * The small JQL subset the app needs: `sprint`, `project`, `key`/`issuekey`/`id` with `=` or `in (...)`,
- * joined by AND, optional ORDER BY (results always come in rank order). Anything else is a 400 that
- * names what is unsupported, in Jira's error shape.
+ * The JQL subset the app needs, evaluated against the site: `sprint`, `project`, `key`/`issuekey`/`id` (with
+ * `=` or `in`); `status`, `statusCategory`, `issuetype`/`type`, `resolution` (also `!=`, `not in`); the dates
+ * `resolved`/`resolutiondate`, `created`, `updated` (compared with `=`, `!=`, `<`, `<=`, `>`, `>=`, or
+ * `is [not] EMPTY`; values "yyyy-MM-dd", "yyyy/MM/dd", either with " HH:mm", or periods such as "-90d" and
+ * "-4w 2d", read in the user's time zone and counted from the site's clock). Clauses join with AND; ORDER BY
+ * is accepted and ignored (results come in rank order). Anything else is a 400 naming what is unsupported.
  */
 
 export type JqlResult = { issues: WorkspaceIssue[] } | { errors: string[] };
 export type JqlCache = Map<string, JqlResult>;
 
-const FIELDS = ['sprint', 'project', 'key', 'issuekey', 'id'] as const;
-type JqlField = (typeof FIELDS)[number];
+type Kind =
+  'sprint' | 'project' | 'key' | 'status' | 'statusCategory' | 'issuetype' | 'resolution' | DateKind;
+type DateKind = 'resolved' | 'created' | 'updated';
 
-interface Clause {
-  field: JqlField;
-  values: string[];
-}
+const FIELDS: Record<string, Kind> = {
+  sprint: 'sprint',
+  project: 'project',
+  key: 'key',
+  issuekey: 'key',
+  id: 'key',
+  status: 'status',
+  statuscategory: 'statusCategory',
+  issuetype: 'issuetype',
+  type: 'issuetype',
+  resolution: 'resolution',
+  resolved: 'resolved',
+  resolutiondate: 'resolved',
+  created: 'created',
+  createddate: 'created',
+  updated: 'updated',
+  updateddate: 'updated',
+};
 
-interface Token {
-  kind: 'word' | 'string' | 'punct' | 'eof';
-  text: string;
-}
+const OPERATORS: Record<'list' | 'choice' | 'date', readonly Operator[]> = {
+  list: ['=', 'in'],
+  choice: ['=', '!=', 'in', 'not in'],
+  date: ['=', '!=', '<', '<=', '>', '>=', 'is', 'is not'],
+};
 
-class JqlSyntaxError extends Error {}
+const CATEGORY_NAMES: Record<string, 'new' | 'indeterminate' | 'done' | 'undefined'> = {
+  'to do': 'new',
+  new: 'new',
+  '2': 'new',
+  'in progress': 'indeterminate',
+  indeterminate: 'indeterminate',
+  '4': 'indeterminate',
+  done: 'done',
+  complete: 'done',
+  '3': 'done',
+  'no category': 'undefined',
+  undefined: 'undefined',
+  '1': 'undefined',
+};
 
-const UNSUPPORTED = 'is not supported by the ML Lanes Jira simulator';
+const BAD_DATE = (value: string, field: string) =>
+  `Date value '${value}' for field '${field}' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`;
 
 export function runJql(site: Site, jql: string, cache?: JqlCache): JqlResult {
   const cached = cache?.get(jql);
   if (cached) return cached;
-  const result = evaluate(site, jql);
-  if (cache) {
+  const { result, clockDependent } = evaluate(site, jql);
+  // Periods count from real time when the site has no clock of its own: such answers cannot be kept.
+  if (cache && !clockDependent) {
     if (cache.size >= 50) cache.delete(cache.keys().next().value as string);
     cache.set(jql, result);
   }
   return result;
 }
 
-function evaluate(site: Site, jql: string): JqlResult {
+function evaluate(site: Site, jql: string): { result: JqlResult; clockDependent: boolean } {
   let clauses: Clause[];
   try {
-    clauses = parse(tokenize(jql));
+    clauses = parseJql(jql);
   } catch (error) {
-    if (error instanceof JqlSyntaxError) return { errors: [error.message] };
+    if (error instanceof JqlSyntaxError)
+      return { result: { errors: [error.message] }, clockDependent: false };
     throw error;
   }
   if (clauses.length === 0) {
-    return {
-      errors: ['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.'],
-    };
+    const message =
+      'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.';
+    return { result: { errors: [message] }, clockDependent: false };
   }
   const errors: string[] = [];
-  const predicates = clauses.map((clause) => predicateFor(site, clause, errors));
-  if (errors.length > 0) return { errors };
+  const state = { clockDependent: false };
+  const predicates = clauses.map((clause) => predicateFor(site, clause, errors, state));
+  if (errors.length > 0) return { result: { errors }, clockDependent: false };
   const issues = site.ws.issues.filter((issue) => isReadable(issue) && predicates.every((p) => p(issue)));
-  return { issues };
+  return { result: { issues }, clockDependent: state.clockDependent };
 }
 
-function predicateFor(site: Site, clause: Clause, errors: string[]): (issue: WorkspaceIssue) => boolean {
-  switch (clause.field) {
+type Predicate = (issue: WorkspaceIssue) => boolean;
+
+function predicateFor(
+  site: Site,
+  clause: Clause,
+  errors: string[],
+  state: { clockDependent: boolean },
+): Predicate {
+  const kind = FIELDS[clause.field.toLowerCase()];
+  if (kind === undefined) {
+    errors.push(`Field '${clause.field}' ${UNSUPPORTED} (supported: ${Object.keys(FIELDS).join(', ')}).`);
+    return () => false;
+  }
+  const group =
+    kind === 'sprint' || kind === 'project' || kind === 'key'
+      ? 'list'
+      : kind === 'resolved' || kind === 'created' || kind === 'updated'
+        ? 'date'
+        : 'choice';
+  const allowed = kind === 'resolution' ? [...OPERATORS.choice, 'is', 'is not'] : OPERATORS[group];
+  if (!allowed.includes(clause.op)) {
+    errors.push(
+      `Operator '${clause.op}' ${UNSUPPORTED} for field '${clause.field}' (use ${allowed.join(', ')}).`,
+    );
+    return () => false;
+  }
+  if (group === 'date') return datePredicate(site, clause, kind as DateKind, errors, state);
+  const negate = clause.op === '!=' || clause.op === 'not in' || clause.op === 'is not';
+  const matches = choiceMatcher(site, clause, kind, errors);
+  return negate ? (issue) => !matches(issue) : matches;
+}
+
+/** Whether the issue has one of the clause's values (for `is [not] EMPTY`: whether the field is empty). */
+function choiceMatcher(site: Site, clause: Clause, kind: Kind, errors: string[]): Predicate {
+  const missing = (value: string, field = clause.field) =>
+    errors.push(`The value '${value}' does not exist for the field '${field}'.`);
+  switch (kind) {
     case 'sprint': {
       const ids = new Set<number>();
       for (const value of clause.values) {
         const matches = /^\d+$/.test(value)
           ? [site.sprints.get(Number(value))].filter((s) => s !== undefined)
           : site.ws.sprints.filter((s) => s.name.toLowerCase() === value.toLowerCase());
-        if (matches.length === 0) errors.push(`The value '${value}' does not exist for the field 'sprint'.`);
+        if (matches.length === 0) missing(value, 'sprint');
         matches.forEach((s) => ids.add(s.id));
       }
       return (issue) => effectiveSprintIds(site.issuesByKey, issue).some((id) => ids.has(id));
@@ -79,13 +152,11 @@ function predicateFor(site: Site, clause: Clause, errors: string[]): (issue: Wor
           (p) => p.key.toLowerCase() === v || p.id === v || p.name.toLowerCase() === v,
         );
         if (project) keys.add(project.key);
-        else errors.push(`The value '${value}' does not exist for the field 'project'.`);
+        else missing(value, 'project');
       }
       return (issue) => keys.has(issue.projectKey);
     }
-    case 'key':
-    case 'issuekey':
-    case 'id': {
+    case 'key': {
       // Jira refuses the whole query when one listed issue cannot be seen.
       const keys = new Set<string>();
       for (const value of clause.values) {
@@ -95,120 +166,111 @@ function predicateFor(site: Site, clause: Clause, errors: string[]): (issue: Wor
       }
       return (issue) => keys.has(issue.key);
     }
-  }
-}
-
-function tokenize(jql: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < jql.length) {
-    const ch = jql.charAt(i);
-    if (/\s/.test(ch)) {
-      i++;
-    } else if (ch === '"' || ch === "'") {
-      let text = '';
-      i++;
-      while (i < jql.length && jql.charAt(i) !== ch) {
-        if (jql.charAt(i) === '\\') i++;
-        text += jql.charAt(i++);
-      }
-      if (i >= jql.length)
-        throw new JqlSyntaxError(
-          `Error in the JQL Query: The quoted string '${text}' has not been completed.`,
+    case 'status': {
+      const names = new Set<string>();
+      for (const value of clause.values) {
+        const status = [...site.statuses.values()].find(
+          (s) => s.name.toLowerCase() === value.toLowerCase() || s.id === value,
         );
-      i++;
-      tokens.push({ kind: 'string', text });
-    } else if ('(),'.includes(ch)) {
-      tokens.push({ kind: 'punct', text: ch });
-      i++;
-    } else if ('=!<>~'.includes(ch)) {
-      const op = /^(!=|!~|<=|>=|=|<|>|~)/.exec(jql.slice(i))?.[0] ?? ch;
-      tokens.push({ kind: 'punct', text: op });
-      i += op.length;
-    } else {
-      const word = /^[^\s(),=!<>~"']+/.exec(jql.slice(i))?.[0] ?? ch;
-      tokens.push({ kind: 'word', text: word });
-      i += word.length;
+        if (status) names.add(status.name);
+        else missing(value);
+      }
+      return (issue) => names.has(issue.status);
     }
+    case 'statusCategory': {
+      const categories = new Set<string>();
+      for (const value of clause.values) {
+        const category = CATEGORY_NAMES[value.toLowerCase()];
+        if (category) categories.add(category);
+        else missing(value);
+      }
+      return (issue) => categories.has(site.statuses.get(issue.status)?.categoryKey ?? 'undefined');
+    }
+    case 'issuetype': {
+      const types = new Set<string>();
+      for (const value of clause.values) {
+        const type = [...site.issueTypeIds].find(
+          ([name, id]) => name.toLowerCase() === value.toLowerCase() || id === value,
+        );
+        if (type) types.add(type[0]);
+        else missing(value);
+      }
+      return (issue) => types.has(issue.issueType);
+    }
+    case 'resolution': {
+      const resolved = (issue: WorkspaceIssue) => site.dates.get(issue.key)?.resolved != null;
+      if (clause.op === 'is' || clause.op === 'is not') return (issue) => !resolved(issue);
+      const wanted = new Set<boolean>();
+      for (const value of clause.values) {
+        if (value.toLowerCase() === 'done') wanted.add(true);
+        else if (value.toLowerCase() === 'unresolved') wanted.add(false);
+        else missing(value);
+      }
+      return (issue) => wanted.has(resolved(issue));
+    }
+    case 'resolved':
+    case 'created':
+    case 'updated':
+      return () => false; // dates go through datePredicate
   }
-  tokens.push({ kind: 'eof', text: '' });
-  return tokens;
 }
 
-function parse(tokens: Token[]): Clause[] {
-  let pos = 0;
-  const peek = (): Token => tokens[pos] ?? { kind: 'eof', text: '' };
-  const next = (): Token => tokens[pos++] ?? { kind: 'eof', text: '' };
-  const isWord = (t: Token, word: string) => t.kind === 'word' && t.text.toLowerCase() === word;
-  const clauses: Clause[] = [];
-
-  const readValue = (): string => {
-    const t = next();
-    if (t.kind === 'word' || t.kind === 'string') {
-      if (t.kind === 'word' && peek().text === '(')
-        throw new JqlSyntaxError(`JQL functions (${t.text}()) ${UNSUPPORTED}.`);
-      return t.text;
-    }
-    throw new JqlSyntaxError(`Error in the JQL Query: Expecting a value but got '${t.text || '<end>'}'.`);
+function datePredicate(
+  site: Site,
+  clause: Clause,
+  kind: DateKind,
+  errors: string[],
+  state: { clockDependent: boolean },
+): Predicate {
+  const at = (issue: WorkspaceIssue) => site.dates.get(issue.key)?.[kind] ?? null;
+  if (clause.op === 'is') return (issue) => at(issue) === null;
+  if (clause.op === 'is not') return (issue) => at(issue) !== null;
+  const value = clause.values[0] ?? '';
+  const parsed = parseJqlDate(value, site);
+  if (parsed === undefined) {
+    errors.push(BAD_DATE(value, clause.field));
+    return () => false;
+  }
+  if (parsed.relative && site.ws.now === undefined) state.clockDependent = true;
+  const bound = parsed.epochMs;
+  const compare: Record<string, (t: number) => boolean> = {
+    '=': (t) => t === bound,
+    '!=': (t) => t !== bound,
+    '<': (t) => t < bound,
+    '<=': (t) => t <= bound,
+    '>': (t) => t > bound,
+    '>=': (t) => t >= bound,
   };
+  const test = compare[clause.op] ?? (() => false);
+  // Issues with no such date (unresolved, for `resolved`) match no comparison, as in Jira.
+  return (issue) => {
+    const t = at(issue);
+    return t !== null && test(t);
+  };
+}
 
-  while (peek().kind !== 'eof' && !isWord(peek(), 'order')) {
-    if (clauses.length > 0) {
-      const joiner = next();
-      if (isWord(joiner, 'or')) throw new JqlSyntaxError(`'OR' ${UNSUPPORTED}; join clauses with AND.`);
-      if (!isWord(joiner, 'and')) {
-        throw new JqlSyntaxError(
-          `Error in the JQL Query: Expecting either 'OR' or 'AND' but got '${joiner.text}'.`,
-        );
-      }
-    }
-    const fieldToken = next();
-    if (fieldToken.kind === 'punct' && fieldToken.text === '(')
-      throw new JqlSyntaxError(`Parenthesised clauses ${UNSUPPORTED}.`);
-    if (fieldToken.kind === 'eof')
-      throw new JqlSyntaxError('Error in the JQL Query: Expecting a field name at the end of the query.');
-    const field = fieldToken.text.toLowerCase();
-    if (!(FIELDS as readonly string[]).includes(field)) {
-      throw new JqlSyntaxError(
-        `Field '${fieldToken.text}' ${UNSUPPORTED} (supported: ${FIELDS.join(', ')}).`,
-      );
-    }
-    const op = next();
-    let values: string[];
-    if (op.kind === 'punct' && op.text === '=') {
-      values = [readValue()];
-    } else if (isWord(op, 'in')) {
-      if (peek().kind === 'word') throw new JqlSyntaxError(`JQL functions (${peek().text}) ${UNSUPPORTED}.`);
-      if (next().text !== '(') throw new JqlSyntaxError("Error in the JQL Query: Expecting '(' after 'in'.");
-      values = [readValue()];
-      while (peek().text === ',') {
-        next();
-        values.push(readValue());
-      }
-      if (next().text !== ')')
-        throw new JqlSyntaxError("Error in the JQL Query: Expecting ')' to close the list.");
-    } else {
-      throw new JqlSyntaxError(
-        `Operator '${op.text || '<end>'}' ${UNSUPPORTED} for field '${fieldToken.text}' (use = or in).`,
-      );
-    }
-    clauses.push({ field: field as JqlField, values });
-  }
+const UNIT_MS: Record<string, number> = { w: 7 * 86400_000, d: 86400_000, h: 3600_000, m: 60_000 };
 
-  if (isWord(peek(), 'order')) {
-    next();
-    if (!isWord(next(), 'by'))
-      throw new JqlSyntaxError("Error in the JQL Query: Expecting 'by' after 'order'.");
-    // Accepted and ignored: results always come in rank (workspace) order.
-    do {
-      if (peek().text === ',') next();
-      const t = next();
-      if (t.kind !== 'word' && t.kind !== 'string')
-        throw new JqlSyntaxError('Error in the JQL Query: Expecting a field name after ORDER BY.');
-      if (isWord(peek(), 'asc') || isWord(peek(), 'desc')) next();
-    } while (peek().text === ',');
+/** A JQL date: absolute in the user's time zone, or a period counted from the site's clock. */
+export function parseJqlDate(value: string, site: Site): { epochMs: number; relative: boolean } | undefined {
+  const text = value.trim();
+  const period = /^([-+]?)((?:\d+[wdhm]\s*)+)$/i.exec(text);
+  if (period) {
+    let ms = 0;
+    for (const [, amount, unit] of (period[2] ?? '').matchAll(/(\d+)([wdhm])/gi))
+      ms += Number(amount) * (UNIT_MS[(unit ?? '').toLowerCase()] ?? 0);
+    const now = site.ws.now === undefined ? Date.now() : Date.parse(site.ws.now);
+    return { epochMs: now + (period[1] === '-' ? -ms : ms), relative: true };
   }
-  if (peek().kind !== 'eof')
-    throw new JqlSyntaxError(`Error in the JQL Query: Unexpected '${peek().text}' at the end of the query.`);
-  return clauses;
+  const date = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(text);
+  if (!date) return undefined;
+  const [year, month, day, hour, minute] = [date[1], date[3], date[4], date[5] ?? '0', date[6] ?? '0'].map(
+    Number,
+  );
+  if ([year, month, day, hour, minute].some((n) => n === undefined || Number.isNaN(n))) return undefined;
+  const local = new TZDate(year!, month! - 1, day!, hour!, minute!, site.ws.user.timeZone);
+  // Reject dates that roll over (2026-02-30) and impossible times.
+  if (local.getMonth() !== month! - 1 || local.getDate() !== day! || hour! > 23 || minute! > 59)
+    return undefined;
+  return { epochMs: local.getTime(), relative: false };
 }

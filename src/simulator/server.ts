@@ -24,6 +24,18 @@ export interface SimulatorOptions {
    * Atlassian's spec text describes), or in `issueErrors` (which Jira uses for retriable failures).
    */
   missingInBulkfetch?: 'issueErrors' | 'omit';
+  /** Lowers /changelog/bulkfetch pages below the request's maxResults (at most 10,000 histories). */
+  maxChangelogPageSize?: number;
+  /**
+   * How change histories give `created`: epoch milliseconds (default; what live Cloud sites send, and the
+   * spec's own example) or Jira's date-time text (what the spec's schema says and `expand=changelog` sends).
+   */
+  changelogDates?: 'epoch-millis' | 'iso';
+  /**
+   * Each /changelog/bulkfetch page repeats the previous page's last history (reported from a live site), so
+   * clients must de-duplicate by history id. Off by default.
+   */
+  changelogPageOverlap?: boolean;
 }
 
 export interface SimulatorStats {
@@ -50,6 +62,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     maxSearchPageSize: options.maxSearchPageSize,
     maxSprintPageSize: options.maxSprintPageSize ?? 50,
     missingInBulkfetch: options.missingInBulkfetch ?? 'omit',
+    maxChangelogPageSize: options.maxChangelogPageSize ?? 10000,
+    changelogDates: options.changelogDates ?? 'epoch-millis',
+    changelogPageOverlap: options.changelogPageOverlap ?? false,
   };
   const latencyMs = options.latencyMs ?? 0;
   const match = compileRoutes(ROUTES);

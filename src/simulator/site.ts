@@ -1,5 +1,6 @@
 import type {
   ResolvedWorkspace,
+  WorkspacePerson,
   WorkspaceBoard,
   WorkspaceField,
   WorkspaceIssue,
@@ -27,6 +28,13 @@ export interface LinkEnd {
   side: 'outward' | 'inward';
 }
 
+/** When an issue was created, last changed and resolved (epoch ms); `resolved` is null unless it is done. */
+export interface IssueDates {
+  created: number;
+  updated: number;
+  resolved: number | null;
+}
+
 export interface Site {
   ws: ResolvedWorkspace;
   statuses: Map<string, StatusInfo>;
@@ -36,6 +44,12 @@ export interface Site {
   fields: Map<string, WorkspaceField>;
   sprintField: WorkspaceField | undefined;
   rankField: WorkspaceField | undefined;
+  flaggedField: WorkspaceField | undefined;
+  /** Everyone who may appear as a changelog author, by account id. */
+  people: Map<string, WorkspacePerson>;
+  /** Changelog ids per issue key, one per entry: numbered site-wide in time order, as Jira's are. */
+  historyIds: Map<string, string[]>;
+  dates: Map<string, IssueDates>;
   issuesByKey: Map<string, WorkspaceIssue>;
   issuesById: Map<string, WorkspaceIssue>;
   linkEnds: Map<string, LinkEnd[]>;
@@ -49,6 +63,9 @@ export interface Site {
   rank: Map<string, number>;
   properties: Map<string, Map<string, unknown>>;
 }
+
+/** Creation date of issues with neither a `created` date nor a history. */
+const SITE_EPOCH = Date.parse('2026-01-05T09:00:00.000Z');
 
 const KNOWN_TYPE_IDS: Record<string, string> = {
   Epic: '10000',
@@ -73,6 +90,7 @@ export function buildSite(ws: ResolvedWorkspace): Site {
 
   const fields = new Map(ws.fields.map((f) => [f.id, f]));
   const optionIds = new Map<string, string>();
+  for (const f of ws.fields) for (const o of f.options ?? []) optionIds.set(`${f.id}/${o.value}`, o.id);
   let nextOptionId = 10100;
   const issuesByKey = new Map<string, WorkspaceIssue>();
   const issuesById = new Map<string, WorkspaceIssue>();
@@ -90,10 +108,23 @@ export function buildSite(ws: ResolvedWorkspace): Site {
     }
     if (!issueTypeIds.has(issue.issueType)) issueTypeIds.set(issue.issueType, String(nextTypeId++));
     properties.set(issue.key, new Map(Object.entries(issue.properties)));
-    for (const [fieldId, value] of Object.entries(issue.fields)) {
-      if (fields.get(fieldId)?.schemaType !== 'option' || typeof value !== 'string') continue;
-      const optionKey = `${fieldId}/${value}`;
-      if (!optionIds.has(optionKey)) optionIds.set(optionKey, String(nextOptionId++));
+    const pastValues = issue.changelog.flatMap((entry) =>
+      entry.changes.flatMap((c): [string, unknown][] =>
+        c.kind === 'field'
+          ? [
+              [c.fieldId, c.from],
+              [c.fieldId, c.to],
+            ]
+          : [],
+      ),
+    );
+    for (const [fieldId, value] of [...Object.entries(issue.fields), ...pastValues]) {
+      const field = fields.get(fieldId);
+      const isOption = field?.schemaType === 'option' || field?.items === 'option';
+      for (const v of isOption && value !== null ? [value].flat() : []) {
+        const optionKey = `${fieldId}/${v}`;
+        if (!optionIds.has(optionKey)) optionIds.set(optionKey, String(nextOptionId++));
+      }
     }
   }
 
@@ -117,6 +148,10 @@ export function buildSite(ws: ResolvedWorkspace): Site {
     for (const sprintId of effectiveSprintIds(issuesByKey, issue)) sprintIssues.get(sprintId)?.push(issue);
   }
 
+  const people = new Map<string, WorkspacePerson>();
+  for (const p of [ws.user, ...ws.otherUsers, ...ws.people])
+    if (!people.has(p.accountId)) people.set(p.accountId, p);
+
   return {
     ws,
     statuses,
@@ -126,6 +161,10 @@ export function buildSite(ws: ResolvedWorkspace): Site {
     fields,
     sprintField: ws.fields.find((f) => f.role === 'sprint'),
     rankField: ws.fields.find((f) => f.role === 'rank'),
+    flaggedField: ws.fields.find((f) => f.role === 'flagged'),
+    people,
+    historyIds: numberHistories(ws.issues),
+    dates: new Map(ws.issues.map((issue) => [issue.key, issueDates(issue, statuses, ws.now)])),
     issuesByKey,
     issuesById,
     linkEnds,
@@ -136,6 +175,54 @@ export function buildSite(ws: ResolvedWorkspace): Site {
     rank,
     properties,
   };
+}
+
+/** Jira numbers change histories site-wide as they happen; ties keep workspace order. */
+function numberHistories(issues: readonly WorkspaceIssue[]): Map<string, string[]> {
+  const entries: { key: string; index: number; at: number; order: number }[] = [];
+  for (const issue of issues)
+    issue.changelog.forEach((entry, index) =>
+      entries.push({ key: issue.key, index, at: Date.parse(entry.at), order: entries.length }),
+    );
+  entries.sort((a, b) => a.at - b.at || a.order - b.order);
+  const ids = new Map<string, string[]>();
+  entries.forEach((entry, n) => {
+    let list = ids.get(entry.key);
+    if (!list) ids.set(entry.key, (list = []));
+    list[entry.index] = String(100000 + n);
+  });
+  return ids;
+}
+
+/**
+ * Created: as given, else an hour before the first change, else the site's clock minus 30 days (or a fixed
+ * date). Resolved: when a done issue last moved into done from another category (its creation when it never
+ * moved), as Jira's resolution date is set by that transition.
+ */
+function issueDates(
+  issue: WorkspaceIssue,
+  statuses: Map<string, StatusInfo>,
+  now: string | undefined,
+): IssueDates {
+  const first = issue.changelog[0];
+  const created =
+    issue.created !== null
+      ? Date.parse(issue.created)
+      : first
+        ? Date.parse(first.at) - 3600_000
+        : now
+          ? Date.parse(now) - 30 * 86400_000
+          : SITE_EPOCH;
+  const last = issue.changelog[issue.changelog.length - 1];
+  const updated = last ? Date.parse(last.at) : created;
+  const isDone = (name: string) => statuses.get(name)?.categoryKey === 'done';
+  if (!isDone(issue.status)) return { created, updated, resolved: null };
+  let resolved = created;
+  for (const entry of issue.changelog)
+    for (const change of entry.changes)
+      if (change.kind === 'status' && isDone(change.to) && !isDone(change.from))
+        resolved = Date.parse(entry.at);
+  return { created, updated, resolved };
 }
 
 /** Sub-tasks sit in their parent's sprints, as in Jira. */

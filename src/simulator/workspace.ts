@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { changelogEntrySchema, historyProblems, instantSchema } from './changelog';
 
 /**
  * A workspace is everything the simulator serves: one Jira Cloud site described in plain words.
@@ -17,8 +18,10 @@ const fieldSchema = z.object({
   items: z.string().optional(),
   /** Jira's custom field type key (`schema.custom`); derived from schemaType (and role) when left out. */
   plugin: z.string().optional(),
-  /** Fields Jira Software treats specially. */
-  role: z.enum(['sprint', 'story-points', 'rank']).optional(),
+  /** Fields Jira Software treats specially; `flagged` is Jira's Flagged checkbox (option "Impediment"). */
+  role: z.enum(['sprint', 'story-points', 'rank', 'flagged']).optional(),
+  /** Option ids for option fields (changelogs name options by id); the simulator numbers the others. */
+  options: z.array(z.object({ id: z.string().regex(/^\d+$/), value: z.string().min(1) })).optional(),
 });
 
 const linkTypeSchema = z.object({
@@ -56,6 +59,7 @@ const sprintSchema = z.object({
   startDate: z.string().nullable().default(null),
   endDate: z.string().nullable().default(null),
   completeDate: z.string().nullable().default(null),
+  createdDate: z.string().nullable().default(null),
 });
 
 const statusSchema = z.object({
@@ -90,6 +94,10 @@ const issueSchema = z.object({
   visibleToUser: z.boolean().default(true),
   /** True: still listed in other issues' links, but fetching it fails (deleted or moved meanwhile). */
   vanished: z.boolean().default(false),
+  /** When it was created (ISO 8601); left out, the simulator makes one up just before its first change. */
+  created: instantSchema.nullable().default(null),
+  /** What happened to it, oldest first; its resolution date is the last move into a done status that holds. */
+  changelog: z.array(changelogEntrySchema).default([]),
 });
 
 const linkSchema = z.object({
@@ -113,6 +121,14 @@ const userSchema = z.object({
   editIssues: z.boolean().default(true),
 });
 
+/** Someone who appears in histories (changelog authors) without signing in to the simulator. */
+const personSchema = z.object({
+  accountId: z.string().min(1),
+  displayName: z.string().min(1),
+  emailAddress: z.string().min(1).optional(),
+  timeZone: z.string().min(1).default('Europe/Berlin'),
+});
+
 const DEFAULT_USER = {
   accountId: '712020:5d3a1c7e-0b7f-4a8e-9a51-6f0c2f1b9e11',
   displayName: 'Ada Okafor',
@@ -130,6 +146,10 @@ export const workspaceSchema = z
     credentials: z.object({ email: z.string().min(1), apiToken: z.string().min(1) }).optional(),
     /** Other people on the site, signing in with `emailAddress:apiToken` (e.g. a user who is not a Jira admin). */
     otherUsers: z.array(userSchema.extend({ apiToken: z.string().min(1) })).default([]),
+    /** People who changed issues (changelog authors) besides the users above. */
+    people: z.array(personSchema).default([]),
+    /** The site's clock (ISO 8601): relative JQL dates such as `-90d` count from it; real time when left out. */
+    now: instantSchema.optional(),
     fields: z.array(fieldSchema),
     linkTypes: z.array(linkTypeSchema),
     projects: z.array(projectSchema),
@@ -156,6 +176,7 @@ export type WorkspaceBoard = ResolvedWorkspace['boards'][number];
 export type WorkspaceLink = ResolvedWorkspace['links'][number];
 export type FieldValue = z.infer<typeof fieldValueSchema>;
 export type WorkspaceUser = ResolvedWorkspace['user'];
+export type WorkspacePerson = ResolvedWorkspace['people'][number];
 
 /** Validates a workspace; throws an Error listing every problem. */
 export function parseWorkspace(input: unknown): ResolvedWorkspace {
@@ -183,6 +204,11 @@ function crossCheck(ws: Shape): Problem[] {
     if (ws.fields.filter((f) => f.role === role).length > 1) fail(['fields'], `more than one ${role} field`);
   }
   const sprintFieldId = ws.fields.find((f) => f.role === 'sprint')?.id;
+  if (ws.fields.filter((f) => f.role === 'flagged').length > 1)
+    fail(['fields'], 'more than one flagged field');
+  const flagged = ws.fields.find((f) => f.role === 'flagged');
+  if (flagged && (flagged.schemaType !== 'array' || flagged.items !== 'option'))
+    fail(['fields'], `the flagged field "${flagged.id}" must be an array of options`);
   const linkTypeNames = new Set(ws.linkTypes.map((t) => t.name));
   const projects = new Map(ws.projects.map((p) => [p.key, p]));
   const boards = new Map(ws.boards.map((b) => [b.id, b]));
@@ -211,8 +237,18 @@ function crossCheck(ws: Shape): Problem[] {
     issues.set(issue.key, issue);
     ids.add(issue.id);
   });
+  const accountIds = new Set([ws.user, ...ws.otherUsers, ...ws.people].map((p) => p.accountId));
+  const history = {
+    statusNames,
+    sprintIds,
+    accountIds,
+    fields: new Map(ws.fields.map((f) => [f.id, f])),
+    flaggedFieldId: flagged?.id,
+  };
   ws.issues.forEach((issue, i) => {
     const at = (field: string) => ['issues', i, field];
+    if (issue.changelog.length > 0)
+      for (const [path, message] of historyProblems(issue, history)) fail(['issues', i, ...path], message);
     const project = projects.get(issue.projectKey);
     if (!project) fail(at('projectKey'), `no project "${issue.projectKey}"`);
     else if (!issue.key.startsWith(`${project.key}-`))
@@ -223,8 +259,11 @@ function crossCheck(ws: Shape): Problem[] {
         fail(at('components'), `project has no component "${c}"`);
     }
     for (const s of issue.sprintIds) if (!sprintIds.has(s)) fail(at('sprintIds'), `no sprint ${s}`);
-    for (const f of Object.keys(issue.fields)) {
+    for (const [f, value] of Object.entries(issue.fields)) {
       if (!fieldIds.has(f)) fail(at('fields'), `no field "${f}"`);
+      const options = history.fields.get(f)?.options;
+      for (const v of options && value !== null ? [value].flat() : [])
+        if (!options?.some((o) => o.value === v)) fail(at('fields'), `field "${f}" has no option "${v}"`);
       if (f === sprintFieldId) fail(at('fields'), 'set sprints through sprintIds, not the sprint field');
     }
     if (issue.parentKey !== null && !issues.has(issue.parentKey))

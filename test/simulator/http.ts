@@ -77,3 +77,28 @@ export async function allPages(
   } while (token !== undefined);
   return pages;
 }
+
+export function changelogs(sim: RunningSimulator, body: Record<string, unknown>): Promise<Answer> {
+  return call(sim, 'POST', '/rest/api/3/changelog/bulkfetch', body);
+}
+
+/** Follows a /changelog/bulkfetch request's nextPageToken to the end; returns every page's body. */
+export async function allChangelogPages(
+  sim: RunningSimulator,
+  body: Record<string, unknown>,
+): Promise<Record<string, unknown>[]> {
+  const pages: Record<string, unknown>[] = [];
+  let token: string | undefined;
+  do {
+    const answer = await changelogs(sim, {
+      ...body,
+      ...(token === undefined ? {} : { nextPageToken: token }),
+    });
+    if (answer.status !== 200) throw new Error(`changelog bulkfetch failed: ${answer.status} ${answer.text}`);
+    const page = obj(answer.json);
+    pages.push(page);
+    token = typeof page.nextPageToken === 'string' ? page.nextPageToken : undefined;
+    if (pages.length > 10000) throw new Error('paging does not end');
+  } while (token !== undefined);
+  return pages;
+}

@@ -76,6 +76,25 @@ export const SPEC_PATCHES = {
       },
     };
   },
+  /**
+   * ChangeDetails types from/fromString/to/toString as plain strings; real items carry nulls (SP-13 to SP-15:
+   * `"from": null` on story points, resolution, Flagged).
+   */
+  changeDetailsNullable: (platform: JsonObject) => {
+    const properties = (schemas(platform).ChangeDetails as JsonObject).properties as JsonObject;
+    for (const key of ['from', 'fromString', 'to', 'toString'])
+      properties[key] = { anyOf: [properties[key], { type: 'null' }] };
+  },
+  /**
+   * Changelog.created is a date-time string in the schema, but the spec's own /changelog/bulkfetch example
+   * sends a number, and two public projects that read live Cloud sites report epoch milliseconds there (their
+   * notes, not recordings: shared code index ids 70518543105 and 55693275875). `expand=changelog` still
+   * sends date-time text (SP-13 to SP-15).
+   */
+  changelogCreatedEpochMillis: (platform: JsonObject) => {
+    const properties = (schemas(platform).Changelog as JsonObject).properties as JsonObject;
+    properties.created = { anyOf: [properties.created, { type: 'integer', minimum: 0 }] };
+  },
   /** Sprint endpoints have no response schema (example only): validate values with SprintBean. */
   sprintPageSchema: (software: JsonObject) => {
     schemas(software).SimulatorSprintPage = {
@@ -108,6 +127,8 @@ export function createValidators(options: { patched: boolean } = { patched: true
     SPEC_PATCHES.fieldDetailsUntranslatedName(platform);
     SPEC_PATCHES.customFieldOptionId(platform);
     SPEC_PATCHES.boardConfigLocation(software);
+    SPEC_PATCHES.changeDetailsNullable(platform);
+    SPEC_PATCHES.changelogCreatedEpochMillis(platform);
   }
   SPEC_PATCHES.sprintPageSchema(software);
   const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });

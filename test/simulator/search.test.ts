@@ -1,12 +1,14 @@
 import {
   CV_FIELDS,
   CV_SPRINTS,
+  DEMO_NOW,
   demoSite,
   startSimulator,
   syntheticWorkspace,
   type RunningSimulator,
 } from '../../src/simulator';
 import { allPages, arr, call, obj, searchJql } from './http';
+import { resolvedAt } from './history-truth';
 
 /** /search/jql: token paging, page caps, the JQL subset, hidden issues; the removed /search. */
 
@@ -127,7 +129,7 @@ describe('JQL subset and visibility', () => {
   });
 
   test.each([
-    ['status = Done', /Field 'status'/],
+    ['labels = data', /Field 'labels'/],
     ['sprint = 102 OR project = CV', /OR/],
     ['sprint in openSprints()', /functions/],
     ['sprint != 102', /Operator '!='/],
@@ -171,6 +173,88 @@ describe('JQL subset and visibility', () => {
       'CV Sprint 14 — classifier v1.1',
     ]);
     expect(fields[CV_FIELDS.storyPointEstimate]).toBe(8);
+  });
+});
+
+describe('the forecast’s queries on the demo site', () => {
+  let sim: RunningSimulator;
+  const demo = demoSite();
+  beforeAll(async () => {
+    sim = await startSimulator({ workspace: demo });
+  });
+  afterAll(() => sim.close());
+
+  const keys = async (jql: string) =>
+    keysOf(await allPages(sim, { jql, fields: ['summary'], maxResults: 100 })).map(String);
+  /** Done CV issues resolved at or after `from` (epoch ms), by the changelogs. */
+  const doneSince = (from: number) =>
+    demo.issues
+      .filter((issue) => issue.projectKey === 'CV' && issue.visibleToUser !== false && !issue.vanished)
+      .filter((issue) => (resolvedAt(issue) ?? -Infinity) >= from)
+      .map((issue) => issue.key);
+
+  test('done work of the board’s project resolved since a date (midnight in the user’s time zone)', async () => {
+    const found = await keys('project = CV AND statusCategory = Done AND resolved >= "2026-09-01"');
+    expect(found.sort()).toEqual(doneSince(Date.parse('2026-08-31T22:00:00.000Z')).sort());
+    expect(found.length).toBeGreaterThan(100);
+    expect(found).toContain('CV-112');
+    expect(found).not.toContain('CV-105');
+  });
+
+  test('a period counts back from the site’s clock: -90d is the same as the date 90 days before it', async () => {
+    const from = Date.parse(DEMO_NOW) - 90 * 86400_000;
+    const found = await keys('project = CV AND statusCategory = Done AND resolved >= -90d');
+    expect(found.sort()).toEqual(doneSince(from).sort());
+    expect(found.length).toBeLessThan(
+      (await keys('project = CV AND statusCategory = Done AND resolved >= "2026-08-01"')).length,
+    );
+  });
+
+  test('bugs of the project, with the done work they were found in', async () => {
+    const bugs = await allPages(sim, {
+      jql: 'project = CV AND issuetype = Bug AND created >= -120d',
+      fields: ['issuelinks', 'created', 'issuetype'],
+      maxResults: 100,
+    });
+    const issues = bugs.flatMap((page) => arr(page.issues).map(obj));
+    expect(issues.length).toBeGreaterThan(3);
+    const escaped = issues.filter((bug) =>
+      arr(obj(bug.fields).issuelinks).some((link) => obj(obj(link).type).name === 'Relates'),
+    );
+    expect(escaped.length).toBeGreaterThanOrEqual(issues.length - 2);
+    for (const bug of issues) expect(obj(obj(bug.fields).issuetype).name).toBe('Bug');
+  });
+
+  test.each([
+    ['statusCategory in (new, "In Progress")', 'CV-105', 'CV-112'],
+    ['status != Done AND project = CV', 'CV-101', 'CV-112'],
+    ['status not in ("To Do", Done) AND project = CV', 'CV-104', 'CV-105'],
+    ['project = CV AND resolution is EMPTY', 'CV-105', 'CV-112'],
+    ['project = CV AND resolution = Done', 'CV-112', 'CV-105'],
+    ['project = CV AND type in (Bug, Spike) AND created <= "2026/11/30 12:00"', 'CV-107', 'CV-105'],
+    ['project = CV AND updated > -1w', 'CV-112', 'CV-132'],
+  ])('%s', async (jql, included, excluded) => {
+    const found = await keys(jql);
+    expect(found).toContain(included);
+    expect(found).not.toContain(excluded);
+  });
+
+  test.each([
+    ['resolved >= "2026-13-01"', /Date value '2026-13-01' for field 'resolved' is invalid/],
+    ['resolved >= "2026-02-30"', /Date value '2026-02-30'/],
+    ['resolved >= yesterday', /Date value 'yesterday'/],
+    ['resolved >= startOfDay(-90d)', /functions/],
+    ['resolved ~ "2026-09-01"', /Operator '~'/],
+    ['statusCategory = Doing', /The value 'Doing' does not exist for the field 'statusCategory'/],
+    ['issuetype = Epicc', /The value 'Epicc' does not exist for the field 'issuetype'/],
+    ['status > Done', /Operator '>'/],
+    ['resolution = Fixed', /The value 'Fixed' does not exist for the field 'resolution'/],
+    ['project = CV AND NOT status = Done', /'NOT'/],
+    ['resolved is yesterday', /Expecting 'EMPTY'/],
+  ])('400 for %j', async (jql, message) => {
+    const answer = await searchJql(sim, { jql });
+    expect(answer.status).toBe(400);
+    expect(arr(obj(answer.json).errorMessages).join(' ')).toMatch(message);
   });
 });
 

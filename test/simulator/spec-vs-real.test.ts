@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createValidators } from './openapi';
+import { createValidators, loadSpec } from './openapi';
 
 /**
  * Where Atlassian's OpenAPI spec disagrees with real Cloud responses. Each patch in openapi.ts is justified
@@ -67,9 +67,28 @@ test('the bulkfetch example carries `expand`, which BulkIssueResults forbids (th
 });
 
 test('real changelog items have `from: null`, which ChangeDetails does not allow', () => {
-  expect(patched.schema('platform', 'IssueBean')(sp15)).toBe(false);
-  const withoutChangelog = Object.fromEntries(Object.entries(sp15).filter(([key]) => key !== 'changelog'));
-  expect(patched.schema('platform', 'IssueBean')(withoutChangelog)).toBe(true);
+  for (const key of ['SP-13', 'SP-14', 'SP-15']) {
+    const issue = load(`jira-real/jirametrics/${key}.json`);
+    expect(unpatched.schema('platform', 'IssueBean')(issue)).toBe(false);
+    expect(patched.schema('platform', 'IssueBean')(issue)).toBe(true);
+  }
+});
+
+test('the spec’s own /changelog/bulkfetch example sends `created` as a number, which Changelog forbids', () => {
+  const platform = loadSpec('jira-platform-v3.openapi.json') as {
+    paths: Record<
+      string,
+      { post: { responses: Record<string, { content: Record<string, { example: string }> }> } }
+    >;
+  };
+  const example = JSON.parse(
+    platform.paths['/rest/api/3/changelog/bulkfetch']?.post.responses['200']?.content['application/json']
+      ?.example ?? 'null',
+  ) as { issueChangeLogs: { changeHistories: { created: unknown }[] }[] };
+  expect(typeof example.issueChangeLogs[0]?.changeHistories[0]?.created).toBe('number');
+  const path = '/rest/api/3/changelog/bulkfetch';
+  expect(unpatched.response('platform', path, 'post')(example)).toBe(false);
+  expect(patched.response('platform', path, 'post')(example)).toBe(true);
 });
 
 test('sprint endpoints have no response schema; real pages fit SprintBean values without `total`', () => {

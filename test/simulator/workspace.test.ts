@@ -149,10 +149,13 @@ describe('standalone workspaces', () => {
     expect(recommendationsWorkspace().fields.filter((f) => cv.has(f.id))).toEqual([]);
   });
 
-  test('loadWorkspace knows cv, recommendations, synthetic-N; refuses others', () => {
+  test('loadWorkspace knows cv, recommendations, synthetic-N, history-N; refuses others', () => {
     expect(loadWorkspace('cv').boards).toHaveLength(1);
     expect(loadWorkspace('recommendations').boards).toHaveLength(2);
     expect(loadWorkspace('synthetic-50').issues.length).toBeGreaterThanOrEqual(50);
+    expect(loadWorkspace('history-50').issues.filter((i) => i.sprintIds.some((id) => id < 11))).toHaveLength(
+      50,
+    );
     expect(() => loadWorkspace('nope')).toThrow(/Unknown workspace/);
   });
 

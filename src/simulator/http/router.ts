@@ -11,6 +11,12 @@ export interface Limits {
   maxSprintPageSize: number;
   /** Where bulkfetch puts ids it cannot return. */
   missingInBulkfetch: 'issueErrors' | 'omit';
+  /** Cap on histories per /changelog/bulkfetch page (Jira honours maxResults up to 10,000). */
+  maxChangelogPageSize: number;
+  /** How changelog histories give `created`. */
+  changelogDates: 'epoch-millis' | 'iso';
+  /** Repeat the last history of a page at the start of the next one. */
+  changelogPageOverlap: boolean;
 }
 
 export interface RequestContext {

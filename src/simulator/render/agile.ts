@@ -87,6 +87,7 @@ export function renderSprint(base: string, sprint: WorkspaceSprint) {
     ...(sprint.startDate === null ? {} : { startDate: sprint.startDate }),
     ...(sprint.endDate === null ? {} : { endDate: sprint.endDate }),
     ...(sprint.completeDate === null ? {} : { completeDate: sprint.completeDate }),
+    ...(sprint.createdDate === null ? {} : { createdDate: sprint.createdDate }),
     originBoardId: sprint.boardId,
     ...(sprint.goal === null ? {} : { goal: sprint.goal }),
   };

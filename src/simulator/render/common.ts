@@ -3,7 +3,7 @@ import type { WorkspaceIssue } from '../workspace';
 
 /** Small Jira objects shared by issue fields, linked issues and parents, in Jira Cloud's shapes. */
 
-const CATEGORIES = {
+export const CATEGORIES = {
   new: { id: 2, key: 'new', colorName: 'blue-gray', name: 'To Do' },
   indeterminate: { id: 4, key: 'indeterminate', colorName: 'yellow', name: 'In Progress' },
   done: { id: 3, key: 'done', colorName: 'green', name: 'Done' },
@@ -70,5 +70,20 @@ export function avatarUrls(base: string, kind: 'project' | 'user', avatarId: num
     '24x24': `${url}?size=small`,
     '16x16': `${url}?size=xsmall`,
     '32x32': `${url}?size=medium`,
+  };
+}
+
+/** A person as Jira's UserDetails (changelog authors); unknown account ids get Jira's fallback values. */
+export function renderUser(site: Site, base: string, accountId: string) {
+  const person = site.people.get(accountId);
+  return {
+    self: `${base}/rest/api/3/user?accountId=${encodeURIComponent(accountId)}`,
+    accountId,
+    ...(person?.emailAddress === undefined ? {} : { emailAddress: person.emailAddress }),
+    avatarUrls: avatarUrls(base, 'user', 10122),
+    displayName: person?.displayName ?? 'Former user',
+    active: person !== undefined,
+    timeZone: person?.timeZone ?? 'Etc/GMT',
+    accountType: 'atlassian',
   };
 }

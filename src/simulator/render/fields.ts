@@ -52,6 +52,34 @@ const SYSTEM_FIELDS = [
     schema: { type: 'array', items: 'issuelinks' },
   },
   {
+    id: 'created',
+    name: 'Created',
+    orderable: false,
+    clauseNames: ['created', 'createdDate'],
+    schema: { type: 'datetime' },
+  },
+  {
+    id: 'updated',
+    name: 'Updated',
+    orderable: false,
+    clauseNames: ['updated', 'updatedDate'],
+    schema: { type: 'datetime' },
+  },
+  {
+    id: 'resolution',
+    name: 'Resolution',
+    orderable: true,
+    clauseNames: ['resolution'],
+    schema: { type: 'resolution' },
+  },
+  {
+    id: 'resolutiondate',
+    name: 'Resolved',
+    orderable: false,
+    clauseNames: ['resolutiondate', 'resolved'],
+    schema: { type: 'datetime' },
+  },
+  {
     id: 'subtasks',
     name: 'Sub-tasks',
     orderable: false,
@@ -66,6 +94,7 @@ const TYPES = 'com.atlassian.jira.plugin.system.customfieldtypes';
 function pluginFor(field: WorkspaceField): { plugin: string; suffix: string | null } {
   if (field.role === 'sprint') return { plugin: 'com.pyxis.greenhopper.jira:gh-sprint', suffix: null };
   if (field.role === 'rank') return { plugin: 'com.pyxis.greenhopper.jira:gh-lexo-rank', suffix: null };
+  if (field.role === 'flagged') return { plugin: `${TYPES}:multicheckboxes`, suffix: 'Checkboxes' };
   if (field.role === 'story-points' && !field.plugin) {
     return { plugin: 'com.pyxis.greenhopper.jira:jsw-story-points', suffix: null };
   }

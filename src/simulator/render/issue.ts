@@ -2,6 +2,7 @@ import { effectiveSprintIds, isReadable, type Site } from '../site';
 import type { WorkspaceIssue } from '../workspace';
 import { avatarUrls, renderIssueRef, renderIssueType, renderPriority, renderStatus } from './common';
 import { renderSprintFieldEntry } from './agile';
+import { jiraDateTime } from '../dates';
 
 /** Issue JSON as /search/jql and /issue/bulkfetch return it: only the requested fields. */
 
@@ -16,6 +17,10 @@ const SYSTEM_FIELD_IDS = [
   'project',
   'issuelinks',
   'subtasks',
+  'created',
+  'updated',
+  'resolution',
+  'resolutiondate',
 ];
 
 /** Which fields to render: `null` means "no fields at all" (the id-only form of /search/jql). */
@@ -100,6 +105,22 @@ function renderField(site: Site, base: string, issue: WorkspaceIssue, fieldId: s
       return renderProject(site, base, issue.projectKey);
     case 'issuelinks':
       return renderLinks(site, base, issue);
+    case 'created':
+    case 'updated':
+    case 'resolutiondate': {
+      const dates = site.dates.get(issue.key);
+      const at = fieldId === 'resolutiondate' ? dates?.resolved : dates?.[fieldId];
+      return at === undefined || at === null ? null : jiraDateTime(at, site.ws.user.timeZone);
+    }
+    case 'resolution':
+      return site.dates.get(issue.key)?.resolved == null
+        ? null
+        : {
+            self: `${base}/rest/api/3/resolution/10000`,
+            id: '10000',
+            description: 'Work has been completed on this issue.',
+            name: 'Done',
+          };
     case 'subtasks':
       return (site.children.get(issue.key) ?? [])
         .filter((child) => child.subtask && isReadable(child))
@@ -159,9 +180,12 @@ function renderSiteField(site: Site, base: string, issue: WorkspaceIssue, fieldI
   if (field.role === 'rank') return `0|i${(site.rank.get(issue.key) ?? 0).toString(36).padStart(5, '0')}:`;
   const value = issue.fields[fieldId];
   if (value === undefined || value === null) return null;
-  if (field.schemaType === 'option' && typeof value === 'string') {
-    const id = site.optionIds.get(`${fieldId}/${value}`) ?? '0';
-    return { self: `${base}/rest/api/3/customFieldOption/${id}`, value, id };
-  }
+  const option = (text: string) => {
+    const id = site.optionIds.get(`${fieldId}/${text}`) ?? '0';
+    return { self: `${base}/rest/api/3/customFieldOption/${id}`, value: text, id };
+  };
+  if (field.schemaType === 'option' && typeof value === 'string') return option(value);
+  // Checkboxes (Flagged among them): a list of options, null when none is ticked (SP-1 recording).
+  if (field.items === 'option' && Array.isArray(value)) return value.length > 0 ? value.map(option) : null;
   return Array.isArray(value) ? [...value] : value;
 }

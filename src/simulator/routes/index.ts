@@ -1,8 +1,10 @@
 import type { Route } from '../http/router';
 import { getBoard, getBoardConfiguration, getBoardSprints, getSprint, listBoards } from './agile';
 import { postBulkfetch } from './bulkfetch';
+import { postChangelogBulkfetch } from './changelog';
 import { getIssueTypes, getLabels, getProject, getProjectComponents, searchProjects } from './catalog';
 import { getFields, getIssueLinkTypes, getMyPermissions, getMyself } from './platform';
+import { getStatusCategories, getStatuses } from './statuses';
 import { getIssueProperty, putIssueProperty } from './properties';
 import { getSearchJql, postSearchJql, removedSearch } from './search';
 
@@ -28,6 +30,9 @@ export const ROUTES: Route[] = [
   { method: 'GET', template: '/rest/api/2/search', handler: removedSearch },
   { method: 'POST', template: '/rest/api/2/search', handler: removedSearch },
   { method: 'POST', template: '/rest/api/3/issue/bulkfetch', handler: postBulkfetch },
+  { method: 'POST', template: '/rest/api/3/changelog/bulkfetch', handler: postChangelogBulkfetch },
+  { method: 'GET', template: '/rest/api/3/status', handler: getStatuses },
+  { method: 'GET', template: '/rest/api/3/statuscategory', handler: getStatusCategories },
   {
     method: 'GET',
     template: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',

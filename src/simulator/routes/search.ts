@@ -3,6 +3,7 @@ import { runJql } from '../jql';
 import { renderIssue, selectFields } from '../render/issue';
 import { jiraError, ok, type Reply } from '../http/reply';
 import type { RequestContext } from '../http/router';
+import { decodePageToken, encodePageToken } from './page-token';
 
 /**
  * /rest/api/3/search/jql: token paging (`nextPageToken` absent on the last page, `isLast`, no `total`),
@@ -62,7 +63,7 @@ function search(ctx: RequestContext, req: SearchRequest): Reply {
   if ('errors' in result) return jiraError(400, result.errors);
   let offset = 0;
   if (req.nextPageToken !== undefined) {
-    const decoded = decodeToken(req.nextPageToken, req.jql);
+    const decoded = decodePageToken(req.nextPageToken, req.jql);
     if (decoded === undefined) return jiraError(400, ['The provided next page token is invalid or expired.']);
     offset = decoded;
   }
@@ -74,7 +75,7 @@ function search(ctx: RequestContext, req: SearchRequest): Reply {
   const isLast = offset + pageSize >= result.issues.length;
   return ok({
     issues: page.map((issue) => renderIssue(ctx.site, ctx.base, issue, selection, req.properties)),
-    ...(isLast ? {} : { nextPageToken: encodeToken(req.jql, offset + pageSize) }),
+    ...(isLast ? {} : { nextPageToken: encodePageToken(req.jql, offset + pageSize) }),
     isLast,
   });
 }
@@ -84,27 +85,6 @@ function splitList(values: string[]): string[] {
     .flatMap((v) => v.split(','))
     .map((v) => v.trim())
     .filter((v) => v.length > 0);
-}
-
-/** Opaque to clients; bound to the query so a token cannot be replayed against another JQL. */
-function encodeToken(jql: string, offset: number): string {
-  return Buffer.from(JSON.stringify({ q: hash(jql), o: offset })).toString('base64url');
-}
-
-function decodeToken(token: string, jql: string): number | undefined {
-  try {
-    const data: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-    const parsed = z.object({ q: z.number(), o: z.number().int().nonnegative() }).safeParse(data);
-    return parsed.success && parsed.data.q === hash(jql) ? parsed.data.o : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
 }
 
 /** The old /rest/api/3/search is gone on Cloud (410 since 2025). */

@@ -17,6 +17,18 @@ export const DEFAULT_STATUSES: Workspace['statuses'] = [
   { name: 'Done', categoryKey: 'done', id: '10002' },
 ];
 
+/** Jira Software's Flagged field: checkboxes with the one option "Impediment" (its id as on the SP-1 recording). */
+export function flaggedField(id: string): Workspace['fields'][number] {
+  return {
+    id,
+    name: 'Flagged',
+    schemaType: 'array',
+    items: 'option',
+    role: 'flagged',
+    options: [{ id: '10019', value: 'Impediment' }],
+  };
+}
+
 type IssueInput = Workspace['issues'][number];
 type LinkInput = NonNullable<Workspace['links']>[number];
 

@@ -1,5 +1,5 @@
 import type { Workspace } from '../workspace';
-import { blocks, DEFAULT_LINK_TYPES, DEFAULT_STATUSES, issueFactory, relates } from './common';
+import { blocks, DEFAULT_LINK_TYPES, DEFAULT_STATUSES, flaggedField, issueFactory, relates } from './common';
 
 /**
  * The demo squad: computer vision, image classifier v1.1. Board 1 "CV board" (scrum, project CV).
@@ -26,6 +26,7 @@ export const CV_FIELDS = {
   modelAccuracy: 'customfield_10234',
   experimentUrl: 'customfield_10235',
   riskTier: 'customfield_10236',
+  flagged: 'customfield_10238',
 } as const;
 
 export const CV_BOARD_ID = 1;
@@ -320,6 +321,7 @@ export function cvWorkspace(): Workspace {
         plugin: 'com.atlassian.jira.plugin.system.customfieldtypes:url',
       },
       { id: F.riskTier, name: 'Model risk tier', schemaType: 'option' },
+      flaggedField(F.flagged),
     ],
     linkTypes: DEFAULT_LINK_TYPES,
     projects: [

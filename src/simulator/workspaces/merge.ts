@@ -27,6 +27,10 @@ export function mergeWorkspaces(a: Workspace, b: Workspace, name = `${a.name} + 
     name,
     fields: [...a.fields, ...extraFields],
     linkTypes: byName(a.linkTypes, b.linkTypes),
+    people: [
+      ...(a.people ?? []),
+      ...(b.people ?? []).filter((p) => !(a.people ?? []).some((q) => q.accountId === p.accountId)),
+    ],
     projects: [...a.projects, ...b.projects],
     boards: [
       ...a.boards,
@@ -44,6 +48,10 @@ export function mergeWorkspaces(a: Workspace, b: Workspace, name = `${a.name} + 
         fields: Object.fromEntries(
           Object.entries(issue.fields ?? {}).map(([id, value]) => [mapId(id), value]),
         ),
+        changelog: (issue.changelog ?? []).map((entry) => ({
+          ...entry,
+          changes: entry.changes.map((c) => (c.kind === 'field' ? { ...c, fieldId: mapId(c.fieldId) } : c)),
+        })),
       })),
     ],
     links: [...(a.links ?? []), ...(b.links ?? [])],

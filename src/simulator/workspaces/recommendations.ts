@@ -1,5 +1,5 @@
 import type { Workspace } from '../workspace';
-import { blocks, DEFAULT_LINK_TYPES, DEFAULT_STATUSES, issueFactory, relates } from './common';
+import { blocks, DEFAULT_LINK_TYPES, DEFAULT_STATUSES, flaggedField, issueFactory, relates } from './common';
 
 /**
  * A recommendation-engine squad: board 2 "RecSys board" (scrum, project REC, estimates in a site-specific
@@ -21,6 +21,7 @@ export const REC_FIELDS = {
   datasetVersion: 'customfield_10312',
   interAnnotatorAgreement: 'customfield_10313',
   labelingAccuracy: 'customfield_10314',
+  flagged: 'customfield_10021',
 } as const;
 
 export const REC_BOARD_ID = 2;
@@ -172,6 +173,7 @@ export function recommendationsWorkspace(): Workspace {
       { id: F.datasetVersion, name: 'Dataset version', schemaType: 'string' },
       { id: F.interAnnotatorAgreement, name: 'Inter-annotator agreement', schemaType: 'number' },
       { id: F.labelingAccuracy, name: 'Labeling accuracy', schemaType: 'number' },
+      flaggedField(F.flagged),
     ],
     linkTypes: DEFAULT_LINK_TYPES,
     projects: [

@@ -1,5 +1,5 @@
 import type { Workspace } from '../workspace';
-import { DEFAULT_LINK_TYPES, DEFAULT_STATUSES } from './common';
+import { DEFAULT_LINK_TYPES, DEFAULT_STATUSES, flaggedField } from './common';
 
 /**
  * A large deterministic workspace for benchmarks: one scrum board, one active sprint holding `issues`
@@ -22,6 +22,7 @@ export const SYNTHETIC_FIELDS = {
   storyPointEstimate: 'customfield_10502',
   interAnnotatorAgreement: 'customfield_10503',
   modelAccuracy: 'customfield_10504',
+  flagged: 'customfield_10505',
 } as const;
 export const SYNTHETIC_BOARD_ID = 1;
 export const SYNTHETIC_SPRINTS = { active: 11, next: 12 } as const;
@@ -132,6 +133,7 @@ export function syntheticWorkspace(options: SyntheticOptions): Workspace {
       { id: F.storyPointEstimate, name: 'Story point estimate', schemaType: 'number', role: 'story-points' },
       { id: F.interAnnotatorAgreement, name: 'Inter-annotator agreement', schemaType: 'number' },
       { id: F.modelAccuracy, name: 'Model accuracy', schemaType: 'number' },
+      flaggedField(F.flagged),
     ],
     linkTypes: DEFAULT_LINK_TYPES,
     projects: [{ key: 'SYN', id: '10000', name: 'Synthetic' }],
