@@ -131,45 +131,22 @@ export function forecastSprint(input: MonteCarloInput): MonteCarloResult {
   const scales = laneScales(input.whatIf);
   const warnings: string[] = [];
 
-  const excluded = new Set(input.whatIf?.excludedKeys ?? []);
-  const seen = new Set<string>();
-  for (const item of input.work.items) {
-    if (seen.has(item.key)) throw new RangeError(`the sprint lists ${item.key} twice`);
-    seen.add(item.key);
-  }
-  const items = input.work.items.filter((item) => item.category !== 'done' && !excluded.has(item.key));
-  if (items.length === 0) {
+  const work = remainingWork(input.work, input.whatIf?.excludedKeys ?? []);
+  if (work.keys.length === 0) {
     return {
       forecast: null,
       noForecastReason: 'Nothing is left to forecast: all the work is done or out of scope.',
       warnings,
     };
   }
-  const keys = items.map((item) => item.key);
-  const laneOf = items.map((item) => item.lane ?? UNCLASSIFIED_LANE);
-
-  // Lanes in result order: the history's, then unknown ones as met, unclassified last.
-  const laneIds = [
-    ...new Set([...input.history.lanes, ...laneOf.filter((lane) => lane !== UNCLASSIFIED_LANE)]),
-  ];
-  if (laneOf.includes(UNCLASSIFIED_LANE)) laneIds.push(UNCLASSIFIED_LANE);
-  const pooledCycleTimes = input.history.lanes.flatMap((lane) => own(input.history.cycleTimes, lane) ?? []);
-  const methods = new Map(
-    laneIds.map((lane): [string, LaneMethod] => [
-      lane,
-      lane === UNCLASSIFIED_LANE
-        ? pooledCycleTimes.length > 0
-          ? 'cycle-time'
-          : 'none'
-        : input.history.lanes.includes(lane)
-          ? laneMethod(input.history, lane)
-          : 'none',
-    ]),
-  );
+  const { keys, laneOf } = work;
   for (const lane of Object.keys(scales)) {
-    if (!laneOf.includes(lane))
+    if (!laneOf.includes(lane)) {
       warnings.push(`The what-if for lane "${lane}" changes nothing: it has no remaining work.`);
+    }
   }
+  const { lanes, methods, pooledCycleTimes } = laneMethods(input.history, laneOf);
+  warnings.push(...methodWarnings(input.history, lanes, methods, laneOf, pooledCycleTimes));
 
   const graph = workGraph(keys, input.work.dependencies);
   const cycles = graph.cycles.map((members) => members.map((node) => keys[node]!));
@@ -178,58 +155,7 @@ export function forecastSprint(input: MonteCarloInput): MonteCarloResult {
       `${cycle.join(', ')} depend on each other in a cycle; those links are not treated as blocking.`,
     );
   }
-
-  // Items of a lane with no history cannot be forecast, nor can anything waiting on them.
-  const unforecastable = new Uint8Array(keys.length);
-  const queue: number[] = [];
-  laneOf.forEach((lane, node) => {
-    if (methods.get(lane) === 'none') {
-      unforecastable[node] = 1;
-      queue.push(node);
-    }
-  });
-  const directlyBlocked = queue.length;
-  for (let head = 0; head < queue.length; head++) {
-    const node = queue[head]!;
-    for (let at = graph.downstreamStart[node]!; at < graph.downstreamStart[node + 1]!; at++) {
-      const next = graph.downstream[at]!;
-      if (unforecastable[next] === 0) {
-        unforecastable[next] = 1;
-        queue.push(next);
-      }
-    }
-  }
-
-  const lanes = laneIds.filter((lane) => laneOf.includes(lane));
-  const noHistoryLanes = lanes.filter((lane) => methods.get(lane) === 'none');
-  if (noHistoryLanes.length > 0) {
-    const waiting = queue.length - directlyBlocked;
-    warnings.push(
-      `No forecast for ${plural(directlyBlocked, 'issue')} in ${noHistoryLanes.map(laneLabel).join(', ')}: ` +
-        `no throughput or cycle-time history` +
-        (waiting > 0 ? `; nor for the ${plural(waiting, 'issue')} downstream of them.` : '.'),
-    );
-  }
-  for (const lane of lanes) {
-    const method = methods.get(lane);
-    if (method !== 'cycle-time') continue;
-    if (lane === UNCLASSIFIED_LANE) {
-      warnings.push(
-        `${plural(laneOf.filter((each) => each === lane).length, 'unclassified issue')} simulated with cycle times ` +
-          `pooled from all lanes (${pooledCycleTimes.length} samples): no lane's throughput is theirs to share.`,
-      );
-    } else {
-      const days = input.history.days.length;
-      const why =
-        days < MIN_THROUGHPUT_DAYS
-          ? `only ${plural(days, 'working day')} of throughput history (fewer than ${MIN_THROUGHPUT_DAYS})`
-          : `nothing done on any of its ${days} working days`;
-      warnings.push(
-        `Lane "${lane}" is simulated from ${plural(own(input.history.cycleTimes, lane)!.length, 'bootstrapped cycle time')}: ${why}.`,
-      );
-    }
-  }
-
+  const unforecastable = withoutHistory(graph, laneOf, methods, lanes, warnings);
   const simulated = keys.map((_, node) => node).filter((node) => unforecastable[node] === 0);
   if (simulated.length === 0) {
     return {
@@ -241,7 +167,6 @@ export function forecastSprint(input: MonteCarloInput): MonteCarloResult {
     };
   }
 
-  const simulatedLanes = lanes.filter((lane) => methods.get(lane) !== 'none');
   const nodeOf = new Map(keys.map((key, node) => [key, node]));
   const chainKeys = input.work.criticalChain.filter((key) => nodeOf.has(key));
   const chainNodes = new Set(chainKeys.map((key) => nodeOf.get(key)!));
@@ -251,6 +176,7 @@ export function forecastSprint(input: MonteCarloInput): MonteCarloResult {
     warnings.push('No forecast for the critical chain: part of it lies in a lane without history.');
   }
 
+  const simulatedLanes = lanes.filter((lane) => methods.get(lane) !== 'none');
   const plan = buildPlan({
     simulated,
     laneOf,
@@ -264,9 +190,9 @@ export function forecastSprint(input: MonteCarloInput): MonteCarloResult {
     horizon,
   });
   const outcomes = runTrials(plan, random, trials);
+
   const calendar = new Calendar(input.dateOfWorkingDay, horizon);
   const endDay = input.sprintEnd === null ? null : calendar.lastDayOnOrBefore(input.sprintEnd);
-
   const finish = summarise(outcomes.finish, horizon, endDay, calendar);
   if (finish.notFinished > 0) {
     warnings.push(
@@ -294,13 +220,17 @@ export function forecastSprint(input: MonteCarloInput): MonteCarloResult {
             : 'All its remaining issues wait on a lane without history.',
       };
     }
-    const row = outcomes.laneFinish.subarray(slot * trials, (slot + 1) * trials);
     return {
       lane,
       method,
       remainingIssues: remaining,
       simulatedIssues: count,
-      finish: summarise(row, horizon, endDay, calendar),
+      finish: summarise(
+        outcomes.laneFinish.subarray(slot * trials, (slot + 1) * trials),
+        horizon,
+        endDay,
+        calendar,
+      ),
       finishedLast: finishedLast[slot]!,
       reason:
         count < remaining ? 'Some of its issues wait on a lane without history and are not forecast.' : null,
@@ -332,6 +262,111 @@ export function forecastSprint(input: MonteCarloInput): MonteCarloResult {
     noForecastReason: null,
     warnings,
   };
+}
+
+/** The sprint's unfinished items not taken out of scope, in rank order, with their lanes ('' unclassified). */
+function remainingWork(
+  work: ForecastWork,
+  excludedKeys: readonly string[],
+): { keys: string[]; laneOf: string[] } {
+  const seen = new Set<string>();
+  for (const item of work.items) {
+    if (seen.has(item.key)) throw new RangeError(`the sprint lists ${item.key} twice`);
+    seen.add(item.key);
+  }
+  const excluded = new Set(excludedKeys);
+  const items = work.items.filter((item) => item.category !== 'done' && !excluded.has(item.key));
+  return { keys: items.map((item) => item.key), laneOf: items.map((item) => item.lane ?? UNCLASSIFIED_LANE) };
+}
+
+/**
+ * The lanes with remaining work, in result order (the history's, then lanes it does not know, unclassified last),
+ * and how each is simulated. Unclassified items take cycle times pooled from every lane.
+ */
+function laneMethods(history: SimulationHistory, laneOf: readonly string[]) {
+  const known = history.lanes.filter((lane) => laneOf.includes(lane));
+  const unknown = [...new Set(laneOf)].filter(
+    (lane) => lane !== UNCLASSIFIED_LANE && !history.lanes.includes(lane),
+  );
+  const lanes = [...known, ...unknown, ...(laneOf.includes(UNCLASSIFIED_LANE) ? [UNCLASSIFIED_LANE] : [])];
+  const pooledCycleTimes = history.lanes.flatMap((lane) => own(history.cycleTimes, lane) ?? []);
+  const methods = new Map(
+    lanes.map((lane): [string, LaneMethod] => {
+      if (lane === UNCLASSIFIED_LANE) return [lane, pooledCycleTimes.length > 0 ? 'cycle-time' : 'none'];
+      return [lane, history.lanes.includes(lane) ? laneMethod(history, lane) : 'none'];
+    }),
+  );
+  return { lanes, methods, pooledCycleTimes };
+}
+
+/** Says which lanes fall back to cycle times, and why. */
+function methodWarnings(
+  history: SimulationHistory,
+  lanes: readonly string[],
+  methods: ReadonlyMap<string, LaneMethod>,
+  laneOf: readonly string[],
+  pooledCycleTimes: readonly number[],
+): string[] {
+  return lanes
+    .filter((lane) => methods.get(lane) === 'cycle-time')
+    .map((lane) => {
+      if (lane === UNCLASSIFIED_LANE) {
+        const count = laneOf.filter((each) => each === lane).length;
+        return (
+          `${plural(count, 'unclassified issue')} simulated with cycle times pooled from all lanes ` +
+          `(${pooledCycleTimes.length} samples): no lane's throughput is theirs to share.`
+        );
+      }
+      const days = history.days.length;
+      const why =
+        days < MIN_THROUGHPUT_DAYS
+          ? `only ${plural(days, 'working day')} of throughput history (fewer than ${MIN_THROUGHPUT_DAYS})`
+          : `nothing done on any of its ${days} working days`;
+      const samples = own(history.cycleTimes, lane)!.length;
+      return `Lane "${lane}" is simulated from ${plural(samples, 'bootstrapped cycle time')}: ${why}.`;
+    });
+}
+
+/**
+ * Items of a lane with no history cannot be forecast, nor can anything waiting on them (1 in the result);
+ * says so in `warnings`.
+ */
+function withoutHistory(
+  graph: WorkGraph,
+  laneOf: readonly string[],
+  methods: ReadonlyMap<string, LaneMethod>,
+  lanes: readonly string[],
+  warnings: string[],
+): Uint8Array {
+  const unforecastable = new Uint8Array(laneOf.length);
+  const queue: number[] = [];
+  laneOf.forEach((lane, node) => {
+    if (methods.get(lane) === 'none') {
+      unforecastable[node] = 1;
+      queue.push(node);
+    }
+  });
+  const directly = queue.length;
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head]!;
+    for (let at = graph.downstreamStart[node]!; at < graph.downstreamStart[node + 1]!; at++) {
+      const next = graph.downstream[at]!;
+      if (unforecastable[next] === 0) {
+        unforecastable[next] = 1;
+        queue.push(next);
+      }
+    }
+  }
+  const noHistory = lanes.filter((lane) => methods.get(lane) === 'none');
+  if (noHistory.length > 0) {
+    const waiting = queue.length - directly;
+    warnings.push(
+      `No forecast for ${plural(directly, 'issue')} in ${noHistory.map(laneLabel).join(', ')}: ` +
+        `no throughput or cycle-time history` +
+        (waiting > 0 ? `; nor for the ${plural(waiting, 'issue')} downstream of them.` : '.'),
+    );
+  }
+  return unforecastable;
 }
 
 function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
