@@ -2,7 +2,10 @@ import type { FinishPercentiles, Probability, WhatIf } from '../../contract/fore
 import type { ForecastWork } from './model';
 import { SeededRandom } from './rng';
 import { LANE_CYCLE_TIME, LANE_THROUGHPUT, runTrials } from './simulate-trial';
-import type { SimulationPlan, TrialOutcomes } from './simulate-trial';
+import type { SimulationPlan } from './simulate-trial';
+import { Calendar, DAY, distribution, lastLaneShares, summarise } from './trial-summary';
+import { workGraph } from './work-graph';
+import type { WorkGraph } from './work-graph';
 
 /*
  * Will the sprint make it? A seeded Monte Carlo over the sprint's remaining work and its real dependency graph.
@@ -19,7 +22,6 @@ export const MIN_THROUGHPUT_DAYS = 20;
 /** The lane id results use for unclassified items (real lane ids are never empty). */
 export const UNCLASSIFIED_LANE = '';
 const MAX_TRIALS = 1_000_000;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** What the simulation learns from. `LaneHistory` adapts to it; day i of every lane's throughput is the same day. */
 export interface SimulationHistory {
@@ -427,113 +429,6 @@ function laneScales(whatIf: WhatIf | undefined): Record<string, number> {
   return scales;
 }
 
-interface WorkGraph {
-  downstreamStart: Int32Array;
-  downstream: Int32Array;
-  upstreamCount: Int32Array;
-  /** Strongly connected groups of more than one item, members in rank order. */
-  cycles: number[][];
-}
-
-/**
- * Finish-to-start edges between remaining items (done, out-of-scope or unknown upstream does not hold anything
- * up), without self-links, repeats, or the links inside a dependency cycle (which would wait forever).
- */
-function workGraph(keys: readonly string[], dependencies: ForecastWork['dependencies']): WorkGraph {
-  const n = keys.length;
-  const index = new Map(keys.map((key, node) => [key, node]));
-  const from: number[] = [];
-  const to: number[] = [];
-  const seen = new Set<number>();
-  for (const { upstream, downstream } of dependencies) {
-    const up = index.get(upstream);
-    const down = index.get(downstream);
-    if (up === undefined || down === undefined || up === down || seen.has(up * n + down)) continue;
-    seen.add(up * n + down);
-    from.push(up);
-    to.push(down);
-  }
-  const all = adjacency(n, from, to);
-  const component = stronglyConnected(n, all.start, all.targets);
-  const keptFrom: number[] = [];
-  const keptTo: number[] = [];
-  from.forEach((up, edge) => {
-    if (component[up] !== component[to[edge]!]) {
-      keptFrom.push(up);
-      keptTo.push(to[edge]!);
-    }
-  });
-  const kept = adjacency(n, keptFrom, keptTo);
-  const upstreamCount = new Int32Array(n);
-  for (const down of keptTo) upstreamCount[down]!++;
-
-  const members = new Map<number, number[]>();
-  for (let node = 0; node < n; node++) {
-    const list = members.get(component[node]!);
-    if (list) list.push(node);
-    else members.set(component[node]!, [node]);
-  }
-  const cycles = [...members.values()].filter((list) => list.length > 1).sort((a, b) => a[0]! - b[0]!);
-  return { downstreamStart: kept.start, downstream: kept.targets, upstreamCount, cycles };
-}
-
-/** Compressed adjacency: node i's targets are `targets[start[i] .. start[i + 1])`, in edge order. */
-function adjacency(n: number, from: readonly number[], to: readonly number[]) {
-  const start = new Int32Array(n + 1);
-  for (const node of from) start[node + 1]!++;
-  for (let node = 0; node < n; node++) start[node + 1]! += start[node]!;
-  const fill = start.slice(0, n);
-  const targets = new Int32Array(from.length);
-  from.forEach((node, edge) => (targets[fill[node]!++] = to[edge]!));
-  return { start, targets };
-}
-
-/** Tarjan's strongly connected components, with an explicit stack (a 5,000-long chain must not overflow). */
-function stronglyConnected(n: number, start: Int32Array, targets: Int32Array): Int32Array {
-  const order = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const component = new Int32Array(n).fill(-1);
-  const nextEdge = new Int32Array(n);
-  const open: number[] = [];
-  const frames: number[] = [];
-  let visited = 0;
-  let components = 0;
-  for (let root = 0; root < n; root++) {
-    if (order[root] !== -1) continue;
-    order[root] = low[root] = visited++;
-    nextEdge[root] = start[root]!;
-    open.push(root);
-    frames.push(root);
-    while (frames.length > 0) {
-      const node = frames[frames.length - 1]!;
-      if (nextEdge[node]! < start[node + 1]!) {
-        const next = targets[nextEdge[node]!++]!;
-        if (order[next] === -1) {
-          order[next] = low[next] = visited++;
-          nextEdge[next] = start[next]!;
-          open.push(next);
-          frames.push(next);
-        } else if (component[next] === -1) {
-          low[node] = Math.min(low[node]!, order[next]!);
-        }
-        continue;
-      }
-      frames.pop();
-      const parent = frames[frames.length - 1];
-      if (parent !== undefined) low[parent] = Math.min(low[parent]!, low[node]!);
-      if (low[node] === order[node]) {
-        let member: number;
-        do {
-          member = open.pop()!;
-          component[member] = components;
-        } while (member !== node);
-        components++;
-      }
-    }
-  }
-  return component;
-}
-
 interface PlanInput {
   /** Work nodes to simulate, in rank order. */
   simulated: readonly number[];
@@ -615,90 +510,4 @@ function buildPlan(input: PlanInput): SimulationPlan {
     inChain,
     chainCount: input.chainNodes.size,
   };
-}
-
-/** Dates of simulated working days, asked for once each and checked. */
-class Calendar {
-  private readonly dates: string[] = [];
-
-  constructor(
-    private readonly dateOfWorkingDay: (n: number) => string,
-    private readonly horizon: number,
-  ) {}
-
-  date(day: number): string {
-    let date = this.dates[day];
-    if (date === undefined) {
-      date = this.dateOfWorkingDay(day);
-      if (!DAY.test(date))
-        throw new RangeError(`working day ${day} after asOf came back as "${date}", not YYYY-MM-DD`);
-      this.dates[day] = date;
-    }
-    return date;
-  }
-
-  /** How many simulated working days fall on or before `day` (0: the sprint ends before the first one). */
-  lastDayOnOrBefore(day: string): number {
-    let n = 0;
-    while (n < this.horizon && this.date(n + 1) <= day) n++;
-    return n;
-  }
-}
-
-/** Nearest rank: the smallest value at least a share p of the sorted values are at or below. */
-function percentile(sorted: Int32Array, p: number): number {
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
-}
-
-function probability(hits: number, trials: number): Probability {
-  const value = hits / trials;
-  return { value, standardError: Math.sqrt((value * (1 - value)) / trials) };
-}
-
-function summarise(
-  days: Int32Array,
-  horizon: number,
-  endDay: number | null,
-  calendar: Calendar,
-): FinishForecast {
-  const sorted = Int32Array.from(days).sort();
-  const dateAt = (p: number): string | null => {
-    const day = percentile(sorted, p);
-    return day > horizon ? null : calendar.date(day);
-  };
-  let notFinished = 0;
-  let byEnd = 0;
-  for (const day of sorted) {
-    if (day > horizon) notFinished++;
-    else if (endDay !== null && day <= endDay) byEnd++;
-  }
-  return {
-    p50: dateAt(0.5),
-    p85: dateAt(0.85),
-    p95: dateAt(0.95),
-    doneBySprintEnd: endDay === null ? null : probability(byEnd, sorted.length),
-    notFinished: notFinished / sorted.length,
-  };
-}
-
-/** Per simulated lane, the share of trials in which it finished on the day the whole work did. */
-function lastLaneShares(outcomes: TrialOutcomes, laneCount: number): number[] {
-  const { trials, finish, laneFinish } = outcomes;
-  const counts = new Array<number>(laneCount).fill(0);
-  for (let lane = 0; lane < laneCount; lane++) {
-    for (let trial = 0; trial < trials; trial++) {
-      if (laneFinish[lane * trials + trial] === finish[trial]) counts[lane]!++;
-    }
-  }
-  return counts.map((count) => count / trials);
-}
-
-function distribution(days: Int32Array, horizon: number, calendar: Calendar): SprintForecast['distribution'] {
-  const counts = new Int32Array(horizon + 2);
-  for (const day of days) counts[day]!++;
-  const shares: SprintForecast['distribution'] = [];
-  for (let day = 1; day <= horizon; day++) {
-    if (counts[day]! > 0) shares.push({ date: calendar.date(day), share: counts[day]! / days.length });
-  }
-  return shares;
 }
