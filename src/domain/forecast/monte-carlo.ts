@@ -2,7 +2,10 @@ import type { FinishPercentiles, Probability, WhatIf } from '../../contract/fore
 import type { ForecastWork } from './model';
 import { SeededRandom } from './rng';
 import { LANE_CYCLE_TIME, LANE_THROUGHPUT, runTrials } from './simulate-trial';
-import type { SimulationPlan, TrialOutcomes } from './simulate-trial';
+import type { SimulationPlan } from './simulate-trial';
+import { Calendar, DAY, distribution, lastLaneShares, summarise } from './trial-summary';
+import { workGraph } from './work-graph';
+import type { WorkGraph } from './work-graph';
 
 /*
  * Will the sprint make it? A seeded Monte Carlo over the sprint's remaining work and its real dependency graph.
@@ -19,7 +22,6 @@ export const MIN_THROUGHPUT_DAYS = 20;
 /** The lane id results use for unclassified items (real lane ids are never empty). */
 export const UNCLASSIFIED_LANE = '';
 const MAX_TRIALS = 1_000_000;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** What the simulation learns from. `LaneHistory` adapts to it; day i of every lane's throughput is the same day. */
 export interface SimulationHistory {
@@ -131,45 +133,22 @@ export function forecastSprint(input: MonteCarloInput): MonteCarloResult {
   const scales = laneScales(input.whatIf);
   const warnings: string[] = [];
 
-  const excluded = new Set(input.whatIf?.excludedKeys ?? []);
-  const seen = new Set<string>();
-  for (const item of input.work.items) {
-    if (seen.has(item.key)) throw new RangeError(`the sprint lists ${item.key} twice`);
-    seen.add(item.key);
-  }
-  const items = input.work.items.filter((item) => item.category !== 'done' && !excluded.has(item.key));
-  if (items.length === 0) {
+  const work = remainingWork(input.work, input.whatIf?.excludedKeys ?? []);
+  if (work.keys.length === 0) {
     return {
       forecast: null,
       noForecastReason: 'Nothing is left to forecast: all the work is done or out of scope.',
       warnings,
     };
   }
-  const keys = items.map((item) => item.key);
-  const laneOf = items.map((item) => item.lane ?? UNCLASSIFIED_LANE);
-
-  // Lanes in result order: the history's, then unknown ones as met, unclassified last.
-  const laneIds = [
-    ...new Set([...input.history.lanes, ...laneOf.filter((lane) => lane !== UNCLASSIFIED_LANE)]),
-  ];
-  if (laneOf.includes(UNCLASSIFIED_LANE)) laneIds.push(UNCLASSIFIED_LANE);
-  const pooledCycleTimes = input.history.lanes.flatMap((lane) => own(input.history.cycleTimes, lane) ?? []);
-  const methods = new Map(
-    laneIds.map((lane): [string, LaneMethod] => [
-      lane,
-      lane === UNCLASSIFIED_LANE
-        ? pooledCycleTimes.length > 0
-          ? 'cycle-time'
-          : 'none'
-        : input.history.lanes.includes(lane)
-          ? laneMethod(input.history, lane)
-          : 'none',
-    ]),
-  );
+  const { keys, laneOf } = work;
   for (const lane of Object.keys(scales)) {
-    if (!laneOf.includes(lane))
+    if (!laneOf.includes(lane)) {
       warnings.push(`The what-if for lane "${lane}" changes nothing: it has no remaining work.`);
+    }
   }
+  const { lanes, methods, pooledCycleTimes } = laneMethods(input.history, laneOf);
+  warnings.push(...methodWarnings(input.history, lanes, methods, laneOf, pooledCycleTimes));
 
   const graph = workGraph(keys, input.work.dependencies);
   const cycles = graph.cycles.map((members) => members.map((node) => keys[node]!));
@@ -178,58 +157,7 @@ export function forecastSprint(input: MonteCarloInput): MonteCarloResult {
       `${cycle.join(', ')} depend on each other in a cycle; those links are not treated as blocking.`,
     );
   }
-
-  // Items of a lane with no history cannot be forecast, nor can anything waiting on them.
-  const unforecastable = new Uint8Array(keys.length);
-  const queue: number[] = [];
-  laneOf.forEach((lane, node) => {
-    if (methods.get(lane) === 'none') {
-      unforecastable[node] = 1;
-      queue.push(node);
-    }
-  });
-  const directlyBlocked = queue.length;
-  for (let head = 0; head < queue.length; head++) {
-    const node = queue[head]!;
-    for (let at = graph.downstreamStart[node]!; at < graph.downstreamStart[node + 1]!; at++) {
-      const next = graph.downstream[at]!;
-      if (unforecastable[next] === 0) {
-        unforecastable[next] = 1;
-        queue.push(next);
-      }
-    }
-  }
-
-  const lanes = laneIds.filter((lane) => laneOf.includes(lane));
-  const noHistoryLanes = lanes.filter((lane) => methods.get(lane) === 'none');
-  if (noHistoryLanes.length > 0) {
-    const waiting = queue.length - directlyBlocked;
-    warnings.push(
-      `No forecast for ${plural(directlyBlocked, 'issue')} in ${noHistoryLanes.map(laneLabel).join(', ')}: ` +
-        `no throughput or cycle-time history` +
-        (waiting > 0 ? `; nor for the ${plural(waiting, 'issue')} downstream of them.` : '.'),
-    );
-  }
-  for (const lane of lanes) {
-    const method = methods.get(lane);
-    if (method !== 'cycle-time') continue;
-    if (lane === UNCLASSIFIED_LANE) {
-      warnings.push(
-        `${plural(laneOf.filter((each) => each === lane).length, 'unclassified issue')} simulated with cycle times ` +
-          `pooled from all lanes (${pooledCycleTimes.length} samples): no lane's throughput is theirs to share.`,
-      );
-    } else {
-      const days = input.history.days.length;
-      const why =
-        days < MIN_THROUGHPUT_DAYS
-          ? `only ${plural(days, 'working day')} of throughput history (fewer than ${MIN_THROUGHPUT_DAYS})`
-          : `nothing done on any of its ${days} working days`;
-      warnings.push(
-        `Lane "${lane}" is simulated from ${plural(own(input.history.cycleTimes, lane)!.length, 'bootstrapped cycle time')}: ${why}.`,
-      );
-    }
-  }
-
+  const unforecastable = withoutHistory(graph, laneOf, methods, lanes, warnings);
   const simulated = keys.map((_, node) => node).filter((node) => unforecastable[node] === 0);
   if (simulated.length === 0) {
     return {
@@ -241,7 +169,6 @@ export function forecastSprint(input: MonteCarloInput): MonteCarloResult {
     };
   }
 
-  const simulatedLanes = lanes.filter((lane) => methods.get(lane) !== 'none');
   const nodeOf = new Map(keys.map((key, node) => [key, node]));
   const chainKeys = input.work.criticalChain.filter((key) => nodeOf.has(key));
   const chainNodes = new Set(chainKeys.map((key) => nodeOf.get(key)!));
@@ -251,6 +178,7 @@ export function forecastSprint(input: MonteCarloInput): MonteCarloResult {
     warnings.push('No forecast for the critical chain: part of it lies in a lane without history.');
   }
 
+  const simulatedLanes = lanes.filter((lane) => methods.get(lane) !== 'none');
   const plan = buildPlan({
     simulated,
     laneOf,
@@ -264,9 +192,9 @@ export function forecastSprint(input: MonteCarloInput): MonteCarloResult {
     horizon,
   });
   const outcomes = runTrials(plan, random, trials);
+
   const calendar = new Calendar(input.dateOfWorkingDay, horizon);
   const endDay = input.sprintEnd === null ? null : calendar.lastDayOnOrBefore(input.sprintEnd);
-
   const finish = summarise(outcomes.finish, horizon, endDay, calendar);
   if (finish.notFinished > 0) {
     warnings.push(
@@ -294,13 +222,17 @@ export function forecastSprint(input: MonteCarloInput): MonteCarloResult {
             : 'All its remaining issues wait on a lane without history.',
       };
     }
-    const row = outcomes.laneFinish.subarray(slot * trials, (slot + 1) * trials);
     return {
       lane,
       method,
       remainingIssues: remaining,
       simulatedIssues: count,
-      finish: summarise(row, horizon, endDay, calendar),
+      finish: summarise(
+        outcomes.laneFinish.subarray(slot * trials, (slot + 1) * trials),
+        horizon,
+        endDay,
+        calendar,
+      ),
       finishedLast: finishedLast[slot]!,
       reason:
         count < remaining ? 'Some of its issues wait on a lane without history and are not forecast.' : null,
@@ -332,6 +264,111 @@ export function forecastSprint(input: MonteCarloInput): MonteCarloResult {
     noForecastReason: null,
     warnings,
   };
+}
+
+/** The sprint's unfinished items not taken out of scope, in rank order, with their lanes ('' unclassified). */
+function remainingWork(
+  work: ForecastWork,
+  excludedKeys: readonly string[],
+): { keys: string[]; laneOf: string[] } {
+  const seen = new Set<string>();
+  for (const item of work.items) {
+    if (seen.has(item.key)) throw new RangeError(`the sprint lists ${item.key} twice`);
+    seen.add(item.key);
+  }
+  const excluded = new Set(excludedKeys);
+  const items = work.items.filter((item) => item.category !== 'done' && !excluded.has(item.key));
+  return { keys: items.map((item) => item.key), laneOf: items.map((item) => item.lane ?? UNCLASSIFIED_LANE) };
+}
+
+/**
+ * The lanes with remaining work, in result order (the history's, then lanes it does not know, unclassified last),
+ * and how each is simulated. Unclassified items take cycle times pooled from every lane.
+ */
+function laneMethods(history: SimulationHistory, laneOf: readonly string[]) {
+  const known = history.lanes.filter((lane) => laneOf.includes(lane));
+  const unknown = [...new Set(laneOf)].filter(
+    (lane) => lane !== UNCLASSIFIED_LANE && !history.lanes.includes(lane),
+  );
+  const lanes = [...known, ...unknown, ...(laneOf.includes(UNCLASSIFIED_LANE) ? [UNCLASSIFIED_LANE] : [])];
+  const pooledCycleTimes = history.lanes.flatMap((lane) => own(history.cycleTimes, lane) ?? []);
+  const methods = new Map(
+    lanes.map((lane): [string, LaneMethod] => {
+      if (lane === UNCLASSIFIED_LANE) return [lane, pooledCycleTimes.length > 0 ? 'cycle-time' : 'none'];
+      return [lane, history.lanes.includes(lane) ? laneMethod(history, lane) : 'none'];
+    }),
+  );
+  return { lanes, methods, pooledCycleTimes };
+}
+
+/** Says which lanes fall back to cycle times, and why. */
+function methodWarnings(
+  history: SimulationHistory,
+  lanes: readonly string[],
+  methods: ReadonlyMap<string, LaneMethod>,
+  laneOf: readonly string[],
+  pooledCycleTimes: readonly number[],
+): string[] {
+  return lanes
+    .filter((lane) => methods.get(lane) === 'cycle-time')
+    .map((lane) => {
+      if (lane === UNCLASSIFIED_LANE) {
+        const count = laneOf.filter((each) => each === lane).length;
+        return (
+          `${plural(count, 'unclassified issue')} simulated with cycle times pooled from all lanes ` +
+          `(${pooledCycleTimes.length} samples): no lane's throughput is theirs to share.`
+        );
+      }
+      const days = history.days.length;
+      const why =
+        days < MIN_THROUGHPUT_DAYS
+          ? `only ${plural(days, 'working day')} of throughput history (fewer than ${MIN_THROUGHPUT_DAYS})`
+          : `nothing done on any of its ${days} working days`;
+      const samples = own(history.cycleTimes, lane)!.length;
+      return `Lane "${lane}" is simulated from ${plural(samples, 'bootstrapped cycle time')}: ${why}.`;
+    });
+}
+
+/**
+ * Items of a lane with no history cannot be forecast, nor can anything waiting on them (1 in the result);
+ * says so in `warnings`.
+ */
+function withoutHistory(
+  graph: WorkGraph,
+  laneOf: readonly string[],
+  methods: ReadonlyMap<string, LaneMethod>,
+  lanes: readonly string[],
+  warnings: string[],
+): Uint8Array {
+  const unforecastable = new Uint8Array(laneOf.length);
+  const queue: number[] = [];
+  laneOf.forEach((lane, node) => {
+    if (methods.get(lane) === 'none') {
+      unforecastable[node] = 1;
+      queue.push(node);
+    }
+  });
+  const directly = queue.length;
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head]!;
+    for (let at = graph.downstreamStart[node]!; at < graph.downstreamStart[node + 1]!; at++) {
+      const next = graph.downstream[at]!;
+      if (unforecastable[next] === 0) {
+        unforecastable[next] = 1;
+        queue.push(next);
+      }
+    }
+  }
+  const noHistory = lanes.filter((lane) => methods.get(lane) === 'none');
+  if (noHistory.length > 0) {
+    const waiting = queue.length - directly;
+    warnings.push(
+      `No forecast for ${plural(directly, 'issue')} in ${noHistory.map(laneLabel).join(', ')}: ` +
+        `no throughput or cycle-time history` +
+        (waiting > 0 ? `; nor for the ${plural(waiting, 'issue')} downstream of them.` : '.'),
+    );
+  }
+  return unforecastable;
 }
 
 function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
@@ -390,113 +427,6 @@ function laneScales(whatIf: WhatIf | undefined): Record<string, number> {
     scales[lane] = share;
   }
   return scales;
-}
-
-interface WorkGraph {
-  downstreamStart: Int32Array;
-  downstream: Int32Array;
-  upstreamCount: Int32Array;
-  /** Strongly connected groups of more than one item, members in rank order. */
-  cycles: number[][];
-}
-
-/**
- * Finish-to-start edges between remaining items (done, out-of-scope or unknown upstream does not hold anything
- * up), without self-links, repeats, or the links inside a dependency cycle (which would wait forever).
- */
-function workGraph(keys: readonly string[], dependencies: ForecastWork['dependencies']): WorkGraph {
-  const n = keys.length;
-  const index = new Map(keys.map((key, node) => [key, node]));
-  const from: number[] = [];
-  const to: number[] = [];
-  const seen = new Set<number>();
-  for (const { upstream, downstream } of dependencies) {
-    const up = index.get(upstream);
-    const down = index.get(downstream);
-    if (up === undefined || down === undefined || up === down || seen.has(up * n + down)) continue;
-    seen.add(up * n + down);
-    from.push(up);
-    to.push(down);
-  }
-  const all = adjacency(n, from, to);
-  const component = stronglyConnected(n, all.start, all.targets);
-  const keptFrom: number[] = [];
-  const keptTo: number[] = [];
-  from.forEach((up, edge) => {
-    if (component[up] !== component[to[edge]!]) {
-      keptFrom.push(up);
-      keptTo.push(to[edge]!);
-    }
-  });
-  const kept = adjacency(n, keptFrom, keptTo);
-  const upstreamCount = new Int32Array(n);
-  for (const down of keptTo) upstreamCount[down]!++;
-
-  const members = new Map<number, number[]>();
-  for (let node = 0; node < n; node++) {
-    const list = members.get(component[node]!);
-    if (list) list.push(node);
-    else members.set(component[node]!, [node]);
-  }
-  const cycles = [...members.values()].filter((list) => list.length > 1).sort((a, b) => a[0]! - b[0]!);
-  return { downstreamStart: kept.start, downstream: kept.targets, upstreamCount, cycles };
-}
-
-/** Compressed adjacency: node i's targets are `targets[start[i] .. start[i + 1])`, in edge order. */
-function adjacency(n: number, from: readonly number[], to: readonly number[]) {
-  const start = new Int32Array(n + 1);
-  for (const node of from) start[node + 1]!++;
-  for (let node = 0; node < n; node++) start[node + 1]! += start[node]!;
-  const fill = start.slice(0, n);
-  const targets = new Int32Array(from.length);
-  from.forEach((node, edge) => (targets[fill[node]!++] = to[edge]!));
-  return { start, targets };
-}
-
-/** Tarjan's strongly connected components, with an explicit stack (a 5,000-long chain must not overflow). */
-function stronglyConnected(n: number, start: Int32Array, targets: Int32Array): Int32Array {
-  const order = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const component = new Int32Array(n).fill(-1);
-  const nextEdge = new Int32Array(n);
-  const open: number[] = [];
-  const frames: number[] = [];
-  let visited = 0;
-  let components = 0;
-  for (let root = 0; root < n; root++) {
-    if (order[root] !== -1) continue;
-    order[root] = low[root] = visited++;
-    nextEdge[root] = start[root]!;
-    open.push(root);
-    frames.push(root);
-    while (frames.length > 0) {
-      const node = frames[frames.length - 1]!;
-      if (nextEdge[node]! < start[node + 1]!) {
-        const next = targets[nextEdge[node]!++]!;
-        if (order[next] === -1) {
-          order[next] = low[next] = visited++;
-          nextEdge[next] = start[next]!;
-          open.push(next);
-          frames.push(next);
-        } else if (component[next] === -1) {
-          low[node] = Math.min(low[node]!, order[next]!);
-        }
-        continue;
-      }
-      frames.pop();
-      const parent = frames[frames.length - 1];
-      if (parent !== undefined) low[parent] = Math.min(low[parent]!, low[node]!);
-      if (low[node] === order[node]) {
-        let member: number;
-        do {
-          member = open.pop()!;
-          component[member] = components;
-        } while (member !== node);
-        components++;
-      }
-    }
-  }
-  return component;
 }
 
 interface PlanInput {
@@ -580,90 +510,4 @@ function buildPlan(input: PlanInput): SimulationPlan {
     inChain,
     chainCount: input.chainNodes.size,
   };
-}
-
-/** Dates of simulated working days, asked for once each and checked. */
-class Calendar {
-  private readonly dates: string[] = [];
-
-  constructor(
-    private readonly dateOfWorkingDay: (n: number) => string,
-    private readonly horizon: number,
-  ) {}
-
-  date(day: number): string {
-    let date = this.dates[day];
-    if (date === undefined) {
-      date = this.dateOfWorkingDay(day);
-      if (!DAY.test(date))
-        throw new RangeError(`working day ${day} after asOf came back as "${date}", not YYYY-MM-DD`);
-      this.dates[day] = date;
-    }
-    return date;
-  }
-
-  /** How many simulated working days fall on or before `day` (0: the sprint ends before the first one). */
-  lastDayOnOrBefore(day: string): number {
-    let n = 0;
-    while (n < this.horizon && this.date(n + 1) <= day) n++;
-    return n;
-  }
-}
-
-/** Nearest rank: the smallest value at least a share p of the sorted values are at or below. */
-function percentile(sorted: Int32Array, p: number): number {
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
-}
-
-function probability(hits: number, trials: number): Probability {
-  const value = hits / trials;
-  return { value, standardError: Math.sqrt((value * (1 - value)) / trials) };
-}
-
-function summarise(
-  days: Int32Array,
-  horizon: number,
-  endDay: number | null,
-  calendar: Calendar,
-): FinishForecast {
-  const sorted = Int32Array.from(days).sort();
-  const dateAt = (p: number): string | null => {
-    const day = percentile(sorted, p);
-    return day > horizon ? null : calendar.date(day);
-  };
-  let notFinished = 0;
-  let byEnd = 0;
-  for (const day of sorted) {
-    if (day > horizon) notFinished++;
-    else if (endDay !== null && day <= endDay) byEnd++;
-  }
-  return {
-    p50: dateAt(0.5),
-    p85: dateAt(0.85),
-    p95: dateAt(0.95),
-    doneBySprintEnd: endDay === null ? null : probability(byEnd, sorted.length),
-    notFinished: notFinished / sorted.length,
-  };
-}
-
-/** Per simulated lane, the share of trials in which it finished on the day the whole work did. */
-function lastLaneShares(outcomes: TrialOutcomes, laneCount: number): number[] {
-  const { trials, finish, laneFinish } = outcomes;
-  const counts = new Array<number>(laneCount).fill(0);
-  for (let lane = 0; lane < laneCount; lane++) {
-    for (let trial = 0; trial < trials; trial++) {
-      if (laneFinish[lane * trials + trial] === finish[trial]) counts[lane]!++;
-    }
-  }
-  return counts.map((count) => count / trials);
-}
-
-function distribution(days: Int32Array, horizon: number, calendar: Calendar): SprintForecast['distribution'] {
-  const counts = new Int32Array(horizon + 2);
-  for (const day of days) counts[day]!++;
-  const shares: SprintForecast['distribution'] = [];
-  for (let day = 1; day <= horizon; day++) {
-    if (counts[day]! > 0) shares.push({ date: calendar.date(day), share: counts[day]! / days.length });
-  }
-  return shares;
 }

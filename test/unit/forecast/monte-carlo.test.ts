@@ -118,6 +118,25 @@ describe('finish-to-start dependencies', () => {
     expect(first.finish.p50).toBe(dateOfWorkingDay(3));
   });
 
+  it('keeps rank order in a lane of thousands of items, for work that became ready late', () => {
+    // 2,500 data items, 100 done a day; the 5th waits for a model item done on day 1. Day 1 takes ranks 1–4 and
+    // 6–101. On day 2 the 5th is ready and outranks everything left, so it is done then (taking the oldest-ready
+    // first would leave it to the end), and from then on day n ends at rank 100n: the 2,001st is done on day 21.
+    const big = Array.from({ length: 2500 }, (_, i) => item(`CV-${i + 1}`, 'data'));
+    const rows = history({ data: { throughput: always(100) }, model: { throughput: always(1) } });
+    const sprint = (chain: string[]) => work([...big, item('MD-1', 'model')], [['MD-1', 'CV-5']], chain);
+    const fifth = forecastOf(forecastSprint(input({ work: sprint(['CV-5']), history: rows, trials: 100 })));
+    expect(fifth.criticalChain?.finish).toMatchObject({ p50: dateOfWorkingDay(2), p95: dateOfWorkingDay(2) });
+    const later = forecastOf(
+      forecastSprint(input({ work: sprint(['CV-2001']), history: rows, trials: 100 })),
+    );
+    expect(later.criticalChain?.finish).toMatchObject({
+      p50: dateOfWorkingDay(21),
+      p95: dateOfWorkingDay(21),
+    });
+    expect(later.finish.p50).toBe(dateOfWorkingDay(25));
+  });
+
   it('finishes later than the same work with its dependencies ignored', () => {
     // Toy sprint: 4 lanes, 3 items each, each item waiting on the item of the same rank in the lane before.
     const lanes = ['data', 'model', 'code', 'test'];
