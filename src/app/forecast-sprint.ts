@@ -1,0 +1,117 @@
+import type { MlLanesConfig } from '../config/schema';
+import type { ForecastView, WhatIf } from '../contract/forecast-view';
+import { buildForecast } from '../domain/forecast/build-forecast';
+import { buildPlan } from '../domain/plan';
+import { BadRequestError } from '../errors';
+import { getBoard, getSprint, type SprintSelector } from '../jira/agile';
+import type { JiraClient } from '../jira/client';
+import { loadBoardHistory } from '../jira/load-board-history';
+import { loadPlanSnapshot } from '../jira/load-plan-snapshot';
+import { scopeOf, type ConfigRepository } from '../storage/config-repository';
+import { fingerprint, type HistoryCache } from '../storage/history-cache';
+
+export const DEFAULT_HISTORY_DAYS = 90;
+export const DEFAULT_TRIALS = 10_000;
+export const DEFAULT_BACKTEST_SPRINTS = 6;
+/** Replayed sprints need their own 90 days before them: six two-week sprints reach back 12 weeks more. */
+const BACKTEST_EXTRA_DAYS = 7 * 14;
+const BACKTEST_TRIALS = 2_000;
+
+export type ForecastSprintDeps = (
+  { client: JiraClient; configs: ConfigRepository } | { client: JiraClient; config: MlLanesConfig }
+) & {
+  /** Where derived histories are kept between requests, for this person (the panel); none for the CLI. */
+  history?: { cache: HistoryCache; accountId: string };
+  now?: () => Date;
+};
+
+export interface ForecastSprintRequest {
+  site: string;
+  boardId?: number | undefined;
+  sprint: SprintSelector;
+  /** Forecast as if it were this instant, learning only from what happened before it (a backtest's `--as-of`). */
+  asOf?: Date;
+  historyDays?: number;
+  trials?: number;
+  /** Left out: the sprint's id, so the same sprint and data give the same answer on every refresh. */
+  seed?: number;
+  whatIf?: WhatIf;
+  backtestSprints?: number;
+  /** Read the history from Jira even when a recent copy is stored. */
+  refreshHistory?: boolean;
+}
+
+const NO_WHAT_IF: WhatIf = { excludedKeys: [], laneThroughput: {} };
+
+/** Reads a sprint and its board's history from Jira and forecasts it. Nothing is written to Jira. */
+export async function forecastSprint(
+  deps: ForecastSprintDeps,
+  request: ForecastSprintRequest,
+): Promise<ForecastView> {
+  const { client } = deps;
+  const now = deps.now?.() ?? new Date();
+  const asOf = request.asOf ?? now;
+  const historyDays = request.historyDays ?? DEFAULT_HISTORY_DAYS;
+  const backtestSprints = request.backtestSprints ?? DEFAULT_BACKTEST_SPRINTS;
+  const boardId =
+    request.boardId ??
+    (typeof request.sprint === 'number'
+      ? (await getSprint(client, request.sprint)).originBoardId
+      : undefined);
+  if (boardId === undefined) {
+    throw new BadRequestError('Open ML Lanes from a board or a sprint, or pick a board: no board was given.');
+  }
+  const board = await getBoard(client, boardId);
+  const config =
+    'config' in deps ? deps.config : (await deps.configs.load(scopeOf(board.location?.projectKey))).config;
+  const snapshot = await loadPlanSnapshot(client, {
+    site: request.site,
+    boardId,
+    sprint: request.sprint,
+    config,
+    board,
+  });
+  const plan = buildPlan(snapshot, config);
+
+  const windowDays = historyDays + (backtestSprints > 0 ? BACKTEST_EXTRA_DAYS : 0);
+  const cacheKey = deps.history && {
+    accountId: deps.history.accountId,
+    boardId,
+    windowDays,
+    asOfDay: asOf.toISOString().slice(0, 10),
+    configFingerprint: fingerprint({ config, sprintId: plan.scope.sprintId }),
+  };
+  let cached = cacheKey && !request.refreshHistory ? await deps.history!.cache.get(cacheKey) : null;
+  if (!cached) {
+    const loaded = await loadBoardHistory(client, {
+      boardId,
+      config,
+      asOf,
+      windowDays,
+      sprintId: plan.scope.sprintId,
+      board,
+    });
+    cached = { readAt: now.toISOString(), history: loaded.history, startedAt: [...loaded.startedAt] };
+    if (cacheKey) await deps.history!.cache.set(cacheKey, cached);
+  }
+
+  return buildForecast(
+    {
+      plan,
+      dependencies: snapshot.dependencies,
+      history: cached.history,
+      startedAt: new Map(cached.startedAt),
+      readAt: cached.readAt,
+      config,
+    },
+    {
+      asOf: asOf.toISOString(),
+      windowDays: historyDays,
+      trials: request.trials ?? DEFAULT_TRIALS,
+      seed: request.seed ?? plan.scope.sprintId >>> 0,
+      whatIf: request.whatIf ?? NO_WHAT_IF,
+      backtestSprints,
+      backtestTrials: BACKTEST_TRIALS,
+    },
+  );
+}
