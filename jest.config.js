@@ -19,7 +19,11 @@ module.exports = {
     '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }],
   },
   // Atlaskit components import their compiled CSS; the browser bundle keeps it, tests do not need it.
-  moduleNameMapper: { '\\.css$': '<rootDir>/test/ui/support/style-stub.js' },
+  // TypeScript wants `import('./X.js')` for a .tsx module; jest resolves it without the extension.
+  moduleNameMapper: {
+    '\\.css$': '<rootDir>/test/ui/support/style-stub.js',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
   setupFilesAfterEnv: ['<rootDir>/test/support/jest-setup.ts'],
   testTimeout: 30000,
 };

@@ -7,7 +7,7 @@ import { ConfigRepository } from './storage/config-repository';
 const configs = new ConfigRepository(forgeKvsStore);
 
 /** Every resolver of the Custom UIs (manifest: function `resolver`). */
-export const handler = createForgeHandler(configs, forgeKvsStore);
+export const handler = createForgeHandler(configs, { store: forgeKvsStore });
 
 /** The Definition-of-Done gate on transitions to Done (manifest: function `done-gate`). */
 export const validateDone = createDoneGate(configs);

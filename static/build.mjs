@@ -167,13 +167,16 @@ async function buildResource(resource, themeCss, analyze) {
   });
 
   // The entry's stylesheet already holds the CSS of every chunk; esbuild also writes one per chunk, which nothing
-  // would load: those go, after checking that main.css has their rules (else they are appended).
+  // would load: those go, after checking that main.css was built from all their sources (else they are appended).
+  // Sources, not text: esbuild may order the same rules differently in a chunk's file.
   const cssPath = join(outdir, 'main.css');
   let bundledCss = await readFile(cssPath, 'utf8').catch(() => '');
-  for (const file of Object.keys(result.metafile.outputs)) {
+  const mainInputs = new Set(Object.keys(result.metafile.outputs[relative(root, cssPath)]?.inputs ?? {}));
+  for (const [file, output] of Object.entries(result.metafile.outputs)) {
     if (!file.endsWith('.css') || join(root, file) === cssPath) continue;
-    const chunkCss = await readFile(join(root, file), 'utf8');
-    if (!bundledCss.includes(chunkCss.trim())) bundledCss += chunkCss;
+    if (Object.keys(output.inputs).some((input) => !mainInputs.has(input))) {
+      bundledCss += await readFile(join(root, file), 'utf8');
+    }
     await rm(join(root, file));
   }
   const ownCss = resource.css ? await moduleCss(resource.css) : '';

@@ -3,12 +3,20 @@
  */
 import { ADMIN_RESOLVER_KEYS, type AdminApi } from './admin-api';
 import { ISSUE_RESOLVER_KEYS, type IssueApi } from './issue-api';
+import type { ForecastView, WhatIf } from './forecast-view';
 import type { PanelPlan } from './panel-plan';
 
 /** `sprintId` may be a number, "active" or "next"; left out, the panel plans the active-else-next sprint. */
 export interface GetPlanPayload {
   boardId?: number;
   sprintId?: number | 'active' | 'next';
+}
+
+/** The forecast of the same sprint `getPlan` plans, with the Scrum Master's what-if (nothing is written to Jira). */
+export interface GetForecastPayload extends GetPlanPayload {
+  whatIf?: WhatIf;
+  /** Read the board's history from Jira again instead of the copy stored in the last six hours. */
+  refreshHistory?: boolean;
 }
 
 export interface BoardChoice {
@@ -27,6 +35,7 @@ export interface ListBoardsPayload {
 
 export interface PanelApi {
   getPlan: { payload: GetPlanPayload; result: PanelPlan };
+  getForecast: { payload: GetForecastPayload; result: ForecastView };
   listBoards: { payload: ListBoardsPayload; result: BoardChoice[] };
 }
 
@@ -37,6 +46,7 @@ export type ResolverKey = keyof ResolverApi;
 
 export const RESOLVER_KEYS = [
   'getPlan',
+  'getForecast',
   'listBoards',
   ...ADMIN_RESOLVER_KEYS,
   ...ISSUE_RESOLVER_KEYS,

@@ -3,6 +3,7 @@ import type { ResolverResult } from '../contract/envelope';
 import { RESOLVER_KEYS, type ResolverKey } from '../contract/resolver-api';
 import { createResolverFunctions } from '../resolvers';
 import type { ConfigRepository } from '../storage/config-repository';
+import { HistoryCache } from '../storage/history-cache';
 import type { KeyValueStore } from '../storage/key-value-store';
 import { forgeJiraAsUser } from './jira-as-user';
 
@@ -10,15 +11,27 @@ type Definitions = ReturnType<Resolver['getDefinitions']>;
 
 const KNOWN_KEYS: ReadonlySet<string> = new Set<ResolverKey>(RESOLVER_KEYS);
 
+export interface ForgeHandlerOptions {
+  /** Where locks and cached board histories live (Forge KVS when deployed, a file in the playground). */
+  store?: KeyValueStore;
+  /** Today, for forecasts; the playground pins it to the demo site's clock. */
+  today?: () => Date;
+}
+
 /**
- * The Forge function: every resolver, reading Jira as the user through `api.asUser()`. The configuration store
- * is the one thing chosen by the host: Forge KVS when deployed (src/index.ts), a file in the playground.
+ * The Forge function: every resolver, reading Jira as the user through `api.asUser()`. The stores are the one
+ * thing chosen by the host: Forge KVS when deployed (src/index.ts), a file in the playground.
  */
-export function createForgeHandler(configs: ConfigRepository, locks?: KeyValueStore): Definitions {
+export function createForgeHandler(
+  configs: ConfigRepository,
+  options: ForgeHandlerOptions = {},
+): Definitions {
+  const { store, today } = options;
   const functions = createResolverFunctions({
     jiraAsUser: forgeJiraAsUser,
     configs,
-    ...(locks ? { locks } : {}),
+    ...(store ? { locks: store, historyCache: new HistoryCache(store) } : {}),
+    ...(today ? { today } : {}),
   });
   const resolver = new Resolver();
   for (const key of RESOLVER_KEYS) resolver.define(key, functions[key]);

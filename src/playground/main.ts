@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createForgeHandler } from '../forge/handler';
 import { ConfigRepository } from '../storage/config-repository';
 import { FileStore } from '../storage/file-store';
-import { startSimulator, demoSite } from '../simulator';
+import { DEMO_NOW, startSimulator, demoSite } from '../simulator';
 import { installForgeRuntime } from './forge-runtime';
 import { PlaygroundUsageError, readPlaygroundStart, type PlaygroundStart } from './options';
 import { PortUnavailableError, startPlayground, type PlaygroundUser, type RunningPlayground } from './server';
@@ -41,6 +41,8 @@ async function main(): Promise<void> {
   let jira: { url: string; email: string; apiToken: string };
   let users: Record<string, PlaygroundUser> | undefined;
   let stopSimulator = async (): Promise<void> => undefined;
+  // The demo site's history ends at its own clock: forecasts there are made as of that day, whatever today is.
+  let today: (() => Date) | undefined;
   if (start.site) {
     const email = process.env.JIRA_EMAIL;
     const apiToken = process.env.JIRA_API_TOKEN;
@@ -64,12 +66,13 @@ async function main(): Promise<void> {
       },
     };
     stopSimulator = () => simulator.close();
+    today = () => new Date(DEMO_NOW);
   }
   // @forge/api looks these platform globals up on every call, as inside Forge.
   installForgeRuntime({ jiraUrl: jira.url, email: jira.email, apiToken: jira.apiToken });
   // KVS stands in as a file, so saved configurations survive restarts of the playground.
   const store = new FileStore(process.env.ML_LANES_STORE ?? join(process.cwd(), '.playground', 'kvs.json'));
-  const handler = createForgeHandler(new ConfigRepository(store));
+  const handler = createForgeHandler(new ConfigRepository(store), { store, ...(today ? { today } : {}) });
   say(`serving the app on port ${start.port} (bundling the host page)…`);
   let playground: RunningPlayground;
   try {

@@ -1,6 +1,7 @@
 import { JiraClient } from '../jira/client';
 import type { JiraRequest } from '../jira/seam';
 import type { ConfigRepository } from '../storage/config-repository';
+import type { HistoryCache } from '../storage/history-cache';
 import type { KeyValueStore } from '../storage/key-value-store';
 import type { ForgeContext } from './request';
 
@@ -12,6 +13,10 @@ export interface ResolverDeps {
   configs: ConfigRepository;
   /** Where locks live that serialise writes to one issue's property across invocations (Forge KVS). */
   locks?: KeyValueStore;
+  /** Board histories read for forecasts, kept per person for a few hours (Forge KVS). */
+  historyCache?: HistoryCache;
+  /** Today, for forecasts: the real clock, or the demo site's fixed one in the playground. */
+  today?: () => Date;
   /** Time a resolver may spend asking Jira; Forge stops a resolver at 25 s. */
   timeBudgetMs?: number;
   /** Longest one Jira request may take inside that budget. */

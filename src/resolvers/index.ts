@@ -13,6 +13,7 @@ import {
 } from './admin/config';
 import { siteCatalog } from './admin/catalog';
 import { previewConfig } from './admin/preview';
+import { getForecast } from './get-forecast';
 import { getPlan } from './get-plan';
 import { checkDoneTransition, getIssuePanel, setDodItem, setLaneOverride } from './issue/issue-panel';
 import { listBoards } from './list-boards';
@@ -50,6 +51,7 @@ export function createResolverFunctions(deps: ResolverDeps): ResolverFunctions {
     };
   return {
     getPlan: wrap<'getPlan'>(getPlan),
+    getForecast: wrap<'getForecast'>(getForecast),
     listBoards: wrap<'listBoards'>(listBoards),
     getConfig: wrap<'getConfig'>(getConfig),
     saveConfig: wrap<'saveConfig'>(saveConfig),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { issueKeySchema, jiraIdSchema, projectKeySchema } from './payload-fields';
+import { issueKeySchema, jiraIdSchema, laneIdSchema, projectKeySchema } from './payload-fields';
 
 /**
  * The parts of a Forge resolver request ML Lanes reads. `context.extension` comes from the module the panel
@@ -31,6 +31,28 @@ export const getPlanPayloadSchema = z
   .strictObject({
     boardId: jiraIdSchema.optional(),
     sprintId: z.union([jiraIdSchema, z.literal('active'), z.literal('next')]).optional(),
+  })
+  .default({});
+
+/** A lane's throughput in a what-if, as a share of its history: 0 (stopped) to 2 (doubled). */
+const throughputShareSchema = z
+  .number('expected a share such as 0.5')
+  .min(0, 'a throughput share is at least 0')
+  .max(2, 'a throughput share is at most 2 (double the history)');
+
+export const whatIfSchema = z.strictObject({
+  excludedKeys: z.array(issueKeySchema).max(5000, 'at most 5,000 issues can be taken out of scope'),
+  laneThroughput: z
+    .record(laneIdSchema, throughputShareSchema)
+    .refine((shares) => Object.keys(shares).length <= 32, 'at most 32 lanes'),
+});
+
+export const getForecastPayloadSchema = z
+  .strictObject({
+    boardId: jiraIdSchema.optional(),
+    sprintId: z.union([jiraIdSchema, z.literal('active'), z.literal('next')]).optional(),
+    whatIf: whatIfSchema.optional(),
+    refreshHistory: z.boolean().optional(),
   })
   .default({});
 

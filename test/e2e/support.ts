@@ -11,7 +11,7 @@ import { ConfigRepository } from '../../src/storage/config-repository';
 import { MemoryStore } from '../../src/storage/key-value-store';
 import { installForgeRuntime } from '../../src/playground/forge-runtime';
 import { startPlayground, type RunningPlayground } from '../../src/playground/server';
-import { startSimulator, type RunningSimulator, type Workspace } from '../../src/simulator';
+import { DEMO_NOW, startSimulator, type RunningSimulator, type Workspace } from '../../src/simulator';
 
 export const SCREENSHOTS = join(__dirname, '../output/screenshots');
 
@@ -45,7 +45,10 @@ export async function startStage(workspace: Workspace): Promise<Stage> {
   });
   installForgeRuntime({ jiraUrl: simulator.url, ...AUTH });
   const playground = await startPlayground({
-    handler: createForgeHandler(new ConfigRepository(new MemoryStore())),
+    handler: createForgeHandler(new ConfigRepository(new MemoryStore()), {
+      store: new MemoryStore(),
+      today: () => new Date(DEMO_NOW),
+    }),
     siteUrl: simulator.url,
     users: {
       admin: { ...AUTH, accountId: 'e2e-admin' },

@@ -29,6 +29,11 @@ beforeAll(() => {
 /** A payload each resolver accepts: the fuzzing starts from it and breaks one field at a time. */
 const VALID: Record<ResolverKey, Record<string, unknown>> = {
   getPlan: { boardId: CV_BOARD_ID, sprintId: CV_SPRINTS.active },
+  getForecast: {
+    boardId: CV_BOARD_ID,
+    sprintId: CV_SPRINTS.active,
+    whatIf: { excludedKeys: ['CV-101'], laneThroughput: { data: 0.5 } },
+  },
   listBoards: { projectKey: 'CV' },
   getConfig: { projectKey: 'CV' },
   saveConfig: { config: defaultConfig(), baseRevision: 0 },

@@ -7,12 +7,15 @@ import type { PanelPlan } from '../../src/contract/panel-plan';
 import { answerAtlaskitFlags } from '../../static/shared/src/atlaskit-flags';
 import { App } from '../../static/planning-panel/src/App';
 import { demoPlan, panelIssue } from './support/plan-fixture';
+import { demoForecast } from './support/forecast-fixture';
 
 function servePlan(plan: PanelPlan = demoPlan()): void {
   bridge.onInvoke(({ functionKey }) =>
     functionKey === 'getPlan'
       ? { ok: true, data: plan }
-      : { ok: false, error: { code: 'internal', message: `unexpected ${functionKey}` } },
+      : functionKey === 'getForecast'
+        ? { ok: true, data: demoForecast() }
+        : { ok: false, error: { code: 'internal', message: `unexpected ${functionKey}` } },
   );
 }
 
@@ -32,6 +35,37 @@ beforeEach(() => bridge.reset());
 afterEach(() => {
   cleanup();
   jest.useRealTimers();
+});
+
+describe('planning panel: the forecast', () => {
+  it('forecasts the sprint it plans, and asks again with a what-if while the last forecast stays on screen', async () => {
+    await renderPlan();
+    await screen.findByTestId('forecast-p85');
+    expect(bridge.invokes('getForecast')[0]?.payload).toEqual({
+      boardId: 1,
+      sprintId: 102,
+      whatIf: { excludedKeys: [], laneThroughput: {} },
+    });
+    let answer: (value: ReturnType<typeof demoForecast>) => void = () => undefined;
+    bridge.onInvoke(({ functionKey }) =>
+      functionKey === 'getForecast'
+        ? new Promise((resolve) => {
+            answer = (data) => resolve({ ok: true, data });
+          })
+        : { ok: true, data: demoPlan() },
+    );
+    fireEvent.change(screen.getByLabelText('Data throughput'), { target: { value: '0.5' } });
+    await waitFor(() => expect(bridge.invokes('getForecast')).toHaveLength(2));
+    expect(bridge.invokes('getForecast')[1]?.payload).toMatchObject({
+      whatIf: { excludedKeys: [], laneThroughput: { data: 0.5 } },
+    });
+    // The previous figures stay while the new forecast is computed.
+    expect(screen.getByTestId('forecast-p85').textContent).toContain('Tue 8 Dec');
+    await act(async () => {
+      answer({ ...demoForecast(), whatIf: { excludedKeys: [], laneThroughput: { data: 0.5 } } });
+    });
+    expect(screen.getByTestId('forecast-p85').textContent).toContain('Tue 8 Dec');
+  });
 });
 
 describe('planning panel: reading the plan', () => {
@@ -262,7 +296,8 @@ describe('planning panel: loading, errors and empty states', () => {
 
   it('says what failed and tries again on Retry', async () => {
     let calls = 0;
-    bridge.onInvoke(() => {
+    bridge.onInvoke(({ functionKey }) => {
+      if (functionKey === 'getForecast') return { ok: true, data: demoForecast() };
       calls += 1;
       return calls === 1
         ? {
@@ -289,7 +324,8 @@ describe('planning panel: loading, errors and empty states', () => {
   it('counts down while Jira rate-limits, then asks again by itself', async () => {
     jest.useFakeTimers();
     let calls = 0;
-    bridge.onInvoke(() => {
+    bridge.onInvoke(({ functionKey }) => {
+      if (functionKey === 'getForecast') return { ok: true, data: demoForecast() };
       calls += 1;
       return calls === 1
         ? {

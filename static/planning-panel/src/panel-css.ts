@@ -6,6 +6,7 @@
 import { token } from '@atlaskit/tokens';
 import { pageStylesheet } from '../../shared/src/page-css';
 import { panelBaseStylesheet } from '../../shared/src/panel-css';
+import { forecastStylesheet } from './forecast/forecast-css';
 
 const focusRing = `outline: ${token('border.width.focused')} solid ${token('color.border.focused')}; outline-offset: ${token('space.025')};`;
 
@@ -13,6 +14,7 @@ export function stylesheet(): string {
   return (
     pageStylesheet() +
     panelBaseStylesheet() +
+    forecastStylesheet() +
     `
 /* Header */
 .mll-header { display: grid; gap: ${token('space.150')}; padding-bottom: ${token('space.200')}; border-bottom: ${token('border.width')} solid ${token('color.border')}; }

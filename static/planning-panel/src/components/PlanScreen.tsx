@@ -1,5 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { PanelPlan } from '../../../../src/contract/panel-plan';
+import { ForecastLoader } from '../forecast/ForecastLoader';
 import { applyFilters, buildModel, NO_FILTERS, type Filters } from '../model';
 import { BlockedHandoffs } from './BlockedHandoffs';
 import { FiltersBar } from './Filters';
@@ -63,6 +64,8 @@ export function PlanScreen({ plan, locale, onRefresh, refreshing }: PlanScreenPr
         <EmptySprint sprintName={plan.scope.sprintName} />
       ) : (
         <>
+          {/* Sprint planning's agenda: the goal (header), the capacity check (forecast), then dependencies. */}
+          <ForecastLoader boardId={plan.scope.boardId} sprintId={plan.scope.sprintId} locale={locale} />
           <FiltersBar
             columns={model.columns}
             filters={filters}
