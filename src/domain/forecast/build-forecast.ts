@@ -10,13 +10,7 @@ import { dayOfIsoDate, isoDate, SiteCalendar, windowBefore } from './days';
 import { leadingIndicators } from './indicators';
 import { deriveLaneHistory } from './lane-history';
 import type { BoardHistory, ForecastItem, ForecastWork, WorkCategory } from './model';
-import {
-  forecastSprint,
-  laneMethod,
-  toFinishPercentiles,
-  UNCLASSIFIED_LANE,
-  type FinishForecast,
-} from './monte-carlo';
+import { forecastSprint, laneMethod, toFinishPercentiles, UNCLASSIFIED_LANE } from './monte-carlo';
 import { toSimulationHistory, workingDates } from './simulation-history';
 
 /** The lane whose done issues are labeling throughput. */
@@ -194,13 +188,7 @@ export function buildForecast(input: ForecastInput, options: ForecastOptions): F
     noForecastReason: forecast && finish ? null : noForecastReason,
     indicators,
     backtest,
-    warnings: [
-      ...plan.warnings,
-      ...history.warnings,
-      ...laneHistory.warnings,
-      ...result.warnings,
-      ...notFinishedWarning(forecast?.finish ?? null),
-    ],
+    warnings: [...plan.warnings, ...history.warnings, ...laneHistory.warnings, ...result.warnings],
   };
 }
 
@@ -243,11 +231,4 @@ function forecastStart(plan: PlanView, asOfDay: string, calendar: SiteCalendar):
   if (plan.scope.sprintState !== 'future' || !plan.scope.startDate) return asOfDay;
   const start = isoDate(calendar.dayOf(Date.parse(plan.scope.startDate)));
   return start > asOfDay ? start : asOfDay;
-}
-
-function notFinishedWarning(finish: FinishForecast | null): string[] {
-  if (!finish || finish.notFinished === 0) return [];
-  return [
-    `${Math.round(finish.notFinished * 1000) / 10}% of the trials had not finished the work within two years; they count as late`,
-  ];
 }
