@@ -114,6 +114,7 @@ export interface ForecastScope {
   sprintId: number;
   sprintName: string;
   sprintState: 'active' | 'future' | 'closed';
+  /** The sprint's first and last days (YYYY-MM-DD, site time zone), not Jira's instants. */
   startDate: string | null;
   endDate: string | null;
   /** The day the forecast starts from: today, the sprint's start (future sprints), or --as-of. */
@@ -126,6 +127,7 @@ export interface ForecastView {
   trials: number;
   seed: number;
   history: {
+    /** The window's first and last days, both inclusive (YYYY-MM-DD). */
     from: string;
     to: string;
     /** When the history was read from Jira (it is cached per board). */

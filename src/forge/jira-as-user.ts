@@ -152,6 +152,27 @@ const ENDPOINTS: { method: HttpMethod; path: RegExp; call: Call }[] = [
     call: (jira, _, __, body) =>
       jira.requestJira(route`/rest/api/3/issue/bulkfetch`, { method: 'POST', headers: json, ...sent(body) }),
   },
+  // The forecast's history: changelogs in bulk, what each status id means, and the user's time zone.
+  {
+    method: 'POST',
+    path: /^\/rest\/api\/3\/changelog\/bulkfetch$/,
+    call: (jira, _, __, body) =>
+      jira.requestJira(route`/rest/api/3/changelog/bulkfetch`, {
+        method: 'POST',
+        headers: json,
+        ...sent(body),
+      }),
+  },
+  {
+    method: 'GET',
+    path: /^\/rest\/api\/3\/status$/,
+    call: (jira) => jira.requestJira(route`/rest/api/3/status`, { headers: accept }),
+  },
+  {
+    method: 'GET',
+    path: /^\/rest\/api\/3\/myself$/,
+    call: (jira) => jira.requestJira(route`/rest/api/3/myself`, { headers: accept }),
+  },
 ];
 
 /** A request body only when there is one: Forge's RequestInit has no room for an explicit `undefined`. */

@@ -33,6 +33,9 @@ describe('the sprint action in the playground', () => {
     // Tall enough to show the lanes below the handoffs: the README's picture.
     await page.setViewportSize({ width: 1440, height: 1900 });
     await frame.waitForSelector('[data-testid="lane-column"][data-lane="deploy"] [data-testid="issue-card"]');
+    // The forecast, read through Forge's seam like every other call (an endpoint missing there fails here).
+    const p85 = await frame.locator('[data-testid="forecast-p85"]').innerText({ timeout: 20_000 });
+    expect(p85).toMatch(/^85% likely done by /);
     await page.screenshot({ path: join(SCREENSHOTS, 'planning-panel-light.png') });
     expect(problems).toEqual([]);
     await page.close();

@@ -63,7 +63,8 @@ export function buildForecast(input: ForecastInput, options: ForecastOptions): F
   const work = forecastWork(plan, input.dependencies, input.startedAt);
   const startDay = forecastStart(plan, asOfDay, calendar);
   const dates = workingDates(calendar, dayOfIsoDate(startDay), HORIZON_WORKING_DAYS);
-  const sprintEnd = plan.scope.endDate ? isoDate(calendar.dayOf(Date.parse(plan.scope.endDate))) : null;
+  const dayOf = (instant: string | null) => (instant ? isoDate(calendar.dayOf(Date.parse(instant))) : null);
+  const sprintEnd = dayOf(plan.scope.endDate);
   const result =
     dates.length === 0
       ? { forecast: null, noForecastReason: 'the site has no working days to forecast on', warnings: [] }
@@ -140,16 +141,17 @@ export function buildForecast(input: ForecastInput, options: ForecastOptions): F
       sprintId: plan.scope.sprintId,
       sprintName: plan.scope.sprintName,
       sprintState: plan.scope.sprintState,
-      startDate: plan.scope.startDate,
-      endDate: plan.scope.endDate,
+      startDate: dayOf(plan.scope.startDate),
+      endDate: sprintEnd,
       asOf: startDay,
       timeZone: history.timeZone,
     },
     trials: options.trials,
     seed: options.seed,
     history: {
-      from: window.from,
-      to: window.to,
+      // Days, both inclusive: the window ends where the as-of day begins.
+      from: isoDate(calendar.dayOf(Date.parse(window.from))),
+      to: isoDate(calendar.dayOf(Date.parse(window.to)) - 1),
       readAt: input.readAt,
       closedSprints: laneHistory.sprints.length,
       lanes,
