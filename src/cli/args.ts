@@ -17,6 +17,21 @@ export type CliCommand =
       /** Longest the whole run may spend asking Jira. */
       deadlineMs: number;
     }
+  | {
+      kind: 'forecast';
+      site: string;
+      boardId: number;
+      sprint: SprintSelector;
+      configFile: string | null;
+      format: 'json' | 'markdown';
+      timeoutMs: number;
+      deadlineMs: number;
+      historyDays: number;
+      trials: number;
+      seed: number | null;
+      /** Forecast as if it were this day (noon UTC, the same calendar day almost everywhere), from the history before it. */
+      asOf: Date | null;
+    }
   | { kind: 'config-validate'; file: string }
   | { kind: 'config-defaults' }
   | { kind: 'help'; topic: HelpTopic }
@@ -37,18 +52,21 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   if (command === undefined || HELP_FLAGS.has(command)) return { kind: 'help', topic: 'general' };
   if (command === '--version' || command === '-v') return { kind: 'version' };
   if (command === 'help') return { kind: 'help', topic: helpTopic(rest[0]) };
-  if (command === 'plan' || command === 'config') {
+  if (command === 'plan' || command === 'config' || command === 'forecast') {
     // Asking for help wins over whatever else is on the line, as in most tools.
     if (rest.some((arg) => HELP_FLAGS.has(arg))) return { kind: 'help', topic: command };
+    if (command === 'forecast') return parseForecast(rest);
     return command === 'plan' ? parsePlan(rest) : parseConfigCommand(rest);
   }
-  throw new UsageError(`unknown command "${command}"; the commands are plan and config (ml-lanes --help)`);
+  throw new UsageError(
+    `unknown command "${command}"; the commands are plan, forecast and config (ml-lanes --help)`,
+  );
 }
 
 function helpTopic(command: string | undefined): HelpTopic {
   if (command === undefined) return 'general';
-  if (command === 'plan' || command === 'config') return command;
-  throw new UsageError(`no help on "${command}"; the commands are plan and config`);
+  if (command === 'plan' || command === 'config' || command === 'forecast') return command;
+  throw new UsageError(`no help on "${command}"; the commands are plan, forecast and config`);
 }
 
 function parsePlan(args: string[]): CliCommand {
@@ -79,6 +97,63 @@ function parsePlan(args: string[]): CliCommand {
   };
 }
 
+function parseForecast(args: string[]): CliCommand {
+  const { values } = parseStrict(
+    args,
+    {
+      site: { type: 'string' },
+      board: { type: 'string' },
+      sprint: { type: 'string' },
+      config: { type: 'string' },
+      format: { type: 'string' },
+      timeout: { type: 'string' },
+      deadline: { type: 'string' },
+      'history-days': { type: 'string' },
+      trials: { type: 'string' },
+      seed: { type: 'string' },
+      'as-of': { type: 'string' },
+    },
+    'forecast',
+  );
+  const plan = parsePlan(
+    Object.entries({
+      site: values.site,
+      board: values.board,
+      sprint: values.sprint,
+      config: values.config,
+      format: values.format,
+      timeout: values.timeout,
+      deadline: values.deadline,
+    }).flatMap(([flag, value]) => (value === undefined ? [] : [`--${flag}`, value])),
+  );
+  if (plan.kind !== 'plan') throw new Error('unreachable');
+  const historyDays = parsePositiveInt(
+    '--history-days',
+    values['history-days'] ?? '90',
+    'e.g. --history-days 90',
+  );
+  if (historyDays > 730) throw new UsageError(`--history-days ${historyDays} is too long; pass at most 730`);
+  const trials = parsePositiveInt('--trials', values.trials ?? '10000', 'e.g. --trials 10000');
+  if (trials > 1_000_000) throw new UsageError(`--trials ${trials} is too many; pass at most 1000000`);
+  let seed: number | null = null;
+  if (values.seed !== undefined) {
+    if (!/^\d{1,10}$/.test(values.seed) || Number(values.seed) > 0xffffffff) {
+      throw new UsageError(`--seed "${values.seed}" is not a seed; pass a whole number from 0 to 4294967295`);
+    }
+    seed = Number(values.seed);
+  }
+  return { ...plan, kind: 'forecast', historyDays, trials, seed, asOf: parseAsOf(values['as-of']) };
+}
+
+function parseAsOf(value: string | undefined): Date | null {
+  if (value === undefined) return null;
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : null;
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new UsageError(`--as-of "${value}" is not a day; pass one as YYYY-MM-DD, e.g. --as-of 2026-11-02`);
+  }
+  return date;
+}
+
 function parseConfigCommand(args: string[]): CliCommand {
   const [sub, ...rest] = args;
   if (sub === 'defaults' && rest.length === 0) return { kind: 'config-defaults' };
@@ -91,12 +166,16 @@ function parseConfigCommand(args: string[]): CliCommand {
   );
 }
 
-function parseStrict<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+function parseStrict<O extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: O,
+  command: 'plan' | 'forecast' = 'plan',
+) {
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: false });
   } catch (error) {
     throw new UsageError(
-      `${firstSentence((error as Error).message)}; ml-lanes plan --help lists the options`,
+      `${firstSentence((error as Error).message)}; ml-lanes ${command} --help lists the options`,
     );
   }
 }

@@ -61,7 +61,7 @@ export async function plan(command: Extract<CliCommand, { kind: 'plan' }>, io: C
   }
 }
 
-function describeRetry(notice: RetryNotice): string {
+export function describeRetry(notice: RetryNotice): string {
   const wait = `retrying in ${Math.ceil(notice.delayMs / 1000)} s`;
   switch (notice.reason) {
     case 'rate-limited':
@@ -73,14 +73,14 @@ function describeRetry(notice: RetryNotice): string {
   }
 }
 
-function credentials(env: CliIo['env']): { email: string; apiToken: string } {
+export function credentials(env: CliIo['env']): { email: string; apiToken: string } {
   const email = env.JIRA_EMAIL?.trim();
   const apiToken = env.JIRA_API_TOKEN?.trim();
   if (!email || !apiToken) throw new CliFailure(explainMissingCredentials(), EXIT_BAD_INPUT);
   return { email, apiToken };
 }
 
-async function loadConfigFile(file: string, check: string): Promise<MlLanesConfig> {
+export async function loadConfigFile(file: string, check: string): Promise<MlLanesConfig> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');

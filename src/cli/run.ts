@@ -49,5 +49,8 @@ async function execute(command: CliCommand, io: CliIo): Promise<void> {
     case 'plan':
       await (await import('./commands.js')).plan(command, io);
       return;
+    case 'forecast':
+      await (await import('./forecast-command.js')).forecast(command, io);
+      return;
   }
 }

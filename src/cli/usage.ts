@@ -3,7 +3,7 @@
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 export const DEFAULT_DEADLINE_SECONDS = 300;
 
-export type HelpTopic = 'general' | 'plan' | 'config';
+export type HelpTopic = 'general' | 'plan' | 'config' | 'forecast';
 
 const EXIT_CODES = `Exit codes:
   0  ok (a plan with warnings says on stderr and in "warnings" what it may be missing)
@@ -34,6 +34,29 @@ Example:
 
 ${EXIT_CODES}`;
 
+const FORECAST = `Usage: ml-lanes forecast --site URL --board ID [options]
+
+Will the sprint make it? Reads the board's recent history (closed sprints, done issues and their changelogs) and
+runs a seeded Monte Carlo of the sprint's remaining work on its dependency graph, each lane at its own pace. Prints
+the finish dates at 50/85/95%, the chance it is all done by the sprint's end, per lane the capacity check and its
+own chance, the leading indicators and how accurate the forecast has been on this board (a backtest of the last
+closed sprints). Nothing is written to Jira.
+
+Options:
+  --site URL, --board ID, --sprint WHICH, --config FILE, --timeout SECONDS, --deadline SECONDS
+                      as for ml-lanes plan
+  --format FORMAT     json (the ForecastView the panel renders) or markdown; default json
+  --history-days N    days of history to learn from (default 90)
+  --trials N          Monte Carlo trials (default 10000)
+  --seed N            the random seed (default: the sprint's id; the same sprint, data and seed give the same answer)
+  --as-of YYYY-MM-DD  forecast as if it were that day, learning only from what happened before it
+  -h, --help          this text
+
+Example:
+  ml-lanes forecast --site https://your-domain.atlassian.net --board 12 --format markdown
+
+${EXIT_CODES}`;
+
 const CONFIG = `Usage:
   ml-lanes config validate FILE   check a configuration file; lists every problem by its JSON path
   ml-lanes config defaults        print the default configuration, a starting point to edit
@@ -49,6 +72,8 @@ ML Lanes for Jira: the handoffs between data, model, code, test and deploy work,
 
 Commands:
   plan --site URL --board ID   plan a sprint (ml-lanes plan --help for its options)
+  forecast --site URL --board ID
+                               will the sprint make it? a forecast from the board's history
   config validate FILE         check a configuration file
   config defaults              print the default configuration
 
@@ -66,5 +91,7 @@ export function usage(topic: HelpTopic): string {
       return PLAN;
     case 'config':
       return CONFIG;
+    case 'forecast':
+      return FORECAST;
   }
 }

@@ -1,10 +1,11 @@
 /**
- * `npm start`: the main job on the built-in demo. Starts the Jira simulator with the demo site and prints the
- * plan of the CV squad's active sprint exactly as `ml-lanes plan` prints it against a real site.
+ * `npm run demo`: the main job on the built-in demo, without a browser. Starts the Jira simulator with the demo
+ * site and prints the plan of the CV squad's active sprint exactly as `ml-lanes plan` prints it against a real
+ * site; with --forecast, its forecast as `ml-lanes forecast` prints it, as of the demo site's own day.
  * With --keep-running the simulator stays up so the CLI can be pointed at it.
  */
 import { runCli } from '../cli/run';
-import { CV_BOARD_ID, demoSite, startSimulator } from '../simulator';
+import { CV_BOARD_ID, DEMO_NOW, demoSite, startSimulator } from '../simulator';
 
 const DEMO_CREDENTIALS = { email: 'demo@ml-lanes.example', apiToken: 'demo-token' };
 
@@ -17,7 +18,11 @@ async function main(): Promise<void> {
     port,
   });
   const env = { JIRA_EMAIL: DEMO_CREDENTIALS.email, JIRA_API_TOKEN: DEMO_CREDENTIALS.apiToken };
-  const argv = ['plan', '--site', simulator.url, '--board', String(CV_BOARD_ID), '--format', format];
+  const board = ['--site', simulator.url, '--board', String(CV_BOARD_ID), '--format', format];
+  // The demo's history ends at its own clock: the forecast is made as of that day, whatever today is.
+  const argv = process.argv.includes('--forecast')
+    ? ['forecast', ...board, '--as-of', DEMO_NOW.slice(0, 10)]
+    : ['plan', ...board];
 
   const exitCode = await runCli(argv, {
     stdout: (text) => process.stdout.write(text),
