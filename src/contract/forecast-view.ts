@@ -122,6 +122,17 @@ export interface ForecastScope {
   timeZone: string;
 }
 
+/** One unfinished issue of the sprint, for the what-if's scope list. */
+export interface RemainingIssueView {
+  key: string;
+  summary: string;
+  lane: string | null;
+  laneName: string;
+}
+
+/** At most this many unfinished issues are listed for the what-if (the forecast itself covers them all). */
+export const REMAINING_WORK_LISTED = 1000;
+
 export interface ForecastView {
   scope: ForecastScope;
   trials: number;
@@ -137,6 +148,11 @@ export interface ForecastView {
   };
   capacity: LaneCapacityView[];
   whatIf: WhatIf;
+  /**
+   * The sprint's unfinished issues in rank order, those taken out of scope included (the first
+   * REMAINING_WORK_LISTED): what the what-if can take out or put back.
+   */
+  remainingWork: RemainingIssueView[];
   /** Null when there is no history to forecast from; `noForecastReason` says why. */
   forecast: {
     remainingIssues: number;

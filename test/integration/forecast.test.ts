@@ -56,6 +56,11 @@ describe('getForecast on the demo sprint', () => {
     const finish = view.forecast!.finish;
     expect(finish.p50 <= finish.p85 && finish.p85 <= finish.p95).toBe(true);
     expect(finish.p50 >= '2026-11-30').toBe(true);
+    // What the what-if can take out: every unfinished sprint issue, in rank order.
+    expect(view.remainingWork).toHaveLength(view.forecast!.remainingIssues);
+    expect(view.remainingWork.map((issue) => issue.key)).toEqual(
+      expect.arrayContaining(['CV-104', 'CV-110']),
+    );
     const shares = view.forecast!.distribution.reduce((sum, day) => sum + day.share, 0);
     expect(shares).toBeCloseTo(1, 5);
     expect(view.capacity.find((lane) => lane.lane === 'model')?.sentence).toMatch(

@@ -175,6 +175,14 @@ describe('forecast section: what-if', () => {
     expect(onWhatIfChange).toHaveBeenLastCalledWith({ excludedKeys: [], laneThroughput: {} });
   });
 
+  it('offers every unfinished sprint issue, with its summary, after the chain and aging work', () => {
+    const { onWhatIfChange } = renderForecast();
+    const row = screen.getByRole('checkbox', { name: 'CV-121 in scope' }).closest('li, label, div');
+    expect(row?.textContent).toContain('Refactor the image loader');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'CV-121 in scope' }));
+    expect(onWhatIfChange).toHaveBeenLastCalledWith({ excludedKeys: ['CV-121'], laneThroughput: {} });
+  });
+
   it('forgets a lane set back to 100%, and keeps every other knob', () => {
     const view = demoForecast();
     view.whatIf = { excludedKeys: ['CV-118'], laneThroughput: { data: 0.5, model: 0.75 } };

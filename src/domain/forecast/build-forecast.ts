@@ -1,5 +1,11 @@
 import { xoroshiro128plus } from 'pure-rand';
-import type { ForecastView, LaneForecastView, LaneHistoryView, WhatIf } from '../../contract/forecast-view';
+import {
+  REMAINING_WORK_LISTED,
+  type ForecastView,
+  type LaneForecastView,
+  type LaneHistoryView,
+  type WhatIf,
+} from '../../contract/forecast-view';
 import type { PlanView } from '../../contract/plan-view';
 import type { MlLanesConfig } from '../../config/schema';
 import type { Dependency } from '../snapshot';
@@ -161,6 +167,15 @@ export function buildForecast(input: ForecastInput, options: ForecastOptions): F
       excludedKeys: [...options.whatIf.excludedKeys],
       laneThroughput: { ...options.whatIf.laneThroughput },
     },
+    remainingWork: plan.issues
+      .filter((issue) => issue.inScope && !issue.hidden && issue.statusCategory !== 'done')
+      .slice(0, REMAINING_WORK_LISTED)
+      .map((issue) => ({
+        key: issue.key,
+        summary: issue.summary,
+        lane: issue.lane,
+        laneName: issue.lane === null ? 'Unclassified' : laneName(issue.lane),
+      })),
     forecast:
       forecast && finish
         ? {

@@ -182,6 +182,40 @@ export function demoForecast(): ForecastView {
       }),
     ],
     whatIf: { excludedKeys: [], laneThroughput: {} },
+    remainingWork: [
+      {
+        key: 'CV-104',
+        summary: 'Labeling tool: polygon save lag halves labeling throughput',
+        lane: 'code',
+        laneName: 'Code',
+      },
+      {
+        key: 'CV-101',
+        summary: "Label 1,000 images for class 'cracked lens'",
+        lane: 'data',
+        laneName: 'Data',
+      },
+      {
+        key: 'CV-105',
+        summary: 'Train v1.1 model with focal loss and rebalanced sampler',
+        lane: 'model',
+        laneName: 'Model',
+      },
+      {
+        key: 'CV-106',
+        summary: 'Execute accuracy validation suite on the holdout set',
+        lane: 'test',
+        laneName: 'Test',
+      },
+      { key: 'CV-108', summary: 'Release v1.1 to production canary', lane: 'deploy', laneName: 'Deploy' },
+      { key: 'CV-118', summary: 'Set up prediction-drift alerting', lane: 'deploy', laneName: 'Deploy' },
+      {
+        key: 'CV-121',
+        summary: 'Refactor the image loader to stream from object storage',
+        lane: 'code',
+        laneName: 'Code',
+      },
+    ],
     forecast: {
       remainingIssues: 17,
       finish: { p50: '2026-12-04', p85: '2026-12-08', p95: '2026-12-10' },

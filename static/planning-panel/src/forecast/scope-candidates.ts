@@ -1,6 +1,6 @@
 /**
- * The issues the what-if can take out of scope. The ForecastView lists no other sprint issues, so these are the
- * critical chain's and the aging ones (the issues that move the finish date), plus any already taken out, so
+ * The issues the what-if can take out of scope: the critical chain's and the aging ones first (the issues that move
+ * the finish date), then the rest of the sprint's unfinished work in rank order, plus any already taken out, so
  * that each can be put back even after the forecast stops naming it.
  */
 import type { ForecastView, WhatIf } from '../../../../src/contract/forecast-view';
@@ -28,6 +28,9 @@ export function scopeCandidates(view: ForecastView, whatIf: WhatIf): ScopeCandid
     candidate.aging = true;
     candidate.summary = issue.summary;
   }
+  for (const issue of view.remainingWork) add(issue.key);
   for (const key of [...view.whatIf.excludedKeys, ...whatIf.excludedKeys]) add(key);
+  const summaries = new Map(view.remainingWork.map((issue) => [issue.key, issue.summary]));
+  for (const candidate of candidates.values()) candidate.summary ??= summaries.get(candidate.key) ?? null;
   return [...candidates.values()];
 }
