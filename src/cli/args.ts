@@ -32,6 +32,20 @@ export type CliCommand =
       /** Forecast as if it were this day (noon UTC, the same calendar day almost everywhere), from the history before it. */
       asOf: Date | null;
     }
+  | {
+      kind: 'backtest';
+      site: string;
+      boardId: number;
+      sprints: number;
+      configFile: string | null;
+      format: 'json' | 'markdown';
+      timeoutMs: number;
+      deadlineMs: number;
+      historyDays: number;
+      trials: number;
+      seed: number | null;
+      asOf: Date | null;
+    }
   | { kind: 'config-validate'; file: string }
   | { kind: 'config-defaults' }
   | { kind: 'help'; topic: HelpTopic }
@@ -52,21 +66,23 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   if (command === undefined || HELP_FLAGS.has(command)) return { kind: 'help', topic: 'general' };
   if (command === '--version' || command === '-v') return { kind: 'version' };
   if (command === 'help') return { kind: 'help', topic: helpTopic(rest[0]) };
-  if (command === 'plan' || command === 'config' || command === 'forecast') {
+  if (command === 'plan' || command === 'config' || command === 'forecast' || command === 'backtest') {
     // Asking for help wins over whatever else is on the line, as in most tools.
     if (rest.some((arg) => HELP_FLAGS.has(arg))) return { kind: 'help', topic: command };
     if (command === 'forecast') return parseForecast(rest);
+    if (command === 'backtest') return parseBacktest(rest);
     return command === 'plan' ? parsePlan(rest) : parseConfigCommand(rest);
   }
   throw new UsageError(
-    `unknown command "${command}"; the commands are plan, forecast and config (ml-lanes --help)`,
+    `unknown command "${command}"; the commands are plan, forecast, backtest and config (ml-lanes --help)`,
   );
 }
 
 function helpTopic(command: string | undefined): HelpTopic {
   if (command === undefined) return 'general';
-  if (command === 'plan' || command === 'config' || command === 'forecast') return command;
-  throw new UsageError(`no help on "${command}"; the commands are plan, forecast and config`);
+  if (command === 'plan' || command === 'config' || command === 'forecast' || command === 'backtest')
+    return command;
+  throw new UsageError(`no help on "${command}"; the commands are plan, forecast, backtest and config`);
 }
 
 function parsePlan(args: string[]): CliCommand {
@@ -97,7 +113,7 @@ function parsePlan(args: string[]): CliCommand {
   };
 }
 
-function parseForecast(args: string[]): CliCommand {
+function parseForecast(args: string[], command: 'forecast' | 'backtest' = 'forecast'): CliCommand {
   const { values } = parseStrict(
     args,
     {
@@ -113,7 +129,7 @@ function parseForecast(args: string[]): CliCommand {
       seed: { type: 'string' },
       'as-of': { type: 'string' },
     },
-    'forecast',
+    command,
   );
   const plan = parsePlan(
     Object.entries({
@@ -145,6 +161,27 @@ function parseForecast(args: string[]): CliCommand {
   return { ...plan, kind: 'forecast', historyDays, trials, seed, asOf: parseAsOf(values['as-of']) };
 }
 
+function parseBacktest(args: string[]): CliCommand {
+  const sprintsAt = args.indexOf('--sprints');
+  const sprintsText = sprintsAt >= 0 ? args[sprintsAt + 1] : undefined;
+  if (sprintsAt >= 0 && sprintsText === undefined) {
+    throw new UsageError(
+      "option '--sprints <value>' argument missing; ml-lanes backtest --help lists the options",
+    );
+  }
+  const rest = sprintsAt >= 0 ? [...args.slice(0, sprintsAt), ...args.slice(sprintsAt + 2)] : args;
+  if (rest.includes('--sprint')) {
+    throw new UsageError('backtest replays closed sprints; pass --sprints N (how many), not --sprint');
+  }
+  const forecast = parseForecast(rest, 'backtest');
+  if (forecast.kind !== 'forecast') throw new Error('unreachable');
+  const sprints = parsePositiveInt('--sprints', sprintsText ?? '6', 'e.g. --sprints 6');
+  if (sprints > 26)
+    throw new UsageError(`--sprints ${sprints} is too many; pass at most 26 (a year of two-week sprints)`);
+  const { sprint: _sprint, ...shared } = forecast;
+  return { ...shared, kind: 'backtest', sprints, trials: forecast.trials };
+}
+
 function parseAsOf(value: string | undefined): Date | null {
   if (value === undefined) return null;
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : null;
@@ -169,7 +206,7 @@ function parseConfigCommand(args: string[]): CliCommand {
 function parseStrict<O extends NonNullable<ParseArgsConfig['options']>>(
   args: string[],
   options: O,
-  command: 'plan' | 'forecast' = 'plan',
+  command: 'plan' | 'forecast' | 'backtest' = 'plan',
 ) {
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: false });

@@ -52,5 +52,8 @@ async function execute(command: CliCommand, io: CliIo): Promise<void> {
     case 'forecast':
       await (await import('./forecast-command.js')).forecast(command, io);
       return;
+    case 'backtest':
+      await (await import('./backtest-command.js')).backtest(command, io);
+      return;
   }
 }

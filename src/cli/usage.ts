@@ -3,7 +3,7 @@
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 export const DEFAULT_DEADLINE_SECONDS = 300;
 
-export type HelpTopic = 'general' | 'plan' | 'config' | 'forecast';
+export type HelpTopic = 'general' | 'plan' | 'config' | 'forecast' | 'backtest';
 
 const EXIT_CODES = `Exit codes:
   0  ok (a plan with warnings says on stderr and in "warnings" what it may be missing)
@@ -57,6 +57,26 @@ Example:
 
 ${EXIT_CODES}`;
 
+const BACKTEST = `Usage: ml-lanes backtest --site URL --board ID [options]
+
+How accurate has the forecast been on this board? Replays it at the start of each recent closed sprint, learning
+only from the history before that day, and compares it with what happened: how often the sprint finished within
+the 85% date, and the Brier score of "done by the end". Nothing is written to Jira.
+
+Options:
+  --site URL, --board ID, --config FILE, --format FORMAT, --timeout SECONDS, --deadline SECONDS
+                      as for ml-lanes plan
+  --sprints N         how many of the most recent closed sprints to replay (default 6)
+  --history-days N    days of history each replay learns from (default 90)
+  --trials N          Monte Carlo trials per replayed sprint (default 10000)
+  --seed N            the random seed (default: the board's id)
+  --as-of YYYY-MM-DD  replay the sprints closed before that day
+  -h, --help          this text
+
+Known limit: a past sprint's work is what is done now; work it left over that is still open is not in the history.
+
+${EXIT_CODES}`;
+
 const CONFIG = `Usage:
   ml-lanes config validate FILE   check a configuration file; lists every problem by its JSON path
   ml-lanes config defaults        print the default configuration, a starting point to edit
@@ -74,6 +94,8 @@ Commands:
   plan --site URL --board ID   plan a sprint (ml-lanes plan --help for its options)
   forecast --site URL --board ID
                                will the sprint make it? a forecast from the board's history
+  backtest --site URL --board ID
+                               how accurate the forecast has been on the board's last sprints
   config validate FILE         check a configuration file
   config defaults              print the default configuration
 
@@ -93,5 +115,7 @@ export function usage(topic: HelpTopic): string {
       return CONFIG;
     case 'forecast':
       return FORECAST;
+    case 'backtest':
+      return BACKTEST;
   }
 }

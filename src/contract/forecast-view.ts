@@ -171,3 +171,28 @@ export interface ForecastView {
   /** What could not be read or had to be assumed, in words (the forecast is partial when this is not empty). */
   warnings: string[];
 }
+
+/** One closed sprint replayed: what the forecast said at its start, and what happened. Days are YYYY-MM-DD. */
+export interface BacktestSprintView {
+  sprintId: number;
+  sprintName: string;
+  sprintEnd: string;
+  /** The day its last piece of work was done; null when work was left over at its close. */
+  finishedOn: string | null;
+  /** The forecast at its start; null when there was too little history before it. */
+  p85: string | null;
+  doneBySprintEnd: number | null;
+}
+
+/** What `ml-lanes backtest` prints: each replayed sprint and the score over them. */
+export interface BacktestReport {
+  site: string;
+  boardId: number;
+  boardName: string;
+  historyDays: number;
+  trials: number;
+  seed: number;
+  sprints: BacktestSprintView[];
+  score: BacktestView | null;
+  warnings: string[];
+}

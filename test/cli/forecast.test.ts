@@ -84,3 +84,55 @@ describe('ml-lanes forecast', () => {
     expect(run.stdout).toContain('--as-of YYYY-MM-DD');
   });
 });
+
+describe('ml-lanes backtest', () => {
+  const backtest = (...extra: string[]) =>
+    mlLanes([
+      'backtest',
+      '--site',
+      simulator.url,
+      '--board',
+      String(CV_BOARD_ID),
+      '--as-of',
+      AS_OF,
+      ...extra,
+    ]);
+
+  it('replays the last closed sprints from the history before each, and scores them', async () => {
+    const run = await backtest('--sprints', '3', '--trials', '1000');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as {
+      sprints: { sprintName: string; sprintEnd: string; p85: string | null; finishedOn: string | null }[];
+      score: { sprints: number; withinP85: number; brierScore: number; sentence: string } | null;
+    };
+    expect(report.sprints.map((sprint) => sprint.sprintName)).toEqual([
+      'CV Sprint 11',
+      'CV Sprint 12',
+      'CV Sprint 13',
+    ]);
+    expect(report.sprints.every((sprint) => sprint.sprintEnd < AS_OF)).toBe(true);
+    expect(report.score?.sprints).toBe(3);
+    const within = report.sprints.filter(
+      (sprint) => sprint.finishedOn !== null && (sprint.p85 === null || sprint.finishedOn <= sprint.p85),
+    ).length;
+    expect(report.score?.withinP85).toBe(within);
+    expect(report.score?.sentence).toBe(
+      `on this board, ${within} of the last 3 sprints finished within the 85% date`,
+    );
+    expect(run.stderr).toMatch(/^ml-lanes: warning: a past sprint's work is what is done now/m);
+  });
+
+  it('refuses --sprint (it replays closed sprints) in one line, exit 2', async () => {
+    const run = await backtest('--sprint', '102');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'ml-lanes: backtest replays closed sprints; pass --sprints N (how many), not --sprint\n',
+    );
+  });
+
+  it('explains itself with --help', async () => {
+    const run = await mlLanes(['backtest', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: ml-lanes backtest --site URL --board ID/);
+  });
+});

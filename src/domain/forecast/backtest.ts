@@ -20,7 +20,13 @@ export interface BacktestOptions {
  * and are done now (work still open today is not in a done-work history, so a sprint that left such work over
  * reads as finished when its known work was; the forecast says so in its warnings).
  */
-export function replaySprints(history: BoardHistory, options: BacktestOptions): BacktestSprint[] {
+/** A replayed sprint, named. */
+export interface ReplayedSprint extends BacktestSprint {
+  sprintId: number;
+  sprintName: string;
+}
+
+export function replaySprints(history: BoardHistory, options: BacktestOptions): ReplayedSprint[] {
   const calendar = new SiteCalendar(history.timeZone, history.workingDays);
   const windowStart = Date.parse(history.window.from);
   const sprints = [...history.closedSprints]
@@ -38,7 +44,7 @@ function replaySprint(
   sprint: ClosedSprint,
   calendar: SiteCalendar,
   options: BacktestOptions,
-): BacktestSprint | null {
+): ReplayedSprint | null {
   const start = Date.parse(sprint.startDate);
   const closed = Date.parse(sprint.completeDate);
   const startDay = isoDate(calendar.dayOf(start));
@@ -95,5 +101,11 @@ function replaySprint(
     sprintEnd,
     horizonDays: dates.length,
   });
-  return { forecast: backtestForecast(result), finishedOn, sprintEnd };
+  return {
+    sprintId: sprint.id,
+    sprintName: sprint.name,
+    forecast: backtestForecast(result),
+    finishedOn,
+    sprintEnd,
+  };
 }
