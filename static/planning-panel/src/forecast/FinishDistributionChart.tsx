@@ -167,9 +167,11 @@ export function FinishDistributionChart({
   );
 }
 
-/** A label reaching past the right edge is turned to the line's left. */
+/** A label reaching past the right edge is turned to the line's left, and one reaching past the left edge to its right. */
 function anchorFor(x: number, wanted: 'start' | 'end', innerWidth: number): 'start' | 'end' {
-  return wanted === 'start' && x + LABEL_WIDTH * 1.6 > innerWidth ? 'end' : wanted;
+  if (wanted === 'start' && x + LABEL_WIDTH * 1.6 > innerWidth) return 'end';
+  if (wanted === 'end' && x - LABEL_WIDTH * 1.6 < 0) return 'start';
+  return wanted;
 }
 
 function Marker({
