@@ -7,6 +7,10 @@ export const HISTORY_MAX_AGE_MS = 6 * 60 * 60 * 1000;
 const LAYOUT = 1;
 /** Room for the record around the history within Forge KVS's value limit. */
 const MAX_BYTES = KVS_VALUE_LIMIT_BYTES - 8 * 1024;
+/** A bigger history is stored in parts of this many characters (at most 4 bytes each in UTF-8: under the limit). */
+const PART_CHARS = 56 * 1024;
+/** Beyond this many parts (~14 MB of text) a history is not worth storing: it is read from Jira each time. */
+const MAX_PARTS = 256;
 
 export interface CachedHistory {
   readAt: string;
@@ -36,19 +40,82 @@ export class HistoryCache {
   ) {}
 
   async get(key: HistoryCacheKey): Promise<CachedHistory | null> {
-    const stored = await this.store.get(storageKey(key));
+    const base = storageKey(key);
+    const head = await this.store.get(base);
+    const stored = isPartsHead(head) ? await this.readParts(base, head) : head;
     if (!isCachedRecord(stored)) return null;
     if (this.now() - Date.parse(stored.readAt) > HISTORY_MAX_AGE_MS) return null;
     return { readAt: stored.readAt, history: stored.history, startedAt: stored.startedAt };
   }
 
-  /** False when the history is too big for one stored value: it is then read afresh each time. */
+  /**
+   * Stores the history: in one value when it fits Forge KVS's limit, else in parts written before the head that
+   * names them, under a name of their own, so a reader never mixes the parts of two writes. False when it is too
+   * big even for that: it is then read afresh each time.
+   */
   async set(key: HistoryCacheKey, value: CachedHistory): Promise<boolean> {
     const record = { layout: LAYOUT, ...value };
-    if (new TextEncoder().encode(JSON.stringify(record)).length > MAX_BYTES) return false;
-    await this.store.set(storageKey(key), record);
+    const text = JSON.stringify(record);
+    const base = storageKey(key);
+    if (new TextEncoder().encode(text).length <= MAX_BYTES) {
+      await this.store.set(base, record);
+      return true;
+    }
+    const count = Math.ceil(text.length / PART_CHARS);
+    if (count > MAX_PARTS) return false;
+    const previous = await this.store.get(base);
+    const write = `${this.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+    await Promise.all(
+      Array.from({ length: count }, (_, index) =>
+        this.store.set(partKey(base, write, index), text.slice(index * PART_CHARS, (index + 1) * PART_CHARS)),
+      ),
+    );
+    await this.store.set(base, { layout: LAYOUT, write, parts: count } satisfies PartsHead);
+    // The parts of the write this one replaced are no longer named by any head.
+    if (isPartsHead(previous) && previous.write !== write) {
+      await Promise.all(
+        Array.from({ length: previous.parts }, (_, index) =>
+          this.store.delete(partKey(base, previous.write, index)),
+        ),
+      );
+    }
     return true;
   }
+
+  private async readParts(base: string, head: PartsHead): Promise<unknown> {
+    const parts = await Promise.all(
+      Array.from({ length: head.parts }, (_, index) => this.store.get(partKey(base, head.write, index))),
+    );
+    if (!parts.every((part): part is string => typeof part === 'string')) return null;
+    try {
+      return JSON.parse(parts.join('')) as unknown;
+    } catch {
+      return null;
+    }
+  }
+}
+
+interface PartsHead {
+  layout: number;
+  write: string;
+  parts: number;
+}
+
+function isPartsHead(value: unknown): value is PartsHead {
+  if (typeof value !== 'object' || value === null) return false;
+  const head = value as Record<string, unknown>;
+  return (
+    head.layout === LAYOUT &&
+    typeof head.write === 'string' &&
+    /^[a-z0-9]{1,32}$/.test(head.write) &&
+    Number.isInteger(head.parts) &&
+    (head.parts as number) >= 1 &&
+    (head.parts as number) <= MAX_PARTS
+  );
+}
+
+function partKey(base: string, write: string, index: number): string {
+  return `${base}:${write}:part:${index}`;
 }
 
 function storageKey(key: HistoryCacheKey): string {
