@@ -1,4 +1,5 @@
 import type { Dependency, IssueSnapshot } from './snapshot';
+import { stronglyConnectedComponents } from './strongly-connected';
 
 /*
  * The dependency graph on plain integer arrays. graphology was tried: building it alone took ~200 ms for
@@ -56,7 +57,7 @@ export function analyseDependencies(
   const graph = dependencyGraph(issues, dependencies);
   const finished = new Uint8Array(graph.keys.length);
   graph.issues.forEach((issue, node) => (finished[node] = isFinished(issue) ? 1 : 0));
-  const { component, topological } = stronglyConnectedComponents(graph);
+  const { component, topological } = componentsOf(graph);
   const edges: DependencyEdge[] = [];
   for (let edge = 0; edge < graph.from.length; edge++) {
     const from = graph.from[edge]!;
@@ -170,55 +171,11 @@ function bucketByNode(
   return { start, order };
 }
 
-/**
- * Tarjan's algorithm with an explicit stack instead of recursion. Components are numbered in the order
- * they close, downstream first; `topological` lists nodes upstream first (components in reverse).
- */
-function stronglyConnectedComponents(graph: Graph): { component: Int32Array; topological: Int32Array } {
-  const n = graph.keys.length;
-  const order = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const component = new Int32Array(n).fill(-1);
-  const closed: number[] = [];
-  const open: number[] = [];
-  const frames: number[] = []; // the explicit call stack
-  const nextEdge = new Int32Array(n); // per node: its next outgoing edge to look at
-  let visited = 0;
-  let components = 0;
-
-  const enter = (node: number) => {
-    order[node] = low[node] = visited++;
-    nextEdge[node] = graph.outStart[node]!;
-    open.push(node);
-    frames.push(node);
-  };
-
-  for (let root = 0; root < n; root++) {
-    if (order[root] !== -1) continue;
-    enter(root);
-    while (frames.length > 0) {
-      const node = frames[frames.length - 1]!;
-      if (nextEdge[node]! < graph.outStart[node + 1]!) {
-        const neighbor = graph.to[graph.outEdges[nextEdge[node]!++]!]!;
-        if (order[neighbor] === -1) enter(neighbor);
-        else if (component[neighbor] === -1) low[node] = Math.min(low[node]!, order[neighbor]!);
-        continue;
-      }
-      frames.pop();
-      const parent = frames[frames.length - 1];
-      if (parent !== undefined) low[parent] = Math.min(low[parent]!, low[node]!);
-      if (low[node] === order[node]) {
-        let member: number;
-        do {
-          member = open.pop()!;
-          component[member] = components;
-          closed.push(member);
-        } while (member !== node);
-        components++;
-      }
-    }
-  }
-  return { component, topological: Int32Array.from(closed).reverse() };
+/** The graph's successors per node as node ids, for the shared component search. */
+function componentsOf(graph: Graph): { component: Int32Array; topological: Int32Array } {
+  const targets = new Int32Array(graph.outEdges.length);
+  for (let slot = 0; slot < targets.length; slot++) targets[slot] = graph.to[graph.outEdges[slot]!]!;
+  return stronglyConnectedComponents(graph.keys.length, graph.outStart, targets);
 }
 
 /** Heavier chains first, then those with more issues; 0 on a tie. */

@@ -1,4 +1,5 @@
 import type { ForecastWork } from './model';
+import { stronglyConnectedComponents } from '../strongly-connected';
 
 /*
  * The dependency graph of a sprint's remaining work on plain integer arrays, with its cycles found (Tarjan, with an
@@ -33,7 +34,7 @@ export function workGraph(keys: readonly string[], dependencies: ForecastWork['d
     to.push(down);
   }
   const all = adjacency(n, from, to);
-  const component = stronglyConnected(n, all.start, all.targets);
+  const { component } = stronglyConnectedComponents(n, all.start, all.targets);
   const keptFrom: number[] = [];
   const keptTo: number[] = [];
   from.forEach((up, edge) => {
@@ -65,50 +66,4 @@ function adjacency(n: number, from: readonly number[], to: readonly number[]) {
   const targets = new Int32Array(from.length);
   from.forEach((node, edge) => (targets[fill[node]!++] = to[edge]!));
   return { start, targets };
-}
-
-/** Tarjan's strongly connected components, with an explicit stack (a 5,000-long chain must not overflow). */
-function stronglyConnected(n: number, start: Int32Array, targets: Int32Array): Int32Array {
-  const order = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const component = new Int32Array(n).fill(-1);
-  const nextEdge = new Int32Array(n);
-  const open: number[] = [];
-  const frames: number[] = [];
-  let visited = 0;
-  let components = 0;
-  for (let root = 0; root < n; root++) {
-    if (order[root] !== -1) continue;
-    order[root] = low[root] = visited++;
-    nextEdge[root] = start[root]!;
-    open.push(root);
-    frames.push(root);
-    while (frames.length > 0) {
-      const node = frames[frames.length - 1]!;
-      if (nextEdge[node]! < start[node + 1]!) {
-        const next = targets[nextEdge[node]!++]!;
-        if (order[next] === -1) {
-          order[next] = low[next] = visited++;
-          nextEdge[next] = start[next]!;
-          open.push(next);
-          frames.push(next);
-        } else if (component[next] === -1) {
-          low[node] = Math.min(low[node]!, order[next]!);
-        }
-        continue;
-      }
-      frames.pop();
-      const parent = frames[frames.length - 1];
-      if (parent !== undefined) low[parent] = Math.min(low[parent]!, low[node]!);
-      if (low[node] === order[node]) {
-        let member: number;
-        do {
-          member = open.pop()!;
-          component[member] = components;
-        } while (member !== node);
-        components++;
-      }
-    }
-  }
-  return component;
 }
