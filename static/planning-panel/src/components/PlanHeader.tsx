@@ -1,10 +1,10 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
-import SectionMessage from '@atlaskit/section-message';
 import RefreshIcon from '@atlaskit/icon/core/refresh';
 import type { ReactNode } from 'react';
 import type { PanelPlan } from '../../../../src/contract/panel-plan';
 import { formatSprintDates, sprintStateWords } from '../format';
+import { IncompleteWarnings } from './IncompleteWarnings';
 
 export interface PlanHeaderProps {
   plan: PanelPlan;
@@ -87,20 +87,7 @@ function Stat({
 
 /** What the resolver could not load, so the person knows the plan may be incomplete. */
 export function PlanWarnings({ warnings }: { warnings: string[] }) {
-  if (warnings.length === 0) return null;
   return (
-    <div className="mll-warnings" data-testid="plan-warnings">
-      <SectionMessage appearance="warning" title="This plan may be incomplete">
-        {warnings.length === 1 ? (
-          <p>{warnings[0]}</p>
-        ) : (
-          <ul>
-            {warnings.map((warning, index) => (
-              <li key={index}>{warning}</li>
-            ))}
-          </ul>
-        )}
-      </SectionMessage>
-    </div>
+    <IncompleteWarnings warnings={warnings} title="This plan may be incomplete" testId="plan-warnings" />
   );
 }

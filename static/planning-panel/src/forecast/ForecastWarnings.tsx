@@ -1,21 +1,12 @@
-import SectionMessage from '@atlaskit/section-message';
+import { IncompleteWarnings } from '../components/IncompleteWarnings';
 
 /** What the forecast could not read or had to assume, shown as the panel shows its plan's warnings. */
 export function ForecastWarnings({ warnings }: { warnings: string[] }) {
-  if (warnings.length === 0) return null;
   return (
-    <div className="mll-warnings" data-testid="forecast-warnings">
-      <SectionMessage appearance="warning" title="This forecast may be incomplete">
-        {warnings.length === 1 ? (
-          <p>{warnings[0]}</p>
-        ) : (
-          <ul>
-            {warnings.map((warning, index) => (
-              <li key={index}>{warning}</li>
-            ))}
-          </ul>
-        )}
-      </SectionMessage>
-    </div>
+    <IncompleteWarnings
+      warnings={warnings}
+      title="This forecast may be incomplete"
+      testId="forecast-warnings"
+    />
   );
 }
