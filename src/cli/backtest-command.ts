@@ -1,30 +1,17 @@
 /** What `ml-lanes backtest` does: replays the forecast over the board's recent closed sprints. */
 import { backtestBoard } from '../app/backtest-board';
-import { defaultConfig } from '../config/defaults';
 import type { BacktestReport } from '../contract/forecast-view';
-import { JiraError } from '../errors';
-import { JiraClient } from '../jira/client';
 import type { CliCommand } from './args';
-import { credentials, describeRetry, loadConfigFile } from './commands';
-import { CliFailure, EXIT_JIRA } from './failure';
-import { createNodeHttpSeam } from './http-seam';
+import { runJiraCommand } from './commands';
 import { md } from './markdown';
-import { explainJiraError, oneLine } from './messages';
-import { writeJson } from './plan-json';
 import type { CliIo } from './run';
 
-export async function backtest(command: Extract<CliCommand, { kind: 'backtest' }>, io: CliIo): Promise<void> {
-  const config = command.configFile ? await loadConfigFile(command.configFile, '--config') : defaultConfig();
-  const client = new JiraClient(createNodeHttpSeam({ site: command.site, ...credentials(io.env) }), {
-    requestTimeoutMs: command.timeoutMs,
-    deadline: Date.now() + command.deadlineMs,
-    onRetry: (notice) => io.stderr(`ml-lanes: ${describeRetry(notice)}\n`),
-  });
-  let report: BacktestReport;
-  try {
-    report = await backtestBoard(
-      { client, config },
-      {
+export function backtest(command: Extract<CliCommand, { kind: 'backtest' }>, io: CliIo): Promise<void> {
+  return runJiraCommand(
+    command,
+    io,
+    (deps) =>
+      backtestBoard(deps, {
         site: command.site,
         boardId: command.boardId,
         sprints: command.sprints,
@@ -32,20 +19,9 @@ export async function backtest(command: Extract<CliCommand, { kind: 'backtest' }
         trials: command.trials,
         seed: command.seed ?? command.boardId,
         ...(command.asOf === null ? {} : { asOf: command.asOf }),
-      },
-    );
-  } catch (error) {
-    client.abort(error instanceof Error ? error : new Error(String(error)));
-    if (error instanceof JiraError) throw new CliFailure(explainJiraError(error, command), EXIT_JIRA);
-    throw error;
-  }
-  for (const warning of report.warnings) io.stderr(`ml-lanes: warning: ${oneLine(warning)}\n`);
-  if (command.format === 'json') {
-    writeJson(report, io.stdout);
-    io.stdout('\n');
-  } else {
-    io.stdout(renderBacktestMarkdown(report));
-  }
+      }),
+    renderBacktestMarkdown,
+  );
 }
 
 function renderBacktestMarkdown(report: BacktestReport): string {

@@ -7,7 +7,6 @@ import { planSprint } from '../app/plan-sprint';
 import { defaultConfig } from '../config/defaults';
 import { parseConfigText } from '../config/parse';
 import type { MlLanesConfig } from '../config/schema';
-import type { PlanView } from '../contract/plan-view';
 import { JiraError } from '../errors';
 import { JiraClient, type RetryNotice } from '../jira/client';
 import type { CliCommand } from './args';
@@ -33,35 +32,60 @@ export async function validateConfig(file: string, io: CliIo): Promise<void> {
   io.stdout(`${file}: valid ML Lanes configuration\n`);
 }
 
-export async function plan(command: Extract<CliCommand, { kind: 'plan' }>, io: CliIo): Promise<void> {
+/** What every command that reads Jira takes from its command line. */
+export interface JiraCommandOptions {
+  site: string;
+  configFile: string | null;
+  format: 'json' | 'markdown';
+  timeoutMs: number;
+  deadlineMs: number;
+}
+
+/**
+ * Runs a command that reads Jira: the configuration, a client within the command's time limits, `read`, then the
+ * answer's warnings on stderr and the answer as JSON or Markdown. A Jira failure is one line, and nothing queued
+ * or in flight runs after it.
+ */
+export async function runJiraCommand<T extends { warnings: readonly string[] }>(
+  command: JiraCommandOptions,
+  io: CliIo,
+  read: (deps: { client: JiraClient; config: MlLanesConfig }) => Promise<T>,
+  renderMarkdownOf: (answer: T) => string,
+): Promise<void> {
   const config = command.configFile ? await loadConfigFile(command.configFile, '--config') : defaultConfig();
   const client = new JiraClient(createNodeHttpSeam({ site: command.site, ...credentials(io.env) }), {
     requestTimeoutMs: command.timeoutMs,
     deadline: Date.now() + command.deadlineMs,
     onRetry: (notice) => io.stderr(`ml-lanes: ${describeRetry(notice)}\n`),
   });
-  let view: PlanView;
+  let answer: T;
   try {
-    view = await planSprint(
-      { client, config },
-      { site: command.site, boardId: command.boardId, sprint: command.sprint },
-    );
+    answer = await read({ client, config });
   } catch (error) {
     // The error line must be the last word: nothing queued or in flight may run (or print) after it.
     client.abort(error instanceof Error ? error : new Error(String(error)));
     if (error instanceof JiraError) throw new CliFailure(explainJiraError(error, command), EXIT_JIRA);
     throw error;
   }
-  for (const warning of view.warnings) io.stderr(`ml-lanes: warning: ${oneLine(warning)}\n`);
+  for (const warning of answer.warnings) io.stderr(`ml-lanes: warning: ${oneLine(warning)}\n`);
   if (command.format === 'json') {
-    writeJson(view, io.stdout);
+    writeJson(answer, io.stdout);
     io.stdout('\n');
   } else {
-    io.stdout(renderMarkdown(view));
+    io.stdout(renderMarkdownOf(answer));
   }
 }
 
-export function describeRetry(notice: RetryNotice): string {
+export function plan(command: Extract<CliCommand, { kind: 'plan' }>, io: CliIo): Promise<void> {
+  return runJiraCommand(
+    command,
+    io,
+    (deps) => planSprint(deps, { site: command.site, boardId: command.boardId, sprint: command.sprint }),
+    renderMarkdown,
+  );
+}
+
+function describeRetry(notice: RetryNotice): string {
   const wait = `retrying in ${Math.ceil(notice.delayMs / 1000)} s`;
   switch (notice.reason) {
     case 'rate-limited':
@@ -73,7 +97,7 @@ export function describeRetry(notice: RetryNotice): string {
   }
 }
 
-export function credentials(env: CliIo['env']): { email: string; apiToken: string } {
+function credentials(env: CliIo['env']): { email: string; apiToken: string } {
   const email = env.JIRA_EMAIL?.trim();
   const apiToken = env.JIRA_API_TOKEN?.trim();
   if (!email || !apiToken) throw new CliFailure(explainMissingCredentials(), EXIT_BAD_INPUT);
