@@ -110,7 +110,8 @@ export async function loadBoardHistory(
   if (!done.complete || !bugs.complete)
     warnings.push('Jira stopped paging the history search early; some done work may be missing');
   const doneIds = done.ids.slice(0, HISTORY_ISSUE_LIMIT);
-  const startedIds = inProgress.ids.filter((id) => !doneIds.includes(id));
+  const doneIdSet = new Set(doneIds);
+  const startedIds = inProgress.ids.filter((id) => !doneIdSet.has(id));
 
   const fieldsWanted = [...requestedFields(catalog, false), 'created'];
   if (catalog.sprintFieldId) fieldsWanted.push(catalog.sprintFieldId);
