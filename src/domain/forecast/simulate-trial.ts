@@ -87,32 +87,39 @@ function keepLowest(word: number, keep: number, count: number): number {
 }
 
 /**
- * Where each item lives in the ready bitmap of the throughput lanes. Each lane gets whole summary words of its own
- * (blocks of 1,024 bits, padding is cheap), its items in rank order, so a lane's highest-ranked ready item is its
- * lowest set bit, and a summary bit per word of 32 items says which words have any.
+ * The numbering a run of trials works in: a slot per item. Throughput items take their bit in the ready bitmap as
+ * their slot: each lane gets whole summary words of its own (blocks of 1,024 bits, padding is cheap), its items in
+ * rank order, so a lane's highest-ranked ready item is its lowest set bit, and a summary bit per word of 32 items
+ * says which words have any. Cycle-time items come after the bitmap. With the bit as the slot, a done item's
+ * downstream work is found without a lookup table in between.
  */
-interface BitLayout {
+interface SlotLayout {
   /** Per lane, its first summary word; the lane's first bit is 1,024 times that. */
   firstSummary: Int32Array;
-  /** Per item, its bit in the bitmap (word = bit >>> 5), or -1 for items of cycle-time lanes. */
-  bitOf: Int32Array;
-  words: number;
+  /** Bits in the ready bitmap: slots below this are throughput items (or padding), the rest cycle-time items. */
+  bitmapSlots: number;
+  slots: number;
+  slotOf: Int32Array;
 }
 
-function bitLayout(plan: SimulationPlan): BitLayout {
+function slotLayout(plan: SimulationPlan): SlotLayout {
   const { laneCount, laneItemStart, laneKind, itemLane, itemCount } = plan;
   const firstSummary = new Int32Array(laneCount + 1);
   for (let lane = 0; lane < laneCount; lane++) {
     const items = laneKind[lane] === LANE_THROUGHPUT ? laneItemStart[lane + 1]! - laneItemStart[lane]! : 0;
     firstSummary[lane + 1] = firstSummary[lane]! + ((items + 1023) >>> 10);
   }
-  const bitOf = new Int32Array(itemCount);
+  const bitmapSlots = firstSummary[laneCount]! << 10;
+  const slotOf = new Int32Array(itemCount);
+  let nextCycleTimeSlot = bitmapSlots;
   for (let item = 0; item < itemCount; item++) {
     const lane = itemLane[item]!;
-    bitOf[item] =
-      laneKind[lane] === LANE_THROUGHPUT ? (firstSummary[lane]! << 10) + item - laneItemStart[lane]! : -1;
+    slotOf[item] =
+      laneKind[lane] === LANE_THROUGHPUT
+        ? (firstSummary[lane]! << 10) + item - laneItemStart[lane]!
+        : nextCycleTimeSlot++;
   }
-  return { firstSummary, bitOf, words: firstSummary[laneCount]! << 5 };
+  return { firstSummary, bitmapSlots, slots: nextCycleTimeSlot, slotOf };
 }
 
 export function runTrials(plan: SimulationPlan, random: SeededRandom, trials: number): TrialOutcomes {
@@ -122,13 +129,23 @@ export function runTrials(plan: SimulationPlan, random: SeededRandom, trials: nu
   return { trials, finish: runner.finish, chainFinish: runner.chainFinish, laneFinish: runner.laneFinish };
 }
 
-/** The arrays one run of trials works in, allocated once; `run` replays one trial in them. */
+/**
+ * The arrays one run of trials works in, allocated once and indexed by slot; `run` replays one trial in them.
+ * Loops over a done item's downstream work are do-while (it has some): V8 compiles a short inner `for` with an
+ * unpredictable trip count several times slower (measured with `npm run bench`).
+ */
 class TrialRunner {
   readonly finish: Int32Array;
   readonly chainFinish: Int32Array;
   readonly laneFinish: Int32Array;
   private readonly firstSummary: Int32Array;
-  private readonly bitOf: Int32Array;
+  private readonly bitmapSlots: number;
+  private readonly slotLane: Int32Array;
+  private readonly slotInChain: Uint8Array;
+  /** Downstream slots of slot s: `downstream[downstreamStart[s] .. downstreamStart[s + 1])`. */
+  private readonly downstreamStart: Int32Array;
+  private readonly downstream: Int32Array;
+  private readonly upstreamCount: Int32Array;
   private readonly ready: Int32Array;
   private readonly summary: Int32Array;
   private readonly initialReady: Int32Array;
@@ -136,15 +153,19 @@ class TrialRunner {
   /** Per bitmap word: its items with downstream work (they need a look once done), and those on the chain. */
   private readonly hasDownstream: Int32Array;
   private readonly onChain: Int32Array;
-  private readonly initialCycleTimeItems: Int32Array;
+  private readonly initialCycleTimeSlots: Int32Array;
   /** Cycle-time items, by the day they finish: singly linked lists through `nextInDay`. */
   private readonly dayHead: Int32Array;
   private readonly nextInDay: Int32Array;
   private readonly upstreamLeft: Int32Array;
   private readonly laneLeft: Int32Array;
   private readonly laneSize: Int32Array;
-  /** Downstream items whose last upstream item finished today: they become ready tomorrow. */
+  /**
+   * Slots whose last upstream item finished today, as a bitmap over all slots with a summary bit per word: they
+   * become ready tomorrow (finish-to-start), and are set without a branch per edge.
+   */
   private readonly readyTomorrow: Int32Array;
+  private readonly readyTomorrowSummary: Int32Array;
   private readonly anyThroughputLane: boolean;
   private readonly anyCycleTimeLane: boolean;
 
@@ -153,13 +174,36 @@ class TrialRunner {
     private readonly random: SeededRandom,
     private readonly trials: number,
   ) {
-    const { itemCount, laneCount, laneItemStart, laneKind, downstreamStart, upstreamCount, inChain } = plan;
-    const { firstSummary, bitOf, words } = bitLayout(plan);
+    const { itemCount, laneCount, laneItemStart, laneKind, itemLane, inChain } = plan;
+    const { firstSummary, bitmapSlots, slots, slotOf } = slotLayout(plan);
     this.firstSummary = firstSummary;
-    this.bitOf = bitOf;
+    this.bitmapSlots = bitmapSlots;
+    const words = bitmapSlots >>> 5;
+
+    this.slotLane = new Int32Array(slots);
+    this.slotInChain = new Uint8Array(slots);
+    this.upstreamCount = new Int32Array(slots);
+    this.downstreamStart = new Int32Array(slots + 1);
+    for (let item = 0; item < itemCount; item++) {
+      const slot = slotOf[item]!;
+      this.slotLane[slot] = itemLane[item]!;
+      this.slotInChain[slot] = inChain[item]!;
+      this.upstreamCount[slot] = plan.upstreamCount[item]!;
+      this.downstreamStart[slot + 1] = plan.downstreamStart[item + 1]! - plan.downstreamStart[item]!;
+    }
+    for (let slot = 0; slot < slots; slot++) {
+      this.downstreamStart[slot + 1]! += this.downstreamStart[slot]!;
+    }
+    this.downstream = new Int32Array(plan.downstream.length);
+    for (let item = 0; item < itemCount; item++) {
+      let at = this.downstreamStart[slotOf[item]!]!;
+      for (let edge = plan.downstreamStart[item]!; edge < plan.downstreamStart[item + 1]!; edge++) {
+        this.downstream[at++] = slotOf[plan.downstream[edge]!]!;
+      }
+    }
+
     this.ready = new Int32Array(words);
     this.summary = new Int32Array(words >>> 5);
-
     // Day 1 is the same in every trial: its ready bits are copied in, not rebuilt item by item.
     this.initialReady = new Int32Array(words);
     this.initialSummary = new Int32Array(words >>> 5);
@@ -167,26 +211,26 @@ class TrialRunner {
     this.onChain = new Int32Array(words);
     const initialCycleTime: number[] = [];
     for (let item = 0; item < itemCount; item++) {
-      const at = bitOf[item]!;
-      if (at === -1) {
-        if (upstreamCount[item] === 0) initialCycleTime.push(item);
+      const slot = slotOf[item]!;
+      if (slot >= bitmapSlots) {
+        if (plan.upstreamCount[item] === 0) initialCycleTime.push(slot);
         continue;
       }
-      const word = at >>> 5;
-      const bit = 1 << (at & 31);
-      if (downstreamStart[item + 1]! > downstreamStart[item]!) {
+      const word = slot >>> 5;
+      const bit = 1 << (slot & 31);
+      if (plan.downstreamStart[item + 1]! > plan.downstreamStart[item]!) {
         this.hasDownstream[word] = this.hasDownstream[word]! | bit;
       }
       if (inChain[item] === 1) this.onChain[word] = this.onChain[word]! | bit;
-      if (upstreamCount[item] !== 0) continue;
+      if (plan.upstreamCount[item] !== 0) continue;
       this.initialReady[word] = this.initialReady[word]! | bit;
       this.initialSummary[word >>> 5] = this.initialSummary[word >>> 5]! | (1 << (word & 31));
     }
-    this.initialCycleTimeItems = Int32Array.from(initialCycleTime);
+    this.initialCycleTimeSlots = Int32Array.from(initialCycleTime);
 
     this.dayHead = new Int32Array(plan.horizon + 2);
-    this.nextInDay = new Int32Array(itemCount);
-    this.upstreamLeft = new Int32Array(itemCount);
+    this.nextInDay = new Int32Array(slots);
+    this.upstreamLeft = new Int32Array(slots);
     this.laneLeft = new Int32Array(laneCount);
     this.laneSize = new Int32Array(laneCount);
     let anyThroughputLane = false;
@@ -198,24 +242,26 @@ class TrialRunner {
     }
     this.anyThroughputLane = anyThroughputLane;
     this.anyCycleTimeLane = anyCycleTimeLane;
-    this.readyTomorrow = new Int32Array(plan.downstream.length + 1);
+    const slotWords = (slots + 31) >>> 5;
+    this.readyTomorrow = new Int32Array(slotWords);
+    this.readyTomorrowSummary = new Int32Array((slotWords + 31) >>> 5);
     this.finish = new Int32Array(trials);
     this.chainFinish = new Int32Array(trials);
     this.laneFinish = new Int32Array(laneCount * trials);
   }
 
   run(trial: number): void {
-    const { itemCount, laneCount, horizon, itemLane, laneItemStart, laneKind, downstreamStart, downstream } =
-      this.plan;
-    const { upstreamCount, historyDays, throughput, cycleTimeStart, cycleTimes, inChain, chainCount } =
-      this.plan;
-    const { random, trials, firstSummary, bitOf, ready, summary, hasDownstream, onChain } = this;
-    const { dayHead, nextInDay, upstreamLeft, laneLeft, laneSize, readyTomorrow, laneFinish, chainFinish } =
+    const { itemCount, laneCount, horizon, laneKind, historyDays, throughput } = this.plan;
+    const { cycleTimeStart, cycleTimes, chainCount } = this.plan;
+    const { random, trials, firstSummary, bitmapSlots, slotLane, slotInChain, downstreamStart, downstream } =
       this;
+    const { ready, summary, hasDownstream, onChain, dayHead, nextInDay, upstreamLeft, laneLeft, laneSize } =
+      this;
+    const { readyTomorrow, readyTomorrowSummary, laneFinish, chainFinish } = this;
     const { anyThroughputLane, anyCycleTimeLane } = this;
     const notFinished = horizon + 1;
 
-    upstreamLeft.set(upstreamCount);
+    upstreamLeft.set(this.upstreamCount);
     ready.set(this.initialReady);
     summary.set(this.initialSummary);
     if (anyCycleTimeLane) dayHead.fill(-1);
@@ -228,22 +274,21 @@ class TrialRunner {
     chainFinish[trial] = chainCount === 0 ? 0 : notFinished;
 
     // Cycle-time work with no unfinished upstream starts on day 1 and takes a cycle time drawn from its lane.
-    const initialCycleTimeItems = this.initialCycleTimeItems;
-    for (let k = 0; k < initialCycleTimeItems.length; k++) {
-      const item = initialCycleTimeItems[k]!;
-      const lane = itemLane[item]!;
+    const initialCycleTimeSlots = this.initialCycleTimeSlots;
+    for (let k = 0; k < initialCycleTimeSlots.length; k++) {
+      const slot = initialCycleTimeSlots[k]!;
+      const lane = slotLane[slot]!;
       const start = cycleTimeStart[lane]!;
       const days = cycleTimes[start + random.below(cycleTimeStart[lane + 1]! - start)]!;
       const day = max(1, random.round(days));
       if (day <= horizon) {
-        nextInDay[item] = dayHead[day]!;
-        dayHead[day] = item;
+        nextInDay[slot] = dayHead[day]!;
+        dayHead[day] = slot;
       }
     }
 
     let day = 1;
     for (; day <= horizon && remaining > 0; day++) {
-      let readied = 0;
       // One historical day for all lanes together, so lanes that slowed down together stay correlated.
       if (anyThroughputLane) {
         const past = random.below(historyDays);
@@ -253,12 +298,9 @@ class TrialRunner {
           let capacity = floor(scaled);
           if (scaled > capacity && random.unit() < scaled - capacity) capacity++;
           // The highest-ranked ready items: lowest summary bit → its word → that word's lowest bits.
-          const summaryFrom = firstSummary[lane]!;
           const summaryTo = firstSummary[lane + 1]!;
-          // Item number = bit − the lane's first bit + the lane's first item.
-          const itemOffset = laneItemStart[lane]! - (summaryFrom << 10);
           let taken = 0;
-          for (let scan = summaryFrom; capacity > 0 && scan < summaryTo;) {
+          for (let scan = firstSummary[lane]!; capacity > 0 && scan < summaryTo;) {
             const words = summary[scan]!;
             if (words === 0) {
               scan++;
@@ -288,18 +330,24 @@ class TrialRunner {
               chainLeft -= bitCount(chainBits);
               if (chainLeft === 0) chainFinish[trial] = day;
             }
-            const base = itemOffset + (word << 5);
-            for (let visit = took & hasDownstream[word]!; visit !== 0; visit &= visit - 1) {
-              const item = base + lowestBit(visit);
-              const last = downstreamStart[item + 1]!;
-              for (let edge = downstreamStart[item]!; edge < last; edge++) {
+            let visit = took & hasDownstream[word]!;
+            while (visit !== 0) {
+              const slot = (word << 5) + lowestBit(visit);
+              visit &= visit - 1;
+              const last = downstreamStart[slot + 1]!;
+              let edge = downstreamStart[slot]!;
+              do {
                 const next = downstream[edge]!;
                 const left = upstreamLeft[next]! - 1;
                 upstreamLeft[next] = left;
-                // Branch-free: kept only when nothing upstream is left ((0 − 1) >>> 31 is 1, (n − 1) >>> 31 is 0).
-                readyTomorrow[readied] = next;
-                readied += (left - 1) >>> 31;
-              }
+                // Branch-free: flagged only when nothing upstream is left ((0 − 1) >>> 31 is 1, (n − 1) >>> 31 is 0).
+                const readied = (left - 1) >>> 31;
+                const nextWord = next >>> 5;
+                readyTomorrow[nextWord] = readyTomorrow[nextWord]! | (readied << (next & 31));
+                readyTomorrowSummary[nextWord >>> 5] =
+                  readyTomorrowSummary[nextWord >>> 5]! | (readied << (nextWord & 31));
+                edge++;
+              } while (edge < last);
             }
           }
           remaining -= taken;
@@ -307,40 +355,53 @@ class TrialRunner {
           if (taken > 0 && laneLeft[lane] === 0) laneFinish[lane * trials + trial] = day;
         }
       }
-      for (let item = anyCycleTimeLane ? dayHead[day]! : -1; item !== -1; item = nextInDay[item]!) {
-        const lane = itemLane[item]!;
+      for (let slot = anyCycleTimeLane ? dayHead[day]! : -1; slot !== -1; slot = nextInDay[slot]!) {
+        const lane = slotLane[slot]!;
         remaining--;
         laneLeft[lane] = laneLeft[lane]! - 1;
         if (laneLeft[lane] === 0) laneFinish[lane * trials + trial] = day;
-        if (inChain[item] === 1 && --chainLeft === 0) chainFinish[trial] = day;
-        const last = downstreamStart[item + 1]!;
-        for (let edge = downstreamStart[item]!; edge < last; edge++) {
+        if (slotInChain[slot] === 1 && --chainLeft === 0) chainFinish[trial] = day;
+        const last = downstreamStart[slot + 1]!;
+        for (let edge = downstreamStart[slot]!; edge < last; edge++) {
           const next = downstream[edge]!;
           const left = upstreamLeft[next]! - 1;
           upstreamLeft[next] = left;
-          readyTomorrow[readied] = next;
-          readied += (left - 1) >>> 31;
+          const readied = (left - 1) >>> 31;
+          const nextWord = next >>> 5;
+          readyTomorrow[nextWord] = readyTomorrow[nextWord]! | (readied << (next & 31));
+          readyTomorrowSummary[nextWord >>> 5] =
+            readyTomorrowSummary[nextWord >>> 5]! | (readied << (nextWord & 31));
         }
       }
 
       // Finish-to-start: work whose upstream finished today can start the next working day at the earliest.
-      for (let k = 0; k < readied; k++) {
-        const next = readyTomorrow[k]!;
-        const at = bitOf[next]!;
-        if (at >= 0) {
-          const word = at >>> 5;
-          ready[word] = ready[word]! | (1 << (at & 31));
-          summary[word >>> 5] = summary[word >>> 5]! | (1 << (word & 31));
-        } else {
-          const nextLane = itemLane[next]!;
-          const start = cycleTimeStart[nextLane]!;
-          const days = cycleTimes[start + random.below(cycleTimeStart[nextLane + 1]! - start)]!;
-          const end = day + max(1, random.round(days));
-          if (end <= horizon) {
-            nextInDay[next] = dayHead[end]!;
-            dayHead[end] = next;
+      for (let summaryWord = 0; summaryWord < readyTomorrowSummary.length; summaryWord++) {
+        let dirty = readyTomorrowSummary[summaryWord]!;
+        if (dirty === 0) continue;
+        readyTomorrowSummary[summaryWord] = 0;
+        do {
+          const word = (summaryWord << 5) + lowestBit(dirty);
+          dirty &= dirty - 1;
+          let slots = readyTomorrow[word]!;
+          readyTomorrow[word] = 0;
+          if (word << 5 < bitmapSlots) {
+            ready[word] = ready[word]! | slots;
+            summary[word >>> 5] = summary[word >>> 5]! | (1 << (word & 31));
+          } else {
+            while (slots !== 0) {
+              const slot = (word << 5) + lowestBit(slots);
+              slots &= slots - 1;
+              const lane = slotLane[slot]!;
+              const start = cycleTimeStart[lane]!;
+              const days = cycleTimes[start + random.below(cycleTimeStart[lane + 1]! - start)]!;
+              const end = day + max(1, random.round(days));
+              if (end <= horizon) {
+                nextInDay[slot] = dayHead[end]!;
+                dayHead[end] = slot;
+              }
+            }
           }
-        }
+        } while (dirty !== 0);
       }
     }
     this.finish[trial] = remaining === 0 ? day - 1 : notFinished;
