@@ -56,6 +56,8 @@ function asFraction(value: FieldValue): number | null {
 
 /** Drops floating-point noise (0.30000000000000004) from numbers shown to people. */
 function formatNumber(value: number): string {
+  // Whole numbers of up to 12 digits carry no noise; only the rest need the (slower) rounding.
+  if (Number.isInteger(value) && Math.abs(value) < 1e12) return String(value);
   return String(Number(value.toPrecision(12)));
 }
 
@@ -125,7 +127,8 @@ function compileItem(item: DodItem, fieldsNamed: (nameOrId: string) => SiteField
     if (!field) {
       return { id, label, kind, met: false, detail: `field "${item.field}" does not exist on this site` };
     }
-    return { id, label, kind, ...check(issue.fieldValues[field.id], field.name) };
+    const { met, detail } = check(issue.fieldValues[field.id], field.name);
+    return { id, label, kind, met, detail };
   };
 }
 
@@ -147,6 +150,8 @@ export function dodEvaluator(config: MlLanesConfig, siteFields: readonly SiteFie
     const checks = lane === null ? undefined : templates.get(lane);
     if (!checks) return { ...NO_DOD, items: [] };
     const items = checks.map((check) => check(issue));
-    return { met: items.filter((item) => item.met).length, total: items.length, items };
+    let met = 0;
+    for (const item of items) if (item.met) met++;
+    return { met, total: items.length, items };
   };
 }

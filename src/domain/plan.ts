@@ -4,19 +4,19 @@ import { laneLoads } from './capacity';
 import { dodEvaluator } from './dod';
 import { analyseDependencies } from './graph';
 import { blockedIssues, describeHandoffs } from './handoffs';
-import { classifyIssues } from './lanes';
+import { classifyInOrder } from './lanes';
 import type { IssueSnapshot, PlanSnapshot } from './snapshot';
 
 /** The planning engine: one sprint's snapshot and the configuration in, the PlanView out. Pure. */
 export function buildPlan(snapshot: PlanSnapshot, config: MlLanesConfig): PlanView {
   const issues = sprintFirst(snapshot.issues);
-  const lanes = classifyIssues(issues, config, snapshot.siteFields);
+  const lanes = classifyInOrder(issues, config, snapshot.siteFields);
   const dependencies = analyseDependencies(issues, snapshot.dependencies);
   const blocked = blockedIssues(dependencies.edges);
   const dodOf = dodEvaluator(config, snapshot.siteFields);
 
-  const issueViews = issues.map((issue): IssueView => {
-    const { lane, laneRule } = lanes.get(issue.key) ?? { lane: null, laneRule: '' };
+  const issueViews = issues.map((issue, at): IssueView => {
+    const { lane, laneRule } = lanes[at]!;
     return {
       key: issue.key,
       // Summaries are data: passed through untouched, escaping is the renderer's job.
