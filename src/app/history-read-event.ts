@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The Forge queue the background history reads go through (manifest: consumer `history-reader`). */
+/** The Forge queue the background history reads go through (manifest: consumer `history-reader-consumer`). */
 export const HISTORY_READ_QUEUE = 'board-history-reads';
 
 /**

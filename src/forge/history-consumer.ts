@@ -8,7 +8,7 @@ import type { KeyValueStore } from '../storage/key-value-store';
 import { forgeJiraAsUser } from './jira-as-user';
 
 /**
- * The consumer of background history reads (manifest: consumer `history-reader`, function `history-reader`). It
+ * The consumer of background history reads (manifest: consumer `history-reader-consumer`, function `history-reader`). It
  * reads Jira through `api.asUser()`, never as the app; the read checks whom Jira answers as before reading.
  */
 export function createHistoryConsumer(
