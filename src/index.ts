@@ -1,13 +1,21 @@
 /** Forge entry points: only wiring. Logic lives in src/resolvers and the core below it. */
 import { createDoneGate } from './forge/done-gate';
 import { createForgeHandler } from './forge/handler';
+import { createHistoryConsumer } from './forge/history-consumer';
+import { forgeHistoryQueue } from './forge/history-queue';
 import { forgeKvsStore } from './forge/kvs-store';
 import { ConfigRepository } from './storage/config-repository';
 
 const configs = new ConfigRepository(forgeKvsStore);
 
 /** Every resolver of the Custom UIs (manifest: function `resolver`). */
-export const handler = createForgeHandler(configs, { store: forgeKvsStore });
+export const handler = createForgeHandler(configs, {
+  store: forgeKvsStore,
+  historyQueue: forgeHistoryQueue(),
+});
+
+/** Reads a board history too large for a resolver call, in the background (manifest: function `history-reader`). */
+export const readBoardHistory = createHistoryConsumer(configs, forgeKvsStore);
 
 /** The Definition-of-Done gate on transitions to Done (manifest: function `done-gate`). */
 export const validateDone = createDoneGate(configs);

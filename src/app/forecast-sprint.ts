@@ -1,5 +1,5 @@
 import type { MlLanesConfig } from '../config/schema';
-import type { ForecastView, WhatIf } from '../contract/forecast-view';
+import type { ForecastAnswer, ForecastPending, ForecastView, WhatIf } from '../contract/forecast-view';
 import { buildForecast } from '../domain/forecast/build-forecast';
 import { buildPlan } from '../domain/plan';
 import { BadRequestError } from '../errors';
@@ -8,7 +8,8 @@ import type { JiraClient } from '../jira/client';
 import { loadBoardHistory } from '../jira/load-board-history';
 import { loadPlanSnapshot } from '../jira/load-plan-snapshot';
 import { scopeOf, type ConfigRepository } from '../storage/config-repository';
-import { fingerprint, type HistoryCache } from '../storage/history-cache';
+import { fingerprint, type HistoryCache, type HistoryCacheKey } from '../storage/history-cache';
+import { askForBackgroundRead, type BackgroundHistory } from './background-history';
 
 export const DEFAULT_HISTORY_DAYS = 90;
 export const DEFAULT_TRIALS = 10_000;
@@ -21,7 +22,7 @@ export type ForecastSprintDeps = (
   { client: JiraClient; configs: ConfigRepository } | { client: JiraClient; config: MlLanesConfig }
 ) & {
   /** Where derived histories are kept between requests, for this person (the panel); none for the CLI. */
-  history?: { cache: HistoryCache; accountId: string };
+  history?: { cache: HistoryCache; accountId: string; background?: BackgroundHistory };
   now?: () => Date;
 };
 
@@ -48,6 +49,20 @@ export async function forecastSprint(
   deps: ForecastSprintDeps,
   request: ForecastSprintRequest,
 ): Promise<ForecastView> {
+  const answer = await forecastOrReadInBackground(deps, request);
+  if ('background' in answer)
+    throw new Error('The history is being read in the background: ask again shortly.');
+  return answer;
+}
+
+/**
+ * The panel's forecast: as `forecastSprint`, except that a board whose history is too large to read within one
+ * resolver call has it read in the background (when `deps.history.background` is given), and the answer says so.
+ */
+export async function forecastOrReadInBackground(
+  deps: ForecastSprintDeps,
+  request: ForecastSprintRequest,
+): Promise<ForecastAnswer> {
   const { client } = deps;
   const now = deps.now?.() ?? new Date();
   const asOf = request.asOf ?? now;
@@ -74,15 +89,28 @@ export async function forecastSprint(
   const plan = buildPlan(snapshot, config);
 
   const windowDays = historyDays + (backtestSprints > 0 ? BACKTEST_EXTRA_DAYS : 0);
-  const cacheKey = deps.history && {
+  const cacheKey: HistoryCacheKey | undefined = deps.history && {
     accountId: deps.history.accountId,
     boardId,
     windowDays,
     asOfDay: asOf.toISOString().slice(0, 10),
-    configFingerprint: fingerprint({ config, sprintId: plan.scope.sprintId }),
+    configFingerprint: configFingerprint(config, plan.scope.sprintId),
   };
   let cached = cacheKey && !request.refreshHistory ? await deps.history!.cache.get(cacheKey) : null;
   if (!cached) {
+    const background = deps.history?.background;
+    if (background && cacheKey) {
+      const pending: ForecastPending | null = await askForBackgroundRead(background, client, {
+        key: cacheKey,
+        projectKey: board.location?.projectKey,
+        site: request.site,
+        sprintId: plan.scope.sprintId,
+        asOf,
+        now,
+        retry: request.refreshHistory === true,
+      });
+      if (pending) return pending;
+    }
     const loaded = await loadBoardHistory(client, {
       boardId,
       config,
@@ -114,4 +142,9 @@ export async function forecastSprint(
       backtestTrials: BACKTEST_TRIALS,
     },
   );
+}
+
+/** Which configuration a cached history was derived under: the lanes its issues fall in come from it. */
+export function configFingerprint(config: MlLanesConfig, sprintId: number): string {
+  return fingerprint({ config, sprintId });
 }

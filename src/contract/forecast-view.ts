@@ -196,3 +196,32 @@ export interface BacktestReport {
   score: BacktestView | null;
   warnings: string[];
 }
+
+/**
+ * The board's history is too large to read within one 25-second resolver call, so it is being read in the
+ * background (a Forge async event); the panel asks again until the forecast is ready.
+ */
+export interface HistoryReading {
+  state: 'reading';
+  /** Issues done in the window, as Jira counted them when the read was asked for. */
+  doneIssues: number;
+  /** The window's first day (YYYY-MM-DD). */
+  since: string;
+  /** When the background read was asked for (ISO instant). */
+  requestedAt: string;
+}
+
+/** The background read failed: why, in words, so the panel stops waiting and can offer to try again. */
+export interface HistoryReadFailed {
+  state: 'failed';
+  reason: string;
+  failedAt: string;
+}
+
+/** No forecast yet: the history it needs is being read in the background, or that read failed. */
+export interface ForecastPending {
+  background: HistoryReading | HistoryReadFailed;
+}
+
+/** What `getForecast` answers the panel: the forecast, or why it is not there yet. */
+export type ForecastAnswer = ForecastView | ForecastPending;

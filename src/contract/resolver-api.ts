@@ -3,7 +3,7 @@
  */
 import { ADMIN_RESOLVER_KEYS, type AdminApi } from './admin-api';
 import { ISSUE_RESOLVER_KEYS, type IssueApi } from './issue-api';
-import type { ForecastView, WhatIf } from './forecast-view';
+import type { ForecastAnswer, WhatIf } from './forecast-view';
 import type { PanelPlan } from './panel-plan';
 
 /** `sprintId` may be a number, "active" or "next"; left out, the panel plans the active-else-next sprint. */
@@ -35,7 +35,7 @@ export interface ListBoardsPayload {
 
 export interface PanelApi {
   getPlan: { payload: GetPlanPayload; result: PanelPlan };
-  getForecast: { payload: GetForecastPayload; result: ForecastView };
+  getForecast: { payload: GetForecastPayload; result: ForecastAnswer };
   listBoards: { payload: ListBoardsPayload; result: BoardChoice[] };
 }
 

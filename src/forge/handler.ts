@@ -1,9 +1,12 @@
 import Resolver from '@forge/resolver';
 import type { ResolverResult } from '../contract/envelope';
 import { RESOLVER_KEYS, type ResolverKey } from '../contract/resolver-api';
+import type { HistoryReadQueue } from '../app/history-read-event';
 import { createResolverFunctions } from '../resolvers';
+import type { ForecastResolverDeps } from '../resolvers/get-forecast';
 import type { ConfigRepository } from '../storage/config-repository';
 import { HistoryCache } from '../storage/history-cache';
+import { HistoryReadMarkers } from '../storage/history-read-marker';
 import type { KeyValueStore } from '../storage/key-value-store';
 import { forgeJiraAsUser } from './jira-as-user';
 
@@ -16,6 +19,8 @@ export interface ForgeHandlerOptions {
   store?: KeyValueStore;
   /** Today, for forecasts; the playground pins it to the demo site's clock. */
   today?: () => Date;
+  /** Where large board histories are sent to be read in the background (Forge's async events; needs `store`). */
+  historyQueue?: HistoryReadQueue;
 }
 
 /**
@@ -26,13 +31,17 @@ export function createForgeHandler(
   configs: ConfigRepository,
   options: ForgeHandlerOptions = {},
 ): Definitions {
-  const { store, today } = options;
-  const functions = createResolverFunctions({
+  const { store, today, historyQueue } = options;
+  const deps: ForecastResolverDeps = {
     jiraAsUser: forgeJiraAsUser,
     configs,
     ...(store ? { locks: store, historyCache: new HistoryCache(store) } : {}),
+    ...(store && historyQueue
+      ? { backgroundHistory: { queue: historyQueue, markers: new HistoryReadMarkers(store) } }
+      : {}),
     ...(today ? { today } : {}),
-  });
+  };
+  const functions = createResolverFunctions(deps);
   const resolver = new Resolver();
   for (const key of RESOLVER_KEYS) resolver.define(key, functions[key]);
   const definitions = resolver.getDefinitions();

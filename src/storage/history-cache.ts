@@ -118,7 +118,8 @@ function partKey(base: string, write: string, index: number): string {
   return `${base}:${write}:part:${index}`;
 }
 
-function storageKey(key: HistoryCacheKey): string {
+/** The cache entry's key in the store; other records about the same history (a background read) build on it. */
+export function storageKey(key: HistoryCacheKey): string {
   const account = key.accountId.replace(/[^a-zA-Z0-9:._-]/g, '_');
   return `history:${account}:${key.boardId}:${key.windowDays}:${key.asOfDay}:${key.configFingerprint}`;
 }

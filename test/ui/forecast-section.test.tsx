@@ -1,9 +1,11 @@
 /** @jest-environment jsdom */
 import { bridge } from './support/fake-bridge';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type { ForecastView, WhatIf } from '../../src/contract/forecast-view';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import type { ForecastAnswer, ForecastView, WhatIf } from '../../src/contract/forecast-view';
 import { answerAtlaskitFlags } from '../../static/shared/src/atlaskit-flags';
+import { ForecastLoader } from '../../static/planning-panel/src/forecast/ForecastLoader';
 import { ForecastSection } from '../../static/planning-panel/src/forecast/ForecastSection';
+import { POLL_DEADLINE_MS } from '../../static/planning-panel/src/forecast/history-poll';
 import { LazyForecastSection } from '../../static/planning-panel/src/forecast/LazyForecastSection';
 import { DEMO_NOW, demoForecast, noHistoryForecast } from './support/forecast-fixture';
 
@@ -228,5 +230,99 @@ describe('forecast section: loading', () => {
   it('loads the section’s code on demand and then shows the forecast', async () => {
     render(<LazyForecastSection view={demoForecast()} onWhatIfChange={() => undefined} busy={false} />);
     expect(await screen.findByTestId('forecast-headline')).toBeTruthy();
+  });
+});
+
+describe('forecast section: a history read in the background', () => {
+  const reading: ForecastAnswer = {
+    background: {
+      state: 'reading',
+      doneIssues: 2300,
+      since: '2026-05-26',
+      requestedAt: '2026-11-30T09:00:00Z',
+    },
+  };
+
+  beforeEach(() => {
+    jest.restoreAllMocks();
+    jest.useFakeTimers({ now: DEMO_NOW });
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  function answerWith(answers: ForecastAnswer[]): void {
+    bridge.onInvoke(() => ({ ok: true, data: answers.length > 1 ? answers.shift() : answers[0] }));
+  }
+
+  async function wait(ms: number): Promise<void> {
+    await act(async () => {
+      await jest.advanceTimersByTimeAsync(ms);
+    });
+  }
+
+  it('says the history is being read, asks again less and less often, and shows the forecast once it is in', async () => {
+    answerWith([reading, reading, demoForecast()]);
+    render(<ForecastLoader boardId={1} sprintId={102} locale={LOCALE} />);
+    await wait(0);
+    expect(screen.getByTestId('forecast-reading-history').textContent).toContain(
+      '2,300 issues were done on this board since Tue 26 May',
+    );
+    expect(bridge.invokes('getForecast')).toHaveLength(1);
+    await wait(1_900);
+    expect(bridge.invokes('getForecast')).toHaveLength(1);
+    await wait(100);
+    expect(bridge.invokes('getForecast')).toHaveLength(2);
+    // The next ask waits twice as long.
+    await wait(3_900);
+    expect(bridge.invokes('getForecast')).toHaveLength(2);
+    await wait(100);
+    expect(bridge.invokes('getForecast')).toHaveLength(3);
+    await wait(0);
+    expect(await screen.findByTestId('forecast-headline')).toBeTruthy();
+    expect(screen.queryByTestId('forecast-reading-history')).toBeNull();
+    // Nothing asked after the forecast came.
+    await wait(60_000);
+    expect(bridge.invokes('getForecast')).toHaveLength(3);
+  });
+
+  it('stops asking at its deadline, says it is taking longer than expected, and checks again on request', async () => {
+    answerWith([reading]);
+    render(<ForecastLoader boardId={1} sprintId={102} locale={LOCALE} />);
+    for (let waited = 0; waited < POLL_DEADLINE_MS + 60_000; waited += 5_000) await wait(5_000);
+    const asked = bridge.invokes('getForecast').length;
+    expect(screen.getByTestId('forecast-reading-slow').textContent).toContain('taking longer than expected');
+    for (let waited = 0; waited < 10 * 60_000; waited += 5_000) await wait(5_000);
+    expect(bridge.invokes('getForecast')).toHaveLength(asked);
+    fireEvent.click(screen.getByTestId('forecast-reading-retry'));
+    await wait(0);
+    expect(bridge.invokes('getForecast')).toHaveLength(asked + 1);
+    expect(screen.getByTestId('forecast-reading-history')).toBeTruthy();
+  });
+
+  it('shows why the read failed, and reads the history again only when asked to, once', async () => {
+    answerWith([
+      {
+        background: {
+          state: 'failed',
+          reason: 'ML Lanes could not read the board’s history in the background: Jira did not answer.',
+          failedAt: '2026-11-30T09:10:00Z',
+        },
+      },
+      reading,
+    ]);
+    render(<ForecastLoader boardId={1} sprintId={102} locale={LOCALE} />);
+    await wait(0);
+    expect(screen.getByTestId('forecast-reading-failed').textContent).toContain('Jira did not answer.');
+    await wait(60_000);
+    expect(bridge.invokes('getForecast')).toHaveLength(1);
+    fireEvent.click(screen.getByTestId('forecast-reading-failed-retry'));
+    await wait(0);
+    const [, again, after] = bridge.invokes('getForecast');
+    expect(again?.payload).toMatchObject({ refreshHistory: true });
+    expect(screen.getByTestId('forecast-reading-history')).toBeTruthy();
+    // Asks after that one do not read the history again.
+    await wait(2_000);
+    expect(after?.payload ?? bridge.invokes('getForecast')[2]?.payload).not.toHaveProperty('refreshHistory');
   });
 });

@@ -24,6 +24,7 @@ export function forecastStylesheet(): string {
 .mll-fc--busy .mll-fc-result { opacity: 0.55; }
 .mll-fc-summary { display: grid; gap: ${token('space.150')}; }
 .mll-fc-skeleton { display: grid; gap: ${token('space.100')}; }
+.mll-fc-reading { display: flex; align-items: flex-start; gap: ${token('space.100')}; margin: 0; }
 .mll-fc-panel { min-width: 0; }
 .mll-fc-panel-head { display: flex; align-items: center; justify-content: space-between; gap: ${token('space.100')}; margin-bottom: ${token('space.050')}; }
 .mll-fc-panel-head .mll-fc-subtitle { margin: 0; }
