@@ -49,6 +49,8 @@ export async function askForBackgroundRead(
     return { background: { state: 'failed', reason: marker.reason, failedAt: marker.failedAt } };
   }
   if (!request.projectKey) return null;
+  // The consumer found it cannot read as the person: read in the resolver, as before background reads existed.
+  if ((await markers.backgroundOff()) !== null) return null;
 
   const since = dayOf(request.asOf.getTime() - key.windowDays * 86_400_000);
   const done = await searchIssueIds(

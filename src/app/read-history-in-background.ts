@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JiraError } from '../errors';
 import { getBoard } from '../jira/agile';
 import { JiraClient } from '../jira/client';
 import { loadBoardHistory } from '../jira/load-board-history';
@@ -27,7 +28,7 @@ export interface BackgroundReadDeps {
   log?: (message: string) => void;
 }
 
-export type BackgroundReadOutcome = 'stored' | 'refused' | 'stale' | 'failed';
+export type BackgroundReadOutcome = 'stored' | 'refused' | 'stale' | 'failed' | 'not-as-user';
 
 const myselfSchema = z.object({ accountId: z.string() });
 
@@ -70,12 +71,18 @@ export async function readHistoryInBackground(
     now,
   });
   try {
-    const me = await client.call('GET /rest/api/3/myself', 'GET', '/rest/api/3/myself', myselfSchema);
-    if (me.accountId !== event.accountId) {
-      throw new Error(
-        'the background read did not run as the person who asked, so nothing was read (no one may see issues ' +
-          'Jira hides from them)',
-      );
+    const me = await whoJiraAnswersAs(client);
+    if (me !== event.accountId) {
+      // Forge runs this consumer without the person's context: reading as the app could show issues Jira hides
+      // from them. Histories go back to being read in the resolver, as the person, for everyone on the site.
+      const why =
+        me === null
+          ? 'Jira did not say whom this background read runs as'
+          : 'the background read did not run as the person who asked';
+      log(`ML Lanes turned background history reads off: ${why}; histories are read in the resolver again.`);
+      await deps.markers.turnBackgroundOff(why);
+      await deps.markers.clear(key);
+      return 'not-as-user';
     }
     const board = await getBoard(client, event.boardId);
     const { config } = await deps.configs.load(scopeOf(board.location?.projectKey));
@@ -107,6 +114,21 @@ export async function readHistoryInBackground(
     log(`${reason} (board ${event.boardId})`);
     await deps.markers.fail(key, reason);
     return 'failed';
+  }
+}
+
+/**
+ * The account Jira answers as; null when Jira refuses to say (no user behind the call). Other failures (Jira
+ * down, too slow) are thrown: they say nothing about whose context this is.
+ */
+async function whoJiraAnswersAs(client: JiraClient): Promise<string | null> {
+  try {
+    const me = await client.call('GET /rest/api/3/myself', 'GET', '/rest/api/3/myself', myselfSchema);
+    return me.accountId;
+  } catch (error) {
+    if (error instanceof JiraError && (error.code === 'unauthorized' || error.code === 'forbidden'))
+      return null;
+    throw error;
   }
 }
 

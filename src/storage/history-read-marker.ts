@@ -9,6 +9,14 @@ import { storageKey, type HistoryCacheKey } from './history-cache';
 export const PENDING_MAX_AGE_MS = 20 * 60 * 1000;
 /** A failure is shown this long, then the next request tries again by itself (the panel's retry does it at once). */
 export const FAILURE_SHOWN_MS = 10 * 60 * 1000;
+/**
+ * Once a background read found it could not run as the person who asked, histories are read in the resolver again
+ * for this long, for everyone on the site; then the background is tried once more (Forge may have changed).
+ */
+export const BACKGROUND_OFF_FOR_S = 24 * 60 * 60;
+const BACKGROUND_OFF_KEY = 'history-read:background-off';
+
+const backgroundOffSchema = z.object({ reason: z.string().max(2000), since: z.string().datetime() });
 
 const pendingSchema = z.object({
   state: z.literal('pending'),
@@ -72,6 +80,19 @@ export class HistoryReadMarkers {
 
   async clear(key: HistoryCacheKey): Promise<void> {
     await this.store.delete(markerKey(key));
+  }
+
+  /** Why background reads are off on this site (see BACKGROUND_OFF_FOR_S), or null when they may be used. */
+  async backgroundOff(): Promise<string | null> {
+    const parsed = backgroundOffSchema.safeParse(await this.store.get(BACKGROUND_OFF_KEY));
+    if (!parsed.success) return null;
+    const age = this.now() - Date.parse(parsed.data.since);
+    return age > BACKGROUND_OFF_FOR_S * 1000 ? null : parsed.data.reason;
+  }
+
+  async turnBackgroundOff(reason: string): Promise<void> {
+    const off = { reason: reason.slice(0, 2000), since: new Date(this.now()).toISOString() };
+    await this.store.set(BACKGROUND_OFF_KEY, off);
   }
 }
 

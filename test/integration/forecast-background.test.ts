@@ -163,16 +163,36 @@ describe('getForecast on a board whose history is too large for one resolver cal
     expect(queue.pushed).toHaveLength(2);
   });
 
-  it('reads nothing when Jira does not answer as the person who asked, and says so', async () => {
+  it('reads nothing when Jira does not answer as the person who asked, and reads in the resolver from then on', async () => {
     const { simulator, queue, getForecast, consume, seamAs } = await setUp();
     await getForecast();
     simulator.resetStats();
     const other = seamAs({ email: OTHER.emailAddress, apiToken: OTHER.apiToken });
-    expect(await consume(queue.pushed[0], other)).toBe('failed');
+    const logged: string[] = [];
+    expect(await consume(queue.pushed[0], other, (m) => logged.push(m))).toBe('not-as-user');
     expect(simulator.stats().byRoute[CHANGELOGS] ?? 0).toBe(0);
-    expect(await getForecast()).toMatchObject({
-      background: { state: 'failed', reason: expect.stringMatching(/did not run as the person who asked/) },
-    });
+    expect(logged).toEqual([expect.stringMatching(/turned background history reads off/)]);
+    // The person's next ask reads the history in the resolver, as them, and pushes nothing more.
+    const answer = await getForecast();
+    expect(isForecast(answer) && answer.forecast).not.toBeNull();
+    expect(simulator.stats().byRoute[CHANGELOGS] ?? 0).toBeGreaterThan(0);
+    expect(queue.pushed).toHaveLength(1);
+  });
+
+  it('takes a consumer Jira will not name anyone for as running without the person, and reads nothing', async () => {
+    const { simulator, queue, getForecast, consume } = await setUp();
+    await getForecast();
+    simulator.resetStats();
+    const anonymous: JiraRequest = () =>
+      Promise.resolve({
+        status: 401,
+        ok: false,
+        headers: { get: () => null },
+        text: async () => '{"errorMessages":["You are not authenticated."]}',
+      });
+    expect(await consume(queue.pushed[0], anonymous)).toBe('not-as-user');
+    expect(simulator.stats().byRoute[CHANGELOGS] ?? 0).toBe(0);
+    expect(isForecast(await getForecast())).toBe(true);
   });
 
   it.each([
