@@ -18,6 +18,8 @@ export const BACKGROUND_READ_ABOVE_DONE_ISSUES = 1500;
 export interface BackgroundHistory {
   queue: HistoryReadQueue;
   markers: HistoryReadMarkers;
+  /** Default BACKGROUND_READ_ABOVE_DONE_ISSUES; the playground's `--background-history` sends every read away. */
+  readAbove?: number;
 }
 
 export interface BackgroundReadRequest {
@@ -53,12 +55,13 @@ export async function askForBackgroundRead(
   if ((await markers.backgroundOff()) !== null) return null;
 
   const since = dayOf(request.asOf.getTime() - key.windowDays * 86_400_000);
+  const readAbove = background.readAbove ?? BACKGROUND_READ_ABOVE_DONE_ISSUES;
   const done = await searchIssueIds(
     client,
     `project = "${request.projectKey}" AND statusCategory = Done AND resolved >= "${since}"`,
-    BACKGROUND_READ_ABOVE_DONE_ISSUES + 1,
+    readAbove + 1,
   );
-  if (done.ids.length <= BACKGROUND_READ_ABOVE_DONE_ISSUES) {
+  if (done.ids.length <= readAbove) {
     if (marker) await markers.clear(key);
     return null;
   }

@@ -21,6 +21,8 @@ export interface ForgeHandlerOptions {
   today?: () => Date;
   /** Where large board histories are sent to be read in the background (Forge's async events; needs `store`). */
   historyQueue?: HistoryReadQueue;
+  /** Done issues above which a history goes to the background (default BACKGROUND_READ_ABOVE_DONE_ISSUES). */
+  backgroundReadAbove?: number;
 }
 
 /**
@@ -31,13 +33,19 @@ export function createForgeHandler(
   configs: ConfigRepository,
   options: ForgeHandlerOptions = {},
 ): Definitions {
-  const { store, today, historyQueue } = options;
+  const { store, today, historyQueue, backgroundReadAbove } = options;
   const deps: ForecastResolverDeps = {
     jiraAsUser: forgeJiraAsUser,
     configs,
     ...(store ? { locks: store, historyCache: new HistoryCache(store) } : {}),
     ...(store && historyQueue
-      ? { backgroundHistory: { queue: historyQueue, markers: new HistoryReadMarkers(store) } }
+      ? {
+          backgroundHistory: {
+            queue: historyQueue,
+            markers: new HistoryReadMarkers(store),
+            ...(backgroundReadAbove === undefined ? {} : { readAbove: backgroundReadAbove }),
+          },
+        }
       : {}),
     ...(today ? { today } : {}),
   };

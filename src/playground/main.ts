@@ -6,10 +6,12 @@
  */
 import { join } from 'node:path';
 import { createForgeHandler } from '../forge/handler';
+import { createHistoryConsumer } from '../forge/history-consumer';
 import { ConfigRepository } from '../storage/config-repository';
 import { FileStore } from '../storage/file-store';
 import { DEMO_NOW, startSimulator, demoSite } from '../simulator';
 import { installForgeRuntime } from './forge-runtime';
+import { inProcessQueue } from './in-process-queue';
 import { PlaygroundUsageError, readPlaygroundStart, type PlaygroundStart } from './options';
 import { PortUnavailableError, startPlayground, type PlaygroundUser, type RunningPlayground } from './server';
 
@@ -72,7 +74,16 @@ async function main(): Promise<void> {
   installForgeRuntime({ jiraUrl: jira.url, email: jira.email, apiToken: jira.apiToken });
   // KVS stands in as a file, so saved configurations survive restarts of the playground.
   const store = new FileStore(process.env.ML_LANES_STORE ?? join(process.cwd(), '.playground', 'kvs.json'));
-  const handler = createForgeHandler(new ConfigRepository(store), { store, ...(today ? { today } : {}) });
+  const configs = new ConfigRepository(store);
+  const handler = createForgeHandler(configs, {
+    store,
+    ...(today ? { today } : {}),
+    // Every history goes through the background read, so the panel's "reading" state can be seen at work.
+    ...(start.backgroundHistory
+      ? { historyQueue: inProcessQueue(createHistoryConsumer(configs, store)), backgroundReadAbove: 0 }
+      : {}),
+  });
+  if (start.backgroundHistory) say('forecast histories are read in the background (--background-history)');
   say(`serving the app on port ${start.port} (bundling the host page)…`);
   let playground: RunningPlayground;
   try {

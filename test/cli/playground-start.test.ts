@@ -60,7 +60,7 @@ describe('starting the playground', () => {
     const unknown = await playground(['--prot', '9000']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(
-      /^ml-lanes playground: unknown option '--prot'.*the options are --site URL and --port N\n$/,
+      /^ml-lanes playground: unknown option '--prot'.*the options are --site URL, --port N and --background-history\n$/,
     );
     const notAPort = await playground(['--port', 'eighty']);
     expect(notAPort.code).toBe(2);
@@ -74,7 +74,8 @@ describe('the playground options', () => {
   it('prefers --port to PORT, defaults to 8080, and trims the site', () => {
     expect(readPlaygroundStart(['--port', '9001'], { PORT: '9002' }).port).toBe(9001);
     expect(readPlaygroundStart([], { PORT: '9002' }).port).toBe(9002);
-    expect(readPlaygroundStart([], {})).toEqual({ site: null, port: 8080 });
+    expect(readPlaygroundStart([], {})).toEqual({ site: null, port: 8080, backgroundHistory: false });
+    expect(readPlaygroundStart(['--background-history'], {}).backgroundHistory).toBe(true);
     expect(readPlaygroundStart(['--site', 'https://x.atlassian.net//'], {}).site).toBe(
       'https://x.atlassian.net',
     );

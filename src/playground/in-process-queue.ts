@@ -1,0 +1,32 @@
+import type { AsyncEvent } from '@forge/events';
+import { randomUUID } from 'node:crypto';
+import { HISTORY_READ_QUEUE, type HistoryReadQueue } from '../app/history-read-event';
+
+/** How long an event waits before its consumer runs: long enough to see the panel's "reading" state. */
+export const IN_PROCESS_DELAY_MS = 3000;
+
+/**
+ * The playground's stand-in for Forge's async-event queue: each pushed event is handed to `consume` a moment later,
+ * in this process, as Forge would hand it to the consumer function. A consumer that throws is logged, not retried.
+ */
+export function inProcessQueue(
+  consume: (event: AsyncEvent) => Promise<void>,
+  delayMs = IN_PROCESS_DELAY_MS,
+): HistoryReadQueue {
+  return {
+    push(event) {
+      const timer = setTimeout(() => {
+        const delivered: AsyncEvent = {
+          queueName: HISTORY_READ_QUEUE,
+          jobId: randomUUID(),
+          eventId: randomUUID(),
+          body: { ...event },
+        };
+        consume(delivered).catch((error: unknown) => console.error(error));
+      }, delayMs);
+      // A pending read must not keep the playground from stopping.
+      timer.unref();
+      return Promise.resolve();
+    },
+  };
+}
