@@ -55,9 +55,8 @@ function statusCategoryMayHaveChanged(event: Extract<IndexEvent, { kind: 'issue-
 
 /**
  * The issues to recompute after `events`: each created or updated issue; the downstream issues of one whose
- * status category changed; both ends of a created or deleted link; the downstream issues of a deleted issue
- * (not the issue itself: it is gone). Apply `withLinkEvents` to the index first, so a link made just before
- * an issue was deleted is known. Sorted, so equal sets compare equal.
+ * status category changed; both ends of a created or deleted link; a deleted issue and its downstream issues
+ * (the caller finds it gone, and forgets what it stored for it). Sorted, so equal sets compare equal.
  */
 export function issuesToRecompute(events: readonly IndexEvent[], index: LinkIndex): string[] {
   const ids = new Set<string>();
@@ -72,6 +71,7 @@ export function issuesToRecompute(events: readonly IndexEvent[], index: LinkInde
         if (statusCategoryMayHaveChanged(event)) addDownstream(event.issueId);
         break;
       case 'issue-deleted':
+        ids.add(event.issueId);
         addDownstream(event.issueId);
         break;
       case 'link-created':
@@ -106,9 +106,11 @@ export interface IssueLinks {
 }
 
 /**
- * The index with each issue's dependencies replaced by those read from Jira's current state: this is how links
- * are removed, so a late or repeated event cannot bring a deleted link back for good. Call it for every issue
- * recomputed (a link's two ends are both recomputed, so both sides get refreshed).
+ * The index with each issue's dependencies replaced by those read from Jira's current state. This is how link
+ * events reach the index: both ends of a link are recomputed, and their links read then are recorded here, so a
+ * late or repeated event never brings back a deleted link (the event's own content is never recorded). Call it
+ * for every issue recomputed and found; for one Jira no longer has, first recompute its downstream issues
+ * (`downstreamAfterRecompute` with `after` undefined), then record it with no links.
  */
 export function withIssueLinks(index: LinkIndex, issues: readonly IssueLinks[]): LinkIndex {
   const edit = editable(index);
@@ -118,22 +120,6 @@ export function withIssueLinks(index: LinkIndex, issues: readonly IssueLinks[]):
     for (const down of edit.downstreamOf(issueId)) edit.remove(issueId, down);
     for (const up of upstreamIds) if (up !== issueId) edit.add(up, issueId);
     for (const down of downstreamIds) if (down !== issueId) edit.add(issueId, down);
-  }
-  return edit.done();
-}
-
-/**
- * The index after link events, only ever adding: a created link is recorded both ways (which end is upstream,
- * and whether its type is a dependency, is not in the event), a deleted one is left for `withIssueLinks` to
- * remove when its ends are recomputed. Adding only, the result does not depend on the events' order or repeats;
- * an extra entry costs an extra recompute, never a wrong value.
- */
-export function withLinkEvents(index: LinkIndex, events: readonly IndexEvent[]): LinkIndex {
-  const edit = editable(index);
-  for (const event of events) {
-    if (event.kind !== 'link-created' || event.sourceIssueId === event.destinationIssueId) continue;
-    edit.add(event.sourceIssueId, event.destinationIssueId);
-    edit.add(event.destinationIssueId, event.sourceIssueId);
   }
   return edit.done();
 }
