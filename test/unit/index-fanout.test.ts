@@ -55,6 +55,12 @@ describe('issuesToRecompute', () => {
       statusCategory: { from: null, to: 'done' },
     };
     expect(issuesToRecompute([unknown], INDEX)).toEqual(['CV-1', 'CV-2', 'CV-3']);
+    const neitherKnown: IndexEvent = {
+      kind: 'issue-updated',
+      issueId: 'CV-1',
+      statusCategory: { from: null, to: null },
+    };
+    expect(issuesToRecompute([neitherKnown], INDEX)).toEqual(['CV-1', 'CV-2', 'CV-3']);
   });
 
   it('recomputes both ends of a created or deleted link, whichever end is upstream', () => {
@@ -179,6 +185,9 @@ function initialWorld(): World {
         model('CV-8'),
         data('CV-9', { inScope: false, statusCategory: 'indeterminate' }),
         data('CV-11'),
+        model('CV-12'),
+        model('CV-13'),
+        model('CV-14'),
       ].map((each) => [each.key, each]),
     ),
     links: [
@@ -186,12 +195,12 @@ function initialWorld(): World {
       ['CV-3', 'CV-4'],
       ['CV-5', 'CV-6'],
       ['CV-7', 'CV-8'],
-      ['CV-9', 'CV-6'],
+      ['CV-9', 'CV-12'],
     ],
   };
 }
 
-/** What people did, and the events Jira sent for it. */
+/** What people did, and the events Jira sent for it: each downstream issue is touched by one change only. */
 function finalWorld(): { world: World; events: IndexEvent[] } {
   const world = initialWorld();
   const set = (key: string, overrides: Partial<IssueSnapshot>) =>
@@ -203,22 +212,22 @@ function finalWorld(): { world: World; events: IndexEvent[] } {
   // The CV-3 → CV-4 link is deleted: CV-4 has no upstream work.
   world.links = world.links.filter(([up]) => up !== 'CV-3');
   events.push(linkDeleted('CV-3', 'CV-4'));
-  // CV-5 is deleted, with its links, and no link events: CV-6 waits on CV-9 only.
+  // CV-5 is deleted, with its links, and no link events: CV-6 has no upstream work.
   world.issues.delete('CV-5');
   world.links = world.links.filter(([up, down]) => up !== 'CV-5' && down !== 'CV-5');
   events.push({ kind: 'issue-deleted', issueId: 'CV-5' });
-  // CV-9, in the backlog, is done: CV-6 is ready.
+  // CV-9, in the backlog (no values of its own), is done: CV-12 is ready.
   set('CV-9', { status: 'Done', statusCategory: 'done' });
   events.push(statusChanged('CV-9', 'done'));
   // CV-7 moves to the model lane by its label: CV-8 now waits on Model work.
   set('CV-7', { labels: ['lane:model'] });
   events.push(updated('CV-7'));
-  // CV-10 is created blocking CV-8 (the link's source is the blocked one here).
+  // CV-10 is created blocking CV-13 (the link's source is the blocked one here).
   world.issues.set('CV-10', data('CV-10'));
-  world.links.push(['CV-10', 'CV-8']);
-  events.push({ kind: 'issue-created', issueId: 'CV-10' }, linkCreated('CV-8', 'CV-10'));
-  // CV-11 → CV-2 is linked, then unlinked again.
-  events.push(linkCreated('CV-11', 'CV-2'), linkDeleted('CV-11', 'CV-2'));
+  world.links.push(['CV-10', 'CV-13']);
+  events.push({ kind: 'issue-created', issueId: 'CV-10' }, linkCreated('CV-13', 'CV-10'));
+  // CV-11 → CV-14 is linked, then unlinked again: a late "created" must not leave CV-14 blocked.
+  events.push(linkCreated('CV-11', 'CV-14'), linkDeleted('CV-11', 'CV-14'));
   return { world, events };
 }
 
@@ -230,8 +239,11 @@ describe('events in any order, repeated, give the values of the final state', ()
     const initialValues = indexValues(initial);
     expect(expected.get('CV-2')?.handoff).toBe('ready');
     expect(expected.get('CV-4')?.handoff).toBe('none');
-    expect(expected.get('CV-6')?.handoff).toBe('ready');
-    expect(expected.get('CV-8')?.texts.handoff).toBe('Blocked · waits on 2: Data, Model');
+    expect(expected.get('CV-6')?.handoff).toBe('none');
+    expect(expected.get('CV-8')?.texts.handoff).toBe('Blocked · waits on 1: Model');
+    expect(expected.get('CV-12')?.handoff).toBe('ready');
+    expect(expected.get('CV-13')?.handoff).toBe('blocked');
+    expect(expected.get('CV-14')?.handoff).toBe('none');
 
     const deliveries = fc
       .tuple(
