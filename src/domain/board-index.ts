@@ -116,6 +116,33 @@ export function computeBoardIndex(
   return result;
 }
 
+/**
+ * The issue property JQL searches (design: `ml-lanes-state`), written as the app beside the fields. Yes/no are
+ * strings: entity-property indexes have no boolean type. The lane is its id ("" for none), as in `ml-lanes-dod`.
+ */
+export interface IndexProperty {
+  lane: string;
+  handoff: HandoffState;
+  blocked: 'yes' | 'no';
+  waitingOn: number;
+  dodMet: number;
+  dodTotal: number;
+  dodComplete: 'yes' | 'no';
+}
+
+/** The property for an issue's values; the fingerprint covers it (every part comes from a fingerprinted value). */
+export function indexProperty(values: IssueIndexValues): IndexProperty {
+  return {
+    lane: values.lane ?? '',
+    handoff: values.handoff,
+    blocked: values.handoff === 'blocked' ? 'yes' : 'no',
+    waitingOn: values.waitingOn,
+    dodMet: values.dodMet,
+    dodTotal: values.dodTotal,
+    dodComplete: values.dodComplete ? 'yes' : 'no',
+  };
+}
+
 type Computed = Omit<IssueIndexValues, 'texts' | 'fingerprint'>;
 
 function withTexts(values: Computed): IssueIndexValues {

@@ -1,6 +1,11 @@
 import { defaultConfig } from '../../src/config/defaults';
 import type { MlLanesConfig } from '../../src/config/schema';
-import { computeBoardIndex, type BoardIndexInput, type IssueIndexValues } from '../../src/domain/board-index';
+import {
+  computeBoardIndex,
+  indexProperty,
+  type BoardIndexInput,
+  type IssueIndexValues,
+} from '../../src/domain/board-index';
 import { buildPlan } from '../../src/domain/plan';
 import type { Dependency, IssueSnapshot, SiteField } from '../../src/domain/snapshot';
 import { blocks, fromJira, hiddenIssue, issue, snapshot } from './support/snapshot-builder';
@@ -210,6 +215,30 @@ describe('computeBoardIndex: nothing of another issue is written', () => {
     }
     // Not its own key either: the writer knows which issue it writes to.
     expect(written).not.toContain('CV-2');
+  });
+});
+
+describe('indexProperty', () => {
+  it('gives JQL short values: lane id, yes/no for blocked and DoD complete, and the counts', () => {
+    const index = indexOf([data('CV-1'), model('CV-2'), issue('CV-3')], [blocks('CV-1', 'CV-2')]);
+    expect(indexProperty(valuesOf(index, 'CV-2'))).toEqual({
+      lane: 'model',
+      handoff: 'blocked',
+      blocked: 'yes',
+      waitingOn: 1,
+      dodMet: 0,
+      dodTotal: 2,
+      dodComplete: 'no',
+    });
+    expect(indexProperty(valuesOf(index, 'CV-3'))).toEqual({
+      lane: '',
+      handoff: 'none',
+      blocked: 'no',
+      waitingOn: 0,
+      dodMet: 0,
+      dodTotal: 0,
+      dodComplete: 'yes',
+    });
   });
 });
 
