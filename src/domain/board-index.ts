@@ -1,4 +1,5 @@
 import type { MlLanesConfig } from '../config/schema';
+import { sprintFirst } from './sprint-first';
 import { dodEvaluator } from './dod';
 import { analyseDependencies, isFinished } from './graph';
 import { projectKeyOf } from './issue-key';
@@ -192,17 +193,4 @@ function nameOf(lane: string | null, laneNames: ReadonlyMap<string, string>): st
 /** A missing upstream's project is read from its key (Jira keeps keys in step with projects). */
 function projectOf(key: string, issue: IssueSnapshot | undefined): string {
   return issue?.projectKey ?? projectKeyOf(key);
-}
-
-/** Sprint issues first, then linked ones; a repeated key keeps its first copy (as the plan orders them). */
-function sprintFirst(issues: readonly IssueSnapshot[]): IssueSnapshot[] {
-  const seen = new Set<string>();
-  const sprint: IssueSnapshot[] = [];
-  const linked: IssueSnapshot[] = [];
-  for (const issue of issues) {
-    if (seen.has(issue.key)) continue;
-    seen.add(issue.key);
-    (issue.inScope ? sprint : linked).push(issue);
-  }
-  return sprint.concat(linked);
 }

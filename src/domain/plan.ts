@@ -5,7 +5,8 @@ import { dodEvaluator } from './dod';
 import { analyseDependencies } from './graph';
 import { blockedIssues, describeHandoffs } from './handoffs';
 import { classifyInOrder } from './lanes';
-import type { IssueSnapshot, PlanSnapshot } from './snapshot';
+import type { PlanSnapshot } from './snapshot';
+import { sprintFirst } from './sprint-first';
 
 /** The planning engine: one sprint's snapshot and the configuration in, the PlanView out. Pure. */
 export function buildPlan(snapshot: PlanSnapshot, config: MlLanesConfig): PlanView {
@@ -67,19 +68,6 @@ export function buildPlan(snapshot: PlanSnapshot, config: MlLanesConfig): PlanVi
     },
     warnings: snapshot.warnings,
   };
-}
-
-/** Sprint issues first, then linked ones, in snapshot order; a repeated key keeps its first copy. */
-function sprintFirst(issues: readonly IssueSnapshot[]): IssueSnapshot[] {
-  const seen = new Set<string>();
-  const sprint: IssueSnapshot[] = [];
-  const linked: IssueSnapshot[] = [];
-  for (const issue of issues) {
-    if (seen.has(issue.key)) continue;
-    seen.add(issue.key);
-    (issue.inScope ? sprint : linked).push(issue);
-  }
-  return sprint.concat(linked);
 }
 
 function scopeOf({ site, board, sprint }: PlanSnapshot): PlanScope {
