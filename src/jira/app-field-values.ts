@@ -35,7 +35,7 @@ export interface AppFieldWriteFailure extends AppFieldWrite {
 export interface AppFieldWriteResult {
   written: AppFieldWrite[];
   failed: AppFieldWriteFailure[];
-  /** Requests sent by this call, splits included (retries of one request are the client's and not counted). */
+  /** Requests this call made, splits included; the client's retries of one request are not counted. */
   requests: number;
 }
 
