@@ -2,6 +2,13 @@
 export { startSimulator, type RunningSimulator, type SimulatorOptions, type SimulatorStats } from './server';
 export type { Fault } from './faults';
 export {
+  SIM_APP_FIELDS,
+  SIM_APP_FIELD_MODULE_KEYS,
+  SIM_APP_ID,
+  SIM_ENVIRONMENT_ID,
+  type SimAppField,
+} from './app-fields';
+export {
   parseWorkspace,
   workspaceSchema,
   type ResolvedWorkspace,

@@ -96,6 +96,29 @@ function evaluate(site: Site, jql: string): { result: JqlResult; clockDependent:
   return { result: { issues }, clockDependent: state.clockDependent };
 }
 
+/**
+ * Jira's verdict on a query without running it (for `/jql/parse`): syntax errors and clauses the subset cannot
+ * answer are errors; a value that does not exist (an unknown project, status or sprint) is a warning, as Jira
+ * warns about `project = INVALID` (SPEC `parseJqlQueries` example). ORDER BY alone is a valid query.
+ */
+export function validateJql(site: Site, jql: string): { errors: string[]; warnings: string[] } {
+  let clauses: Clause[];
+  try {
+    clauses = parseJql(jql);
+  } catch (error) {
+    if (error instanceof JqlSyntaxError) return { errors: [error.message], warnings: [] };
+    throw error;
+  }
+  const problems: string[] = [];
+  const state = { clockDependent: false };
+  for (const clause of clauses) predicateFor(site, clause, problems, state);
+  const isWarning = (message: string) => /^The value '.*' does not exist for the field '.*'\.$/.test(message);
+  return {
+    errors: [...new Set(problems.filter((message) => !isWarning(message)))],
+    warnings: [...new Set(problems.filter(isWarning))],
+  };
+}
+
 type Predicate = (issue: WorkspaceIssue) => boolean;
 
 function predicateFor(

@@ -36,6 +36,11 @@ export interface SimulatorOptions {
    * clients must de-duplicate by history id. Off by default.
    */
   changelogPageOverlap?: boolean;
+  /**
+   * Module keys of ML Lanes's Forge custom fields deployed on the site (`ml-lanes-lane`, `ml-lanes-handoff`,
+   * `ml-lanes-dod-progress`); all three by default, `[]` for a site the app was never deployed to.
+   */
+  appFields?: readonly string[];
 }
 
 export interface SimulatorStats {
@@ -57,7 +62,7 @@ const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 /** Starts a Jira Cloud look-alike on the loopback interface, serving one workspace. */
 export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
-  const site = buildSite(parseWorkspace(options.workspace));
+  const site = buildSite(parseWorkspace(options.workspace), { appFields: options.appFields });
   const limits: Limits = {
     maxSearchPageSize: options.maxSearchPageSize,
     maxSprintPageSize: options.maxSprintPageSize ?? 50,

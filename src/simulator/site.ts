@@ -1,3 +1,4 @@
+import { deployedAppFields, type SimAppField } from './app-fields';
 import type {
   ResolvedWorkspace,
   WorkspacePerson,
@@ -62,6 +63,24 @@ export interface Site {
   /** Position in rank order (workspace order). */
   rank: Map<string, number>;
   properties: Map<string, Map<string, unknown>>;
+  /** ML Lanes's Forge custom fields deployed on the site (see app-fields.ts). */
+  appFields: SimAppField[];
+  /** Values the app wrote, by field id, then issue key; a cleared value is removed. */
+  appFieldValues: Map<string, Map<string, unknown>>;
+  /** Asynchronous tasks (bulk property writes) by id, as `GET /rest/api/3/task/{taskId}` reports them. */
+  tasks: Map<string, SiteTask>;
+}
+
+export interface SiteTask {
+  id: string;
+  description: string;
+  submitted: number;
+  finished: number;
+}
+
+export interface SiteOptions {
+  /** Module keys of the app fields deployed; all three by default, `[]` as before the app is deployed. */
+  appFields?: readonly string[] | undefined;
 }
 
 /** Creation date of issues with neither a `created` date nor a history. */
@@ -75,7 +94,10 @@ const KNOWN_TYPE_IDS: Record<string, string> = {
   Bug: '10004',
 };
 
-export function buildSite(ws: ResolvedWorkspace): Site {
+export function buildSite(ws: ResolvedWorkspace, options: SiteOptions = {}): Site {
+  const appFields = deployedAppFields(options.appFields);
+  const clash = appFields.find((appField) => ws.fields.some((field) => field.id === appField.id));
+  if (clash) throw new Error(`workspace field ${clash.id} has the id of the app field ${clash.moduleKey}`);
   const statuses = new Map<string, StatusInfo>();
   ws.statuses.forEach((s, i) =>
     statuses.set(s.name, { id: s.id ?? String(10000 + i), name: s.name, categoryKey: s.categoryKey }),
@@ -174,6 +196,9 @@ export function buildSite(ws: ResolvedWorkspace): Site {
     children,
     rank,
     properties,
+    appFields,
+    appFieldValues: new Map(appFields.map((field) => [field.id, new Map<string, unknown>()])),
+    tasks: new Map(),
   };
 }
 

@@ -1,3 +1,4 @@
+import { renderAppField } from '../app-fields';
 import type { Site } from '../site';
 import type { WorkspaceField } from '../workspace';
 
@@ -169,5 +170,5 @@ export function renderFieldList(site: Site) {
     clauseNames: f.clauseNames,
     ...(f.schema ? { schema: { ...f.schema, system: f.id } } : {}),
   }));
-  return [...system, ...site.ws.fields.map(renderSiteField)];
+  return [...system, ...site.ws.fields.map(renderSiteField), ...site.appFields.map(renderAppField)];
 }

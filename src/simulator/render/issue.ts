@@ -35,7 +35,7 @@ export function selectFields(site: Site, requested: string[] | undefined, fallba
     .flatMap((entry) => entry.split(','))
     .map((name) => name.trim())
     .filter((name) => name.length > 0);
-  const all = [...SYSTEM_FIELD_IDS, ...site.fields.keys()];
+  const all = [...SYSTEM_FIELD_IDS, ...site.fields.keys(), ...site.appFieldValues.keys()];
   const selected = new Set<string>();
   for (const name of names) {
     if (name === '*all' || name === '*navigable') all.forEach((f) => selected.add(f));
@@ -125,8 +125,12 @@ function renderField(site: Site, base: string, issue: WorkspaceIssue, fieldId: s
       return (site.children.get(issue.key) ?? [])
         .filter((child) => child.subtask && isReadable(child))
         .map((child) => renderIssueRef(site, base, child));
-    default:
+    default: {
+      // An app field without a value is null, as Jira answers any custom field that is not set.
+      const appValues = site.appFieldValues.get(fieldId);
+      if (appValues) return appValues.get(issue.key) ?? null;
       return renderSiteField(site, base, issue, fieldId);
+    }
   }
 }
 

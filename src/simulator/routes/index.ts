@@ -1,4 +1,7 @@
 import type { Route } from '../http/router';
+import { postAppFieldValues } from './app-field-values';
+import { postJqlParse } from './jql-parse';
+import { getTask, postIssuePropertiesMulti } from './property-tasks';
 import { getBoard, getBoardConfiguration, getBoardSprints, getSprint, listBoards } from './agile';
 import { postBulkfetch } from './bulkfetch';
 import { postChangelogBulkfetch } from './changelog';
@@ -43,6 +46,11 @@ export const ROUTES: Route[] = [
     template: '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}',
     handler: putIssueProperty,
   },
+  // The board index (issue 11): the app's field values, its bulk property write and its task, the JQL check.
+  { method: 'POST', template: '/rest/api/3/issue/properties/multi', handler: postIssuePropertiesMulti },
+  { method: 'GET', template: '/rest/api/3/task/{taskId}', handler: getTask },
+  { method: 'POST', template: '/rest/api/3/app/field/value', handler: postAppFieldValues },
+  { method: 'POST', template: '/rest/api/3/jql/parse', handler: postJqlParse },
   { method: 'GET', template: '/rest/agile/1.0/board', handler: listBoards },
   { method: 'GET', template: '/rest/agile/1.0/board/{boardId}', handler: getBoard },
   {
