@@ -1,0 +1,230 @@
+import type { MlLanesConfig } from '../config/schema';
+import { computeBoardIndex, indexProperty, type IssueIndexValues } from '../domain/board-index';
+import { downstreamAfterRecompute } from '../domain/index-fanout';
+import { projectKeyOf } from '../domain/issue-key';
+import type { IssueSnapshot, Dependency } from '../domain/snapshot';
+import { findAppFields } from '../jira/app-fields';
+import { writeAppFieldValues, type AppFieldWrite } from '../jira/app-field-values';
+import { JiraClient } from '../jira/client';
+import { buildFieldCatalog, listFields, type FieldCatalog } from '../jira/fields';
+import { INDEX_PROPERTY_VERSION, writeIndexStates, type IndexStateWrite } from '../jira/index-property';
+import { bulkFetchIssues } from '../jira/issues';
+import type { JiraRequest } from '../jira/seam';
+import {
+  ML_LANES_PROPERTIES,
+  readDependencies,
+  requestedFields,
+  toIssueSnapshot,
+  type LinkedIssueRef,
+} from '../jira/to-snapshot';
+import { linkIndexOf, type BoardIndexStore, type IndexedIssue } from '../storage/board-index-store';
+import { scopeOf, type ConfigRepository } from '../storage/config-repository';
+
+/*
+ * Recomputes the board index of some issues from Jira's current state and writes what changed: the three app
+ * fields (lane, handoff, DoD progress) and the `ml-lanes-state` property JQL searches. Runs as the app (events have
+ * no user), so the values name lanes and counts only, never another issue. Each project's issues are computed with
+ * that project's configuration.
+ */
+
+export interface IndexIssuesDeps {
+  /** Jira as the app. */
+  jira: JiraRequest;
+  configs: ConfigRepository;
+  index: BoardIndexStore;
+  /** Only upstream work in the issue's own project counts (see the README: a viewer may not see other projects). */
+  sameProjectOnly?: boolean;
+  /** How long Jira may take in all; a consumer has 900 s. */
+  budgetMs?: number;
+  now?: () => number;
+}
+
+export interface IndexRun {
+  /** Issues whose values were computed (found in Jira). */
+  recomputed: number;
+  /** Issues whose values changed and were written. */
+  written: number;
+  unchanged: number;
+  /** Issues Jira no longer has (deleted or hidden from the app): forgotten. */
+  gone: string[];
+  /** Issues to recompute next: downstream of an issue that changed how it looks as upstream work. */
+  followUps: string[];
+  /** What could not be written, in words (one line per cause). */
+  failures: string[];
+}
+
+export const DEFAULT_INDEX_BUDGET_MS = 780_000;
+
+interface ReadIssue {
+  id: string;
+  snapshot: IssueSnapshot;
+  dependencies: Dependency[];
+  linked: LinkedIssueRef[];
+}
+
+export async function indexIssues(deps: IndexIssuesDeps, issueIds: readonly string[]): Promise<IndexRun> {
+  const now = deps.now ?? Date.now;
+  const run: IndexRun = { recomputed: 0, written: 0, unchanged: 0, gone: [], followUps: [], failures: [] };
+  const ids = [...new Set(issueIds)];
+  if (ids.length === 0) return run;
+  const client = new JiraClient(deps.jira, {
+    deadline: now() + (deps.budgetMs ?? DEFAULT_INDEX_BUDGET_MS),
+    now,
+  });
+
+  const [fields, located] = await Promise.all([
+    listFields(client),
+    // Only where each issue is (its key names its project); the fields each project's rules read come next.
+    bulkFetchIssues(client, ids, { fields: ['project'], properties: [] }, (issue) => ({
+      id: issue.id,
+      key: issue.key,
+    })),
+  ]);
+  const appFields = findAppFields(fields);
+  run.failures.push(...appFields.problems);
+  const stored = await deps.index.load(ids);
+
+  // Gone: its downstream issues lose an upstream dependency, and nothing of it is kept.
+  for (const id of located.missingIds) {
+    run.gone.push(id);
+    run.followUps.push(
+      ...downstreamAfterRecompute(linkIndexOf(stored), id, stored.get(id)?.asUpstream, undefined),
+    );
+    await deps.index.forget(id);
+  }
+
+  const byProject = new Map<string, { id: string; key: string }[]>();
+  for (const issue of located.items) {
+    const project = projectKeyOf(issue.key);
+    byProject.set(project, [...(byProject.get(project) ?? []), issue]);
+  }
+  for (const [project, issues] of byProject) {
+    const { config } = await deps.configs.load(scopeOf(project));
+    const catalog = buildFieldCatalog(fields, config, null);
+    const computed = await computeProject(client, config, catalog, issues, deps.sameProjectOnly ?? false);
+    const changed = computed.filter(({ id, values }) => stored.get(id)?.fingerprint !== values.fingerprint);
+    run.recomputed += computed.length;
+    run.unchanged += computed.length - changed.length;
+    const failedIds = await writeValues(client, changed, appFields.ids, run);
+    for (const { id, values, record } of computed) {
+      run.followUps.push(
+        ...downstreamAfterRecompute(linkIndexOf(stored), id, stored.get(id)?.asUpstream, values.asUpstream),
+      );
+      // A failed write is not remembered as written: the next recompute writes it again.
+      if (!failedIds.has(id)) await deps.index.save(id, record);
+    }
+    run.written += changed.filter(({ id }) => !failedIds.has(id)).length;
+  }
+  run.followUps = [...new Set(run.followUps)].filter((id) => !ids.includes(id));
+  return run;
+}
+
+interface ComputedIssue {
+  id: string;
+  values: IssueIndexValues;
+  record: IndexedIssue;
+}
+
+/** One project's issues and the upstream work they wait on, read from Jira and computed with its configuration. */
+async function computeProject(
+  client: JiraClient,
+  config: MlLanesConfig,
+  catalog: FieldCatalog,
+  issues: readonly { id: string; key: string }[],
+  sameProjectOnly: boolean,
+): Promise<ComputedIssue[]> {
+  const request = { fields: requestedFields(catalog, false), properties: ML_LANES_PROPERTIES };
+  const read = (inScope: boolean) => (issue: Parameters<typeof toIssueSnapshot>[0]) => ({
+    id: issue.id,
+    snapshot: toIssueSnapshot(issue, catalog, inScope),
+    ...readDependencies(issue, config.dependencyLinkTypes),
+  });
+  const targets = await bulkFetchIssues(
+    client,
+    issues.map(({ id }) => id),
+    request,
+    read(true),
+  );
+  const targetKeys = new Set(targets.items.map(({ snapshot }) => snapshot.key));
+  const idOfKey = new Map<string, string>(targets.items.map(({ id, snapshot }) => [snapshot.key, id]));
+  const outside = new Map<string, string>();
+  for (const { linked } of targets.items) {
+    for (const ref of linked) {
+      idOfKey.set(ref.key, ref.id);
+      if (!targetKeys.has(ref.key)) outside.set(ref.id, ref.key);
+    }
+  }
+  // Linked issues outside the targets: their status and lane decide the targets' handoff state. One Jira does
+  // not return counts as unfinished work of no lane (as in the plan).
+  const linked = await bulkFetchIssues(client, [...outside.keys()], request, read(false));
+  const all: ReadIssue[] = [...targets.items, ...linked.items];
+  const values = computeBoardIndex(
+    {
+      issues: all.map(({ snapshot }) => snapshot),
+      // The targets' own links: every dependency that touches them is listed on them.
+      dependencies: targets.items.flatMap(({ dependencies }) => dependencies),
+      siteFields: catalog.siteFields,
+    },
+    config,
+    { sameProjectOnly },
+  );
+  return targets.items.flatMap(({ id, snapshot, dependencies }): ComputedIssue[] => {
+    const mine = values.get(snapshot.key);
+    if (!mine) return [];
+    const idsOf = (keys: string[]) =>
+      [...new Set(keys.flatMap((key) => (idOfKey.has(key) ? [idOfKey.get(key)!] : [])))].sort();
+    return [
+      {
+        id,
+        values: mine,
+        record: {
+          fingerprint: mine.fingerprint,
+          asUpstream: mine.asUpstream,
+          upstreamIds: idsOf(
+            dependencies.filter((d) => d.downstream === snapshot.key).map((d) => d.upstream),
+          ),
+          downstreamIds: idsOf(
+            dependencies.filter((d) => d.upstream === snapshot.key).map((d) => d.downstream),
+          ),
+        },
+      },
+    ];
+  });
+}
+
+/** Writes the changed issues' fields and property; the ids whose writes failed (their reasons go to `run`). */
+async function writeValues(
+  client: JiraClient,
+  changed: readonly ComputedIssue[],
+  fieldIds: Parameters<typeof writeAppFieldValues>[2],
+  run: IndexRun,
+): Promise<Set<string>> {
+  const failed = new Set<string>();
+  if (changed.length === 0) return failed;
+  const fieldWrites: AppFieldWrite[] = changed.flatMap(({ id, values }) => [
+    { field: 'lane' as const, issueId: id, value: values.texts.lane },
+    { field: 'handoff' as const, issueId: id, value: values.texts.handoff },
+    { field: 'dod' as const, issueId: id, value: values.texts.dod },
+  ]);
+  const states: IndexStateWrite[] = changed.map(({ id, values }) => {
+    const property = indexProperty(values);
+    return { issueId: id, state: { v: INDEX_PROPERTY_VERSION, ...property, lane: property.lane || null } };
+  });
+  const [fieldResult, stateResult] = await Promise.all([
+    writeAppFieldValues(client, fieldWrites, fieldIds),
+    writeIndexStates(client, states),
+  ]);
+  const reasons = new Set<string>();
+  for (const failure of fieldResult.failed) {
+    // A field missing from the site is said once (findAppFields) and does not stop the property's index.
+    if (failure.code === 'field-missing') continue;
+    failed.add(failure.issueId);
+    reasons.add(failure.reason);
+  }
+  for (const failure of stateResult.failed) {
+    failed.add(failure.issueId);
+    reasons.add(failure.reason);
+  }
+  run.failures.push(...reasons);
+  return failed;
+}
