@@ -1,4 +1,5 @@
 /** Forge entry points: only wiring. Logic lives in src/resolvers and the core below it. */
+import { createIndexConsumer, createIndexReconcile, createIndexTrigger } from './forge/board-index-handlers';
 import { createDoneGate } from './forge/done-gate';
 import { createForgeHandler } from './forge/handler';
 import { createHistoryConsumer } from './forge/history-consumer';
@@ -19,3 +20,12 @@ export const readBoardHistory = createHistoryConsumer(configs, forgeKvsStore);
 
 /** The Definition-of-Done gate on transitions to Done (manifest: function `done-gate`). */
 export const validateDone = createDoneGate(configs);
+
+/** Jira's issue and link events, onto the board index's queue (manifest: function `index-trigger`). */
+export const indexTrigger = createIndexTrigger();
+
+/** Recomputes the issues a board index job names (manifest: function `index-consumer`). */
+export const indexConsumer = createIndexConsumer(configs, forgeKvsStore);
+
+/** Every day, every issue in open sprints back onto the queue, for missed events (function `index-reconcile`). */
+export const indexReconcile = createIndexReconcile(forgeKvsStore);

@@ -13,7 +13,7 @@ export type IndexEvent =
       kind: 'issue-updated';
       issueId: string;
       /** Present when the status changed; a category we could not read is null (then it may have changed). */
-      statusCategory?: { from: StatusCategory | null; to: StatusCategory | null };
+      statusCategory?: { from: StatusCategory | null; to: StatusCategory | null } | undefined;
     }
   | { kind: 'issue-deleted'; issueId: string }
   /** Which end is upstream is not said (Jira's docs do not say which end is the source), nor is the link type. */

@@ -175,6 +175,32 @@ const ENDPOINTS: { method: HttpMethod; path: RegExp; call: Call }[] = [
   },
 ];
 
+/** The board index's writes, made as the app (events have no user): its own fields and property only. */
+const INDEX_ENDPOINTS: typeof ENDPOINTS = [
+  {
+    method: 'POST',
+    path: /^\/rest\/api\/3\/app\/field\/value$/,
+    call: (jira, _, __, body) =>
+      jira.requestJira(route`/rest/api/3/app/field/value`, { method: 'POST', headers: json, ...sent(body) }),
+  },
+  {
+    method: 'POST',
+    path: /^\/rest\/api\/3\/issue\/properties\/multi$/,
+    call: (jira, _, __, body) =>
+      jira.requestJira(route`/rest/api/3/issue/properties/multi`, {
+        method: 'POST',
+        headers: json,
+        ...sent(body),
+      }),
+  },
+  {
+    method: 'GET',
+    path: /^\/rest\/api\/3\/task\/(\d+)$/,
+    call: (jira, [, taskId]) =>
+      jira.requestJira(route`/rest/api/3/task/${taskId ?? ''}`, { headers: accept }),
+  },
+];
+
 /** A request body only when there is one: Forge's RequestInit has no room for an explicit `undefined`. */
 function sent(body: string | undefined): { body?: string } {
   return body === undefined ? {} : { body };
@@ -189,6 +215,17 @@ export function forgeJiraAsApp(): JiraRequest {
   return seamOver(
     () => api.asApp(),
     ENDPOINTS.filter((endpoint) => endpoint.method !== 'PUT'),
+  );
+}
+
+/**
+ * For the board index, which runs on Jira's events and has no user: reads as the app, and writes only the app's
+ * own fields and the `ml-lanes-state` property.
+ */
+export function forgeJiraAsIndexer(): JiraRequest {
+  return seamOver(
+    () => api.asApp(),
+    [...ENDPOINTS.filter((endpoint) => endpoint.method !== 'PUT'), ...INDEX_ENDPOINTS],
   );
 }
 

@@ -64,6 +64,9 @@ function tokenize(jql: string): Token[] {
   return tokens;
 }
 
+/** Stands for `openSprints()` in a clause's values (no sprint name can hold a NUL). */
+export const OPEN_SPRINTS = '\u0000openSprints()';
+
 function parse(tokens: Token[]): Clause[] {
   let pos = 0;
   const peek = (): Token => tokens[pos] ?? { kind: 'eof', text: '' };
@@ -82,6 +85,11 @@ function parse(tokens: Token[]): Clause[] {
   };
 
   const readList = (): string[] => {
+    // `sprint in openSprints()`: the one list function the app asks for (the board index's daily reconcile).
+    if (isWord(peek(), 'opensprints') && tokens[pos + 1]?.text === '(' && tokens[pos + 2]?.text === ')') {
+      pos += 3;
+      return [OPEN_SPRINTS];
+    }
     if (peek().kind === 'word') throw new JqlSyntaxError(`JQL functions (${peek().text}) ${UNSUPPORTED}.`);
     if (next().text !== '(') throw new JqlSyntaxError("Error in the JQL Query: Expecting '(' after 'in'.");
     const values = [readValue()];

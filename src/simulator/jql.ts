@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { effectiveSprintIds, findIssue, isReadable, type Site } from './site';
 import type { WorkspaceIssue } from './workspace';
-import { JqlSyntaxError, parseJql, UNSUPPORTED, type Clause, type Operator } from './jql-parse';
+import { JqlSyntaxError, OPEN_SPRINTS, parseJql, UNSUPPORTED, type Clause, type Operator } from './jql-parse';
 
 /**
  * The JQL subset the app needs, evaluated against the site: `sprint`, `project`, `key`/`issuekey`/`id` (with
@@ -159,6 +159,10 @@ function choiceMatcher(site: Site, clause: Clause, kind: Kind, errors: string[])
     case 'sprint': {
       const ids = new Set<number>();
       for (const value of clause.values) {
+        if (value === OPEN_SPRINTS) {
+          site.ws.sprints.filter((s) => s.state !== 'closed').forEach((s) => ids.add(s.id));
+          continue;
+        }
         const matches = /^\d+$/.test(value)
           ? [site.sprints.get(Number(value))].filter((s) => s !== undefined)
           : site.ws.sprints.filter((s) => s.name.toLowerCase() === value.toLowerCase());

@@ -46,10 +46,12 @@ export class BoardIndexStore {
   async load(issueIds: readonly string[]): Promise<Map<string, IndexedIssue>> {
     const found = new Map<string, IndexedIssue>();
     await Promise.all(
-      [...new Set(issueIds)].filter((id) => ISSUE_ID.test(id)).map(async (id) => {
-        const parsed = indexedIssueSchema.safeParse(await this.store.get(ISSUE_PREFIX + id));
-        if (parsed.success) found.set(id, parsed.data);
-      }),
+      [...new Set(issueIds)]
+        .filter((id) => ISSUE_ID.test(id))
+        .map(async (id) => {
+          const parsed = indexedIssueSchema.safeParse(await this.store.get(ISSUE_PREFIX + id));
+          if (parsed.success) found.set(id, parsed.data);
+        }),
     );
     return found;
   }

@@ -131,7 +131,7 @@ describe('JQL subset and visibility', () => {
   test.each([
     ['labels = data', /Field 'labels'/],
     ['sprint = 102 OR project = CV', /OR/],
-    ['sprint in openSprints()', /functions/],
+    ['sprint in closedSprints()', /functions/],
     ['sprint != 102', /Operator '!='/],
     ['sprint = 9999', /The value '9999' does not exist for the field 'sprint'/],
     ['project = NOPE', /does not exist for the field 'project'/],
