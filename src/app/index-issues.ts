@@ -32,8 +32,6 @@ export interface IndexIssuesDeps {
   jira: JiraRequest;
   configs: ConfigRepository;
   index: BoardIndexStore;
-  /** Only upstream work in the issue's own project counts (see the README: a viewer may not see other projects). */
-  sameProjectOnly?: boolean;
   /** How long Jira may take in all; a consumer has 900 s. */
   budgetMs?: number;
   now?: () => number;
@@ -101,7 +99,8 @@ export async function indexIssues(deps: IndexIssuesDeps, issueIds: readonly stri
   for (const [project, issues] of byProject) {
     const { config } = await deps.configs.load(scopeOf(project));
     const catalog = buildFieldCatalog(fields, config, null);
-    const computed = await computeProject(client, config, catalog, issues, deps.sameProjectOnly ?? false);
+    // The project's own switch: count only upstream work in the issue's project (a viewer may not see others).
+    const computed = await computeProject(client, config, catalog, issues, config.boardIndex.sameProjectOnly);
     const changed = computed.filter(({ id, values }) => stored.get(id)?.fingerprint !== values.fingerprint);
     run.recomputed += computed.length;
     run.unchanged += computed.length - changed.length;

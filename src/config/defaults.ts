@@ -101,5 +101,6 @@ export function defaultConfig(): MlLanesConfig {
       },
     },
     capacity: {},
+    boardIndex: { sameProjectOnly: false },
   };
 }

@@ -148,6 +148,10 @@ export const configSchema = z
     dependencyLinkTypes: z.array(dependencyLinkTypeSchema).min(1, 'name at least one dependency link type'),
     dod: z.record(z.string(), dodTemplateSchema),
     capacity: z.record(z.string(), capacitySchema),
+    /** The board index (app fields and JQL): whether upstream work in other projects counts as blocking. */
+    boardIndex: z
+      .strictObject({ sameProjectOnly: z.boolean().default(false) })
+      .default({ sameProjectOnly: false }),
   })
   .superRefine((config, ctx) => {
     const laneIds = new Set<string>();

@@ -8,6 +8,7 @@ import { issuesToRecompute } from '../../src/domain/index-fanout';
 import { createBasicAuthSeam } from '../../src/jira/fetch-seam';
 import { demoSite, parseWorkspace, type Workspace } from '../../src/simulator';
 import { BoardIndexStore, linkIndexOf } from '../../src/storage/board-index-store';
+import { defaultConfig } from '../../src/config/defaults';
 import { ConfigRepository } from '../../src/storage/config-repository';
 import { MemoryStore } from '../../src/storage/key-value-store';
 import { simulatorsPerTest } from './support/harness';
@@ -157,5 +158,28 @@ describe('the board index on the demo site', () => {
     expect(run.gone).toEqual([bugId]);
     expect(run.followUps).toContain(labelId);
     expect((await index.load([bugId!])).size).toBe(0);
+  });
+
+  it('counts upstream work in another project unless the project limits it to its own', async () => {
+    // REC-12 (another project, in progress) now blocks CV-110, which had no upstream work.
+    const demo = site();
+    const workspace: Workspace = {
+      ...demo,
+      links: [...(demo.links ?? []), { type: 'Blocks', outward: 'REC-12', inward: 'CV-110' }],
+    };
+    const { jira, read } = await start(workspace);
+    const [issueId] = idsOf(workspace, ['CV-110']);
+    const configs = new ConfigRepository(new MemoryStore());
+    await indexIssues({ jira, configs, index: new BoardIndexStore(new MemoryStore()) }, [issueId!]);
+    expect((await read(['CV-110'])).get('CV-110')?.fields[HANDOFF]).toMatch(/^Blocked · waits on 1: /);
+
+    await configs.save(
+      { projectKey: 'CV' },
+      { ...defaultConfig(), boardIndex: { sameProjectOnly: true } },
+      0,
+      'admin',
+    );
+    await indexIssues({ jira, configs, index: new BoardIndexStore(new MemoryStore()) }, [issueId!]);
+    expect((await read(['CV-110'])).get('CV-110')?.fields[HANDOFF]).toBe('—');
   });
 });
