@@ -52,7 +52,8 @@ class IssueText {
   #labels?: Text[];
   #components?: Text[];
   #summary?: Text;
-  readonly #fields = new Map<string, FieldReading>();
+  /** Made on the first field a rule reads: most configurations read none, and this runs for every issue. */
+  #fields?: Map<string, FieldReading>;
 
   constructor(private readonly issue: IssueSnapshot) {}
 
@@ -69,6 +70,7 @@ class IssueText {
   }
 
   field(reader: FieldReader): FieldReading {
+    this.#fields ??= new Map();
     let value = this.#fields.get(reader.key);
     if (!value) {
       value = reader.read(this.issue);
