@@ -4,6 +4,7 @@
  * time at 0 and 100 ms latency per request, engine time, peak memory, JSON size); the CLI as a user runs it
  * (whole process, spawn to exit) beside a minimal sequential client (the floor); then the targets from the brief.
  */
+import { benchBoardIndex } from './board-index';
 import { benchForecastHistory } from './forecast-history';
 import { benchForecastMonteCarlo } from './forecast-montecarlo';
 import { benchForecastRead } from './forecast-read';
@@ -169,6 +170,7 @@ async function main(): Promise<void> {
   console.log('\nTargets');
   for (const verdict of verdicts) console.log(`  ${verdict}`);
   await runForecastBench();
+  await runBoardIndexBench();
   runPatternBench();
   await runUiBench();
 }
@@ -185,6 +187,15 @@ async function runForecastBench(): Promise<void> {
     'Forecast: Monte Carlo (goals: 10,000 trials over a 5,000-issue sprint < 500 ms; a what-if on the demo sprint < 300 ms)',
   );
   for (const line of await benchForecastMonteCarlo()) console.log(line);
+}
+
+/** The board index: full re-indexes, one status change upstream, rate limits and a deadline. */
+async function runBoardIndexBench(): Promise<void> {
+  console.log(
+    '\nBoard index on the simulator (goals: a full re-index in batches, no request per issue; nothing written when\n' +
+      'nothing changed; a status change with 50 downstream issues in a handful of requests; 429s waited out)',
+  );
+  for (const line of await benchBoardIndex()) console.log(line);
 }
 
 main().catch((error: unknown) => {
