@@ -262,6 +262,7 @@ async function benchStatusChange(lines: string[], verdicts: string[]): Promise<v
     const queue = new DrainingQueue();
     const job: IndexJob = {
       v: 1,
+      attempt: 0,
       events: [
         {
           kind: 'issue-updated',

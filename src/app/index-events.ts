@@ -38,15 +38,22 @@ const indexEventSchema: z.ZodType<IndexEvent> = z.discriminatedUnion('kind', [
     destinationIssueId: issueId,
   }),
 ]);
+/** A job's issues that could not be written go back on the queue this many times at most, later each time. */
+export const MAX_ATTEMPTS = 3;
+const RETRY_DELAY_S = 120;
+
 export const indexJobSchema = z.strictObject({
   v: z.literal(1),
   events: z.array(indexEventSchema).max(IDS_PER_JOB).default([]),
   issueIds: z.array(issueId).max(IDS_PER_JOB).default([]),
+  /** 0 for new work; n for the n-th retry of issues that could not be written. */
+  attempt: z.number().int().min(0).max(MAX_ATTEMPTS).default(0),
 });
 export type IndexJob = z.infer<typeof indexJobSchema>;
 
 export interface IndexQueue {
-  push(jobs: readonly IndexJob[]): Promise<void>;
+  /** `delayInSeconds` (Forge: up to 900) holds the jobs back, e.g. after Jira asked to slow down. */
+  push(jobs: readonly IndexJob[], options?: { delayInSeconds?: number }): Promise<void>;
 }
 
 /*
@@ -97,19 +104,22 @@ function toCategory(key: string | undefined): StatusCategory | null {
 /** Jobs for `events` and `issueIds`, each within IDS_PER_JOB, pushed JOBS_PER_PUSH at a time. */
 export async function enqueue(
   queue: IndexQueue,
-  work: { events?: readonly IndexEvent[]; issueIds?: readonly string[] },
+  work: { events?: readonly IndexEvent[]; issueIds?: readonly string[]; attempt?: number },
+  options: { delayInSeconds?: number } = {},
 ): Promise<number> {
+  const attempt = work.attempt ?? 0;
   const jobs: IndexJob[] = [];
   const events = work.events ?? [];
   for (let at = 0; at < events.length; at += IDS_PER_JOB) {
-    jobs.push({ v: 1, events: events.slice(at, at + IDS_PER_JOB), issueIds: [] });
+    jobs.push({ v: 1, events: events.slice(at, at + IDS_PER_JOB), issueIds: [], attempt });
   }
   const ids = [...new Set(work.issueIds ?? [])];
   for (let at = 0; at < ids.length; at += IDS_PER_JOB) {
-    jobs.push({ v: 1, events: [], issueIds: ids.slice(at, at + IDS_PER_JOB) });
+    jobs.push({ v: 1, events: [], issueIds: ids.slice(at, at + IDS_PER_JOB), attempt });
   }
-  for (let at = 0; at < jobs.length; at += JOBS_PER_PUSH)
-    await queue.push(jobs.slice(at, at + JOBS_PER_PUSH));
+  for (let at = 0; at < jobs.length; at += JOBS_PER_PUSH) {
+    await queue.push(jobs.slice(at, at + JOBS_PER_PUSH), options);
+  }
   return jobs.length;
 }
 
@@ -146,6 +156,15 @@ export async function consumeIndexJob(deps: IndexConsumerDeps, body: unknown): P
     ids,
   );
   if (run.followUps.length > 0) await enqueue(deps.queue, { issueIds: run.followUps });
+  // Refused, rate-limited or out of time: tried again a little later, a few times, rather than left for a day.
+  const attempt = parsed.data.attempt + 1;
+  if (run.unwritten.length > 0 && attempt <= MAX_ATTEMPTS) {
+    await enqueue(
+      deps.queue,
+      { issueIds: run.unwritten, attempt },
+      { delayInSeconds: Math.min(900, RETRY_DELAY_S * attempt) },
+    );
+  }
   const at = new Date((deps.now ?? Date.now)()).toISOString();
   await deps.index.recordRun((status) => ({
     ...status,

@@ -49,6 +49,8 @@ export interface IndexRun {
   followUps: string[];
   /** What could not be written, in words (one line per cause). */
   failures: string[];
+  /** Issues whose values were not (all) written: refused, rate-limited or out of time. Worth another try. */
+  unwritten: string[];
 }
 
 export const DEFAULT_INDEX_BUDGET_MS = 780_000;
@@ -62,7 +64,15 @@ interface ReadIssue {
 
 export async function indexIssues(deps: IndexIssuesDeps, issueIds: readonly string[]): Promise<IndexRun> {
   const now = deps.now ?? Date.now;
-  const run: IndexRun = { recomputed: 0, written: 0, unchanged: 0, gone: [], followUps: [], failures: [] };
+  const run: IndexRun = {
+    recomputed: 0,
+    written: 0,
+    unchanged: 0,
+    gone: [],
+    followUps: [],
+    failures: [],
+    unwritten: [],
+  };
   const ids = [...new Set(issueIds)];
   if (ids.length === 0) return run;
   const client = new JiraClient(deps.jira, {
@@ -81,40 +91,50 @@ export async function indexIssues(deps: IndexIssuesDeps, issueIds: readonly stri
   const appFields = findAppFields(fields);
   run.failures.push(...appFields.problems);
   const stored = await deps.index.load(ids);
+  const links = linkIndexOf(stored);
+  // Which app fields exist is part of what was written: once a missing field is deployed, every value is new.
+  const deployed = (['lane', 'handoff', 'dod'] as const).filter((role) => appFields.ids[role]).join(',');
 
   // Gone: its downstream issues lose an upstream dependency, and nothing of it is kept.
   for (const id of located.missingIds) {
     run.gone.push(id);
-    run.followUps.push(
-      ...downstreamAfterRecompute(linkIndexOf(stored), id, stored.get(id)?.asUpstream, undefined),
-    );
+    run.followUps.push(...downstreamAfterRecompute(links, id, stored.get(id)?.asUpstream, undefined));
     await deps.index.forget(id);
   }
 
   const byProject = new Map<string, { id: string; key: string }[]>();
   for (const issue of located.items) {
     const project = projectKeyOf(issue.key);
-    byProject.set(project, [...(byProject.get(project) ?? []), issue]);
+    const issues = byProject.get(project);
+    if (issues) issues.push(issue);
+    else byProject.set(project, [issue]);
   }
   for (const [project, issues] of byProject) {
     const { config } = await deps.configs.load(scopeOf(project));
     const catalog = buildFieldCatalog(fields, config, null);
     // The project's own switch: count only upstream work in the issue's project (a viewer may not see others).
-    const computed = await computeProject(client, config, catalog, issues, config.boardIndex.sameProjectOnly);
-    const changed = computed.filter(({ id, values }) => stored.get(id)?.fingerprint !== values.fingerprint);
+    const computed = (
+      await computeProject(client, config, catalog, issues, config.boardIndex.sameProjectOnly)
+    ).map((issue) => ({
+      ...issue,
+      record: { ...issue.record, fingerprint: `${issue.values.fingerprint}|${deployed}` },
+    }));
+    const changed = computed.filter(({ id, record }) => stored.get(id)?.fingerprint !== record.fingerprint);
     run.recomputed += computed.length;
     run.unchanged += computed.length - changed.length;
     const failedIds = await writeValues(client, changed, appFields.ids, run);
     for (const { id, values, record } of computed) {
       run.followUps.push(
-        ...downstreamAfterRecompute(linkIndexOf(stored), id, stored.get(id)?.asUpstream, values.asUpstream),
+        ...downstreamAfterRecompute(links, id, stored.get(id)?.asUpstream, values.asUpstream),
       );
       // A failed write is not remembered as written: the next recompute writes it again.
       if (!failedIds.has(id)) await deps.index.save(id, record);
     }
     run.written += changed.filter(({ id }) => !failedIds.has(id)).length;
+    run.unwritten.push(...failedIds);
   }
-  run.followUps = [...new Set(run.followUps)].filter((id) => !ids.includes(id));
+  const asked = new Set(ids);
+  run.followUps = [...new Set(run.followUps)].filter((id) => !asked.has(id));
   return run;
 }
 

@@ -23,9 +23,10 @@ import { forgeJiraAsIndexer } from './jira-as-user';
 export function forgeIndexQueue(): IndexQueue {
   let queue: Queue | undefined;
   return {
-    async push(jobs) {
+    async push(jobs, options = {}) {
       queue ??= new Queue({ key: INDEX_QUEUE });
-      await queue.push(jobs.map((job) => ({ body: { ...job } })));
+      const delay = options.delayInSeconds === undefined ? {} : { delayInSeconds: options.delayInSeconds };
+      await queue.push(jobs.map((job) => ({ body: { ...job }, ...delay })));
     },
   };
 }

@@ -15,7 +15,7 @@ const STATUS_KEY = 'board-index:status';
 const ISSUE_ID = /^\d{1,18}$/;
 
 const indexedIssueSchema = z.object({
-  fingerprint: z.string().max(200),
+  fingerprint: z.string().max(4000),
   asUpstream: z.string().max(2000),
   upstreamIds: z.array(z.string().regex(ISSUE_ID)).max(5000),
   downstreamIds: z.array(z.string().regex(ISSUE_ID)).max(5000),

@@ -26,8 +26,10 @@ const startSimulator = simulatorsPerTest();
 
 class RecordingQueue implements IndexQueue {
   readonly pushes: IndexJob[][] = [];
-  async push(jobs: readonly IndexJob[]): Promise<void> {
+  readonly delays: (number | undefined)[] = [];
+  async push(jobs: readonly IndexJob[], options: { delayInSeconds?: number } = {}): Promise<void> {
     this.pushes.push([...jobs]);
+    this.delays.push(options.delayInSeconds);
   }
   get jobs(): IndexJob[] {
     return this.pushes.flat();
@@ -123,6 +125,7 @@ describe('the board index consumer on the demo site', () => {
     const queue = new RecordingQueue();
     const job: IndexJob = {
       v: 1,
+      attempt: 0,
       events: [
         {
           kind: 'issue-updated',
@@ -142,6 +145,30 @@ describe('the board index consumer on the demo site', () => {
     const page = JSON.parse(await response.text()) as { issues: { fields: Record<string, unknown> }[] };
     expect(page.issues[0]?.fields[HANDOFF]).toBe('Ready');
     expect(await index.status()).toMatchObject({ eventsProcessed: 1, issuesIndexed: 2 });
+  });
+
+  it('puts issues it could not write back on the queue, later each time, at most three times', async () => {
+    const workspace = parseWorkspace(demoSite());
+    const { simulator, jira } = await setUp(workspace);
+    const deps = {
+      jira,
+      configs: new ConfigRepository(new MemoryStore()),
+      index: new BoardIndexStore(new MemoryStore()),
+      queue: new RecordingQueue(),
+      log: () => {},
+    };
+    const ids = [idOf(workspace, 'CV-101'), idOf(workspace, 'CV-105')];
+    // Jira fails every field write for a while.
+    simulator.injectFaults({ status: 500, times: 1000, route: '/rest/api/3/app/field/value' });
+    const run = await consumeIndexJob(deps, { v: 1, issueIds: ids });
+    expect([...(run?.unwritten ?? [])].sort()).toEqual([...ids].sort());
+    expect(deps.queue.jobs).toEqual([
+      { v: 1, events: [], issueIds: expect.arrayContaining(ids), attempt: 1 },
+    ]);
+    expect(deps.queue.delays).toEqual([120]);
+    // The third retry is the last: what still fails waits for the daily reconcile.
+    await consumeIndexJob(deps, { v: 1, issueIds: ids, attempt: 3 });
+    expect(deps.queue.jobs).toHaveLength(1);
   });
 
   it('refuses a job it did not make, asking Jira nothing', async () => {
