@@ -9,6 +9,7 @@ import { JiraClient } from '../jira/client';
 import { buildFieldCatalog, listFields, type FieldCatalog } from '../jira/fields';
 import { INDEX_PROPERTY_VERSION, writeIndexStates, type IndexStateWrite } from '../jira/index-property';
 import { bulkFetchIssues } from '../jira/issues';
+import type { JiraIssue } from '../jira/schemas';
 import type { JiraRequest } from '../jira/seam';
 import {
   ML_LANES_PROPERTIES,
@@ -80,14 +81,17 @@ export async function indexIssues(deps: IndexIssuesDeps, issueIds: readonly stri
     now,
   });
 
-  const [fields, located] = await Promise.all([
-    listFields(client),
-    // Only where each issue is (its key names its project); the fields each project's rules read come next.
-    bulkFetchIssues(client, ids, { fields: ['project'], properties: [] }, (issue) => ({
-      id: issue.id,
-      key: issue.key,
-    })),
-  ]);
+  const fields = await listFields(client);
+  // One read with the fields the site's configuration needs; a project whose own configuration reads more fields
+  // has its issues read again with them (rare: most projects follow the site).
+  const { config: siteConfig } = await deps.configs.load(scopeOf(undefined));
+  const siteRequest = requestedFields(buildFieldCatalog(fields, siteConfig, null), false);
+  const located = await bulkFetchIssues(
+    client,
+    ids,
+    { fields: siteRequest, properties: ML_LANES_PROPERTIES },
+    (issue) => issue,
+  );
   const appFields = findAppFields(fields);
   run.failures.push(...appFields.problems);
   const stored = await deps.index.load(ids);
@@ -102,7 +106,7 @@ export async function indexIssues(deps: IndexIssuesDeps, issueIds: readonly stri
     await deps.index.forget(id);
   }
 
-  const byProject = new Map<string, { id: string; key: string }[]>();
+  const byProject = new Map<string, JiraIssue[]>();
   for (const issue of located.items) {
     const project = projectKeyOf(issue.key);
     const issues = byProject.get(project);
@@ -113,8 +117,20 @@ export async function indexIssues(deps: IndexIssuesDeps, issueIds: readonly stri
     const { config } = await deps.configs.load(scopeOf(project));
     const catalog = buildFieldCatalog(fields, config, null);
     // The project's own switch: count only upstream work in the issue's project (a viewer may not see others).
+    const request = requestedFields(catalog, false);
+    const covered = request.every((field) => siteRequest.includes(field));
+    const targets = covered
+      ? issues
+      : (
+          await bulkFetchIssues(
+            client,
+            issues.map(({ id }) => id),
+            { fields: request, properties: ML_LANES_PROPERTIES },
+            (issue) => issue,
+          )
+        ).items;
     const computed = (
-      await computeProject(client, config, catalog, issues, config.boardIndex.sameProjectOnly)
+      await computeProject(client, config, catalog, targets, config.boardIndex.sameProjectOnly)
     ).map((issue) => ({
       ...issue,
       record: { ...issue.record, fingerprint: `${issue.values.fingerprint}|${deployed}` },
@@ -144,12 +160,12 @@ interface ComputedIssue {
   record: IndexedIssue;
 }
 
-/** One project's issues and the upstream work they wait on, read from Jira and computed with its configuration. */
+/** One project's issues (as Jira returned them) and the upstream work they wait on, computed with its configuration. */
 async function computeProject(
   client: JiraClient,
   config: MlLanesConfig,
   catalog: FieldCatalog,
-  issues: readonly { id: string; key: string }[],
+  issues: readonly JiraIssue[],
   sameProjectOnly: boolean,
 ): Promise<ComputedIssue[]> {
   const request = { fields: requestedFields(catalog, false), properties: ML_LANES_PROPERTIES };
@@ -158,12 +174,7 @@ async function computeProject(
     snapshot: toIssueSnapshot(issue, catalog, inScope),
     ...readDependencies(issue, config.dependencyLinkTypes),
   });
-  const targets = await bulkFetchIssues(
-    client,
-    issues.map(({ id }) => id),
-    request,
-    read(true),
-  );
+  const targets = { items: issues.map(read(true)) };
   const targetKeys = new Set(targets.items.map(({ snapshot }) => snapshot.key));
   const idOfKey = new Map<string, string>(targets.items.map(({ id, snapshot }) => [snapshot.key, id]));
   const outside = new Map<string, string>();
