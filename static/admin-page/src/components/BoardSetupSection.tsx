@@ -232,7 +232,7 @@ function QueryGroup({
               <Verdict verdict={query.verdict} />
               <CopyButton text={query.jql} what={`the query for ${query.name}`} />
             </div>
-            <code className="mla-jql" data-testid="setup-jql">
+            <code className="mla-setup-jql" data-testid="setup-jql">
               {query.jql}
             </code>
             {query.verdict.status === 'invalid' && (
