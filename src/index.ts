@@ -1,5 +1,10 @@
 /** Forge entry points: only wiring. Logic lives in src/resolvers and the core below it. */
-import { createIndexConsumer, createIndexReconcile, createIndexTrigger } from './forge/board-index-handlers';
+import {
+  createIndexConsumer,
+  createIndexReconcile,
+  createIndexTrigger,
+  forgeIndexQueue,
+} from './forge/board-index-handlers';
 import { createDoneGate } from './forge/done-gate';
 import { createForgeHandler } from './forge/handler';
 import { createHistoryConsumer } from './forge/history-consumer';
@@ -13,6 +18,7 @@ const configs = new ConfigRepository(forgeKvsStore);
 export const handler = createForgeHandler(configs, {
   store: forgeKvsStore,
   historyQueue: forgeHistoryQueue(),
+  indexQueue: forgeIndexQueue(),
 });
 
 /** Reads a board history too large for a resolver call, in the background (manifest: function `history-reader`). */

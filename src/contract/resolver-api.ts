@@ -2,6 +2,7 @@
  * The resolver functions the Custom UI may invoke, with their payloads and results: one typed API for both sides.
  */
 import { ADMIN_RESOLVER_KEYS, type AdminApi } from './admin-api';
+import { BOARD_SETUP_RESOLVER_KEYS, type BoardSetupApi } from './board-setup-api';
 import { ISSUE_RESOLVER_KEYS, type IssueApi } from './issue-api';
 import type { ForecastAnswer, WhatIf } from './forecast-view';
 import type { PanelPlan } from './panel-plan';
@@ -40,7 +41,7 @@ export interface PanelApi {
 }
 
 /** Every resolver function of the app: the planning panel's and the admin page's. */
-export interface ResolverApi extends PanelApi, AdminApi, IssueApi {}
+export interface ResolverApi extends PanelApi, AdminApi, IssueApi, BoardSetupApi {}
 
 export type ResolverKey = keyof ResolverApi;
 
@@ -50,6 +51,7 @@ export const RESOLVER_KEYS = [
   'listBoards',
   ...ADMIN_RESOLVER_KEYS,
   ...ISSUE_RESOLVER_KEYS,
+  ...BOARD_SETUP_RESOLVER_KEYS,
 ] as const satisfies readonly ResolverKey[];
 
 /** The module context the panel reads with `view.getContext()` (only the parts it uses). */

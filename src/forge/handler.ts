@@ -2,13 +2,15 @@ import Resolver from '@forge/resolver';
 import type { ResolverResult } from '../contract/envelope';
 import { RESOLVER_KEYS, type ResolverKey } from '../contract/resolver-api';
 import type { HistoryReadQueue } from '../app/history-read-event';
+import type { IndexQueue } from '../app/index-events';
 import { createResolverFunctions } from '../resolvers';
 import type { ForecastResolverDeps } from '../resolvers/get-forecast';
 import type { ConfigRepository } from '../storage/config-repository';
 import { HistoryCache } from '../storage/history-cache';
+import { BoardIndexStore } from '../storage/board-index-store';
 import { HistoryReadMarkers } from '../storage/history-read-marker';
 import type { KeyValueStore } from '../storage/key-value-store';
-import { forgeJiraAsUser } from './jira-as-user';
+import { forgeJiraAsApp, forgeJiraAsUser } from './jira-as-user';
 
 type Definitions = ReturnType<Resolver['getDefinitions']>;
 
@@ -23,6 +25,8 @@ export interface ForgeHandlerOptions {
   historyQueue?: HistoryReadQueue;
   /** Done issues above which a history goes to the background (default BACKGROUND_READ_ABOVE_DONE_ISSUES). */
   backgroundReadAbove?: number;
+  /** The board index's queue, for the admin page's "re-index now" (Forge's async events; needs `store`). */
+  indexQueue?: IndexQueue;
 }
 
 /**
@@ -33,7 +37,7 @@ export function createForgeHandler(
   configs: ConfigRepository,
   options: ForgeHandlerOptions = {},
 ): Definitions {
-  const { store, today, historyQueue, backgroundReadAbove } = options;
+  const { store, today, historyQueue, backgroundReadAbove, indexQueue } = options;
   const deps: ForecastResolverDeps = {
     jiraAsUser: forgeJiraAsUser,
     configs,
@@ -48,6 +52,10 @@ export function createForgeHandler(
         }
       : {}),
     ...(today ? { today } : {}),
+    // "Re-index now" reads open sprints as the app, like the daily reconcile; it never writes from here.
+    ...(store && indexQueue
+      ? { boardIndex: { index: new BoardIndexStore(store), queue: indexQueue, jiraAsApp: forgeJiraAsApp } }
+      : {}),
   };
   const functions = createResolverFunctions(deps);
   const resolver = new Resolver();

@@ -146,6 +146,17 @@ const ENDPOINTS: { method: HttpMethod; path: RegExp; call: Call }[] = [
     call: (jira, _, __, body) =>
       jira.requestJira(route`/rest/api/3/search/jql`, { method: 'POST', headers: json, ...sent(body) }),
   },
+  // The admin page's board setup asks Jira whether its JQL is valid, as the admin (what they can see).
+  {
+    method: 'POST',
+    path: /^\/rest\/api\/3\/jql\/parse$/,
+    call: (jira, _, query, body) =>
+      jira.requestJira(route`/rest/api/3/jql/parse?validation=${param(query, 'validation', 'strict')}`, {
+        method: 'POST',
+        headers: json,
+        ...sent(body),
+      }),
+  },
   {
     method: 'POST',
     path: /^\/rest\/api\/3\/issue\/bulkfetch$/,

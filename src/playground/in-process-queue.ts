@@ -1,6 +1,7 @@
 import type { AsyncEvent } from '@forge/events';
 import { randomUUID } from 'node:crypto';
 import { HISTORY_READ_QUEUE, type HistoryReadQueue } from '../app/history-read-event';
+import { INDEX_QUEUE, type IndexQueue } from '../app/index-events';
 
 /** How long an event waits before its consumer runs: long enough to see the panel's "reading" state. */
 export const IN_PROCESS_DELAY_MS = 3000;
@@ -26,6 +27,34 @@ export function inProcessQueue(
       }, delayMs);
       // A pending read must not keep the playground from stopping.
       timer.unref();
+      return Promise.resolve();
+    },
+  };
+}
+
+/**
+ * The same stand-in for the board index's queue ("re-index now" in the admin page): each job goes to `consume` a
+ * moment later, one at a time in push order, as Forge's consumer would take them (with a concurrency of one).
+ */
+export function inProcessIndexQueue(
+  consume: (event: AsyncEvent) => Promise<void>,
+  delayMs = IN_PROCESS_DELAY_MS,
+): IndexQueue {
+  let chain: Promise<void> = Promise.resolve();
+  return {
+    push(jobs) {
+      for (const job of jobs) {
+        const delivered: AsyncEvent = {
+          queueName: INDEX_QUEUE,
+          jobId: randomUUID(),
+          eventId: randomUUID(),
+          body: { ...job },
+        };
+        const timer = setTimeout(() => {
+          chain = chain.then(() => consume(delivered)).catch((error: unknown) => console.error(error));
+        }, delayMs);
+        timer.unref();
+      }
       return Promise.resolve();
     },
   };

@@ -5,13 +5,15 @@
  * does, on one line; a mistake or a busy port is one line too, never a stack.
  */
 import { join } from 'node:path';
+import type { IndexQueue } from '../app/index-events';
+import { createIndexConsumer } from '../forge/board-index-handlers';
 import { createForgeHandler } from '../forge/handler';
 import { createHistoryConsumer } from '../forge/history-consumer';
 import { ConfigRepository } from '../storage/config-repository';
 import { FileStore } from '../storage/file-store';
 import { DEMO_NOW, startSimulator, demoSite } from '../simulator';
 import { installForgeRuntime } from './forge-runtime';
-import { inProcessQueue } from './in-process-queue';
+import { inProcessIndexQueue, inProcessQueue } from './in-process-queue';
 import { PlaygroundUsageError, readPlaygroundStart, type PlaygroundStart } from './options';
 import { PortUnavailableError, startPlayground, type PlaygroundUser, type RunningPlayground } from './server';
 
@@ -75,8 +77,14 @@ async function main(): Promise<void> {
   // KVS stands in as a file, so saved configurations survive restarts of the playground.
   const store = new FileStore(process.env.ML_LANES_STORE ?? join(process.cwd(), '.playground', 'kvs.json'));
   const configs = new ConfigRepository(store);
+  // "Re-index now" in the admin page: the board index's jobs run here a moment later, as the app (the consumer's
+  // seam) against the same Jira, and its follow-ups go back on the same queue.
+  const indexQueue: IndexQueue = inProcessIndexQueue((event) =>
+    createIndexConsumer(configs, store, indexQueue)(event),
+  );
   const handler = createForgeHandler(configs, {
     store,
+    indexQueue,
     ...(today ? { today } : {}),
     // Every history goes through the background read, so the panel's "reading" state can be seen at work.
     ...(start.backgroundHistory

@@ -1,3 +1,4 @@
+import type { BoardIndexAccess } from '../app/board-setup';
 import { JiraClient } from '../jira/client';
 import type { JiraRequest } from '../jira/seam';
 import type { ConfigRepository } from '../storage/config-repository';
@@ -22,6 +23,8 @@ export interface ResolverDeps {
   /** Longest one Jira request may take inside that budget. */
   requestTimeoutMs?: number;
   now?: () => number;
+  /** The board index, for the admin page's board setup: its status, and its queue for "re-index now". */
+  boardIndex?: BoardIndexAccess;
   sleep?: (ms: number) => Promise<void>;
 }
 

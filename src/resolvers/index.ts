@@ -11,6 +11,7 @@ import {
   saveConfig,
   validateConfig,
 } from './admin/config';
+import { getBoardSetup, reindexBoardIndex } from './admin/board-setup';
 import { siteCatalog } from './admin/catalog';
 import { previewConfig } from './admin/preview';
 import { getForecast } from './get-forecast';
@@ -66,6 +67,8 @@ export function createResolverFunctions(deps: ResolverDeps): ResolverFunctions {
     setDodItem: wrap<'setDodItem'>(setDodItem),
     setLaneOverride: wrap<'setLaneOverride'>(setLaneOverride),
     checkDoneTransition: wrap<'checkDoneTransition'>(checkDoneTransition),
+    getBoardSetup: wrap<'getBoardSetup'>(getBoardSetup),
+    reindexBoardIndex: wrap<'reindexBoardIndex'>(reindexBoardIndex),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
- * Parses the JQL subset the simulator answers: clauses `field op value` joined by AND, optional ORDER BY.
- * Operators: `=`, `!=`, `in (...)`, `not in (...)`, `<`, `<=`, `>`, `>=`, `is [not] EMPTY`. Which field takes
- * which operator is checked by the evaluator. Anything else is a JqlSyntaxError naming what is wrong.
+ * Parses the JQL subset the simulator answers: clauses `field op value` joined by AND and OR (AND binds tighter,
+ * as in Jira; no parentheses), optional ORDER BY. Operators: `=`, `!=`, `in (...)`, `not in (...)`, `<`, `<=`,
+ * `>`, `>=`, `is [not] EMPTY`. A field may be `issue.property[key].path` (unquoted key). Which field takes which
+ * operator is checked by the evaluator. Anything else is a JqlSyntaxError naming what is wrong.
  */
 
 export type Operator = '=' | '!=' | 'in' | 'not in' | '<' | '<=' | '>' | '>=' | 'is' | 'is not';
@@ -23,7 +24,8 @@ export class JqlSyntaxError extends Error {}
 
 export const UNSUPPORTED = 'is not supported by the ML Lanes Jira simulator';
 
-export function parseJql(jql: string): Clause[] {
+/** The query's clauses as alternatives (joined by OR), each a list of clauses that must all hold (AND). */
+export function parseJql(jql: string): Clause[][] {
   return parse(tokenize(jql));
 }
 
@@ -67,12 +69,13 @@ function tokenize(jql: string): Token[] {
 /** Stands for `openSprints()` in a clause's values (no sprint name can hold a NUL). */
 export const OPEN_SPRINTS = '\u0000openSprints()';
 
-function parse(tokens: Token[]): Clause[] {
+function parse(tokens: Token[]): Clause[][] {
   let pos = 0;
   const peek = (): Token => tokens[pos] ?? { kind: 'eof', text: '' };
   const next = (): Token => tokens[pos++] ?? { kind: 'eof', text: '' };
   const isWord = (t: Token, word: string) => t.kind === 'word' && t.text.toLowerCase() === word;
-  const clauses: Clause[] = [];
+  const alternatives: Clause[][] = [];
+  let clauses: Clause[] = [];
 
   const readValue = (): string => {
     const t = next();
@@ -128,8 +131,10 @@ function parse(tokens: Token[]): Clause[] {
   while (peek().kind !== 'eof' && !isWord(peek(), 'order')) {
     if (clauses.length > 0) {
       const joiner = next();
-      if (isWord(joiner, 'or')) throw new JqlSyntaxError(`'OR' ${UNSUPPORTED}; join clauses with AND.`);
-      if (!isWord(joiner, 'and')) {
+      if (isWord(joiner, 'or')) {
+        alternatives.push(clauses);
+        clauses = [];
+      } else if (!isWord(joiner, 'and')) {
         throw new JqlSyntaxError(
           `Error in the JQL Query: Expecting either 'OR' or 'AND' but got '${joiner.text}'.`,
         );
@@ -143,6 +148,7 @@ function parse(tokens: Token[]): Clause[] {
     if (isWord(fieldToken, 'not')) throw new JqlSyntaxError(`'NOT' before a clause ${UNSUPPORTED}.`);
     clauses.push({ field: fieldToken.text, ...readOperator(fieldToken.text) });
   }
+  if (clauses.length > 0) alternatives.push(clauses);
 
   if (isWord(peek(), 'order')) {
     next();
@@ -159,5 +165,5 @@ function parse(tokens: Token[]): Clause[] {
   }
   if (peek().kind !== 'eof')
     throw new JqlSyntaxError(`Error in the JQL Query: Unexpected '${peek().text}' at the end of the query.`);
-  return clauses;
+  return alternatives;
 }

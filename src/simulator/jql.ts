@@ -8,8 +8,10 @@ import { JqlSyntaxError, OPEN_SPRINTS, parseJql, UNSUPPORTED, type Clause, type 
  * `=` or `in`); `status`, `statusCategory`, `issuetype`/`type`, `resolution` (also `!=`, `not in`); the dates
  * `resolved`/`resolutiondate`, `created`, `updated` (compared with `=`, `!=`, `<`, `<=`, `>`, `>=`, or
  * `is [not] EMPTY`; values "yyyy-MM-dd", "yyyy/MM/dd", either with " HH:mm", or periods such as "-90d" and
- * "-4w 2d", read in the user's time zone and counted from the site's clock). Clauses join with AND; ORDER BY
- * is accepted and ignored (results come in rank order). Anything else is a 400 naming what is unsupported.
+ * "-4w 2d", read in the user's time zone and counted from the site's clock); the app's indexed issue properties
+ * (`issue.property[ml-lanes-state].lane`, or an alias such as `mlLanesBlocked`). Clauses join with AND and OR
+ * (no parentheses); ORDER BY is accepted and ignored (results come in rank order). Anything else is a 400
+ * naming what is unsupported.
  */
 
 export type JqlResult = { issues: WorkspaceIssue[] } | { errors: string[] };
@@ -66,7 +68,8 @@ export function runJql(site: Site, jql: string, cache?: JqlCache): JqlResult {
   const cached = cache?.get(jql);
   if (cached) return cached;
   const { result, clockDependent } = evaluate(site, jql);
-  // Periods count from real time when the site has no clock of its own: such answers cannot be kept.
+  // Periods count from real time when the site has no clock of its own, and issue properties change under a
+  // query: such answers cannot be kept.
   if (cache && !clockDependent) {
     if (cache.size >= 50) cache.delete(cache.keys().next().value as string);
     cache.set(jql, result);
@@ -75,24 +78,28 @@ export function runJql(site: Site, jql: string, cache?: JqlCache): JqlResult {
 }
 
 function evaluate(site: Site, jql: string): { result: JqlResult; clockDependent: boolean } {
-  let clauses: Clause[];
+  let alternatives: Clause[][];
   try {
-    clauses = parseJql(jql);
+    alternatives = parseJql(jql);
   } catch (error) {
     if (error instanceof JqlSyntaxError)
       return { result: { errors: [error.message] }, clockDependent: false };
     throw error;
   }
-  if (clauses.length === 0) {
+  if (alternatives.length === 0) {
     const message =
       'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.';
     return { result: { errors: [message] }, clockDependent: false };
   }
   const errors: string[] = [];
   const state = { clockDependent: false };
-  const predicates = clauses.map((clause) => predicateFor(site, clause, errors, state));
-  if (errors.length > 0) return { result: { errors }, clockDependent: false };
-  const issues = site.ws.issues.filter((issue) => isReadable(issue) && predicates.every((p) => p(issue)));
+  const predicates = alternatives.map((clauses) =>
+    clauses.map((clause) => predicateFor(site, clause, errors, state)),
+  );
+  if (errors.length > 0) return { result: { errors: [...new Set(errors)] }, clockDependent: false };
+  const issues = site.ws.issues.filter(
+    (issue) => isReadable(issue) && predicates.some((all) => all.every((p) => p(issue))),
+  );
   return { result: { issues }, clockDependent: state.clockDependent };
 }
 
@@ -102,16 +109,16 @@ function evaluate(site: Site, jql: string): { result: JqlResult; clockDependent:
  * warns about `project = INVALID` (SPEC `parseJqlQueries` example). ORDER BY alone is a valid query.
  */
 export function validateJql(site: Site, jql: string): { errors: string[]; warnings: string[] } {
-  let clauses: Clause[];
+  let alternatives: Clause[][];
   try {
-    clauses = parseJql(jql);
+    alternatives = parseJql(jql);
   } catch (error) {
     if (error instanceof JqlSyntaxError) return { errors: [error.message], warnings: [] };
     throw error;
   }
   const problems: string[] = [];
   const state = { clockDependent: false };
-  for (const clause of clauses) predicateFor(site, clause, problems, state);
+  for (const clause of alternatives.flat()) predicateFor(site, clause, problems, state);
   const isWarning = (message: string) => /^The value '.*' does not exist for the field '.*'\.$/.test(message);
   return {
     errors: [...new Set(problems.filter((message) => !isWarning(message)))],
@@ -127,6 +134,11 @@ function predicateFor(
   errors: string[],
   state: { clockDependent: boolean },
 ): Predicate {
+  const property = indexedProperty(clause.field, errors);
+  if (property !== undefined) {
+    state.clockDependent = true;
+    return property === null ? () => false : propertyPredicate(site, clause, property, errors);
+  }
   const kind = FIELDS[clause.field.toLowerCase()];
   if (kind === undefined) {
     errors.push(`Field '${clause.field}' ${UNSUPPORTED} (supported: ${Object.keys(FIELDS).join(', ')}).`);
@@ -273,6 +285,106 @@ function datePredicate(
   return (issue) => {
     const t = at(issue);
     return t !== null && test(t);
+  };
+}
+
+/**
+ * The issue properties ML Lanes indexes (manifest.yml `jira:entityProperty`), each path with its index type, and
+ * their search aliases. Searched as `issue.property[key].path` or by alias, on the issue's stored properties.
+ */
+const INDEXED: Record<string, Record<string, 'string' | 'number'>> = {
+  'ml-lanes-state': {
+    blocked: 'string',
+    handoff: 'string',
+    waitingOn: 'number',
+    lane: 'string',
+    dodComplete: 'string',
+  },
+  'ml-lanes-dod': { complete: 'string', met: 'number', total: 'number', lane: 'string' },
+};
+const ALIASES: Record<string, { key: string; path: string }> = {
+  mllanesblocked: { key: 'ml-lanes-state', path: 'blocked' },
+  mllaneshandoff: { key: 'ml-lanes-state', path: 'handoff' },
+  mllaneswaitingon: { key: 'ml-lanes-state', path: 'waitingOn' },
+  mllaneslane: { key: 'ml-lanes-dod', path: 'lane' },
+  mllanesdodcomplete: { key: 'ml-lanes-dod', path: 'complete' },
+  mllanesdodmet: { key: 'ml-lanes-dod', path: 'met' },
+  mllanesdodtotal: { key: 'ml-lanes-dod', path: 'total' },
+};
+const PROPERTY_FIELD = /^issue\.property\[([^\]]+)\]\.([A-Za-z0-9_.]+)$/i;
+
+interface IndexedPath {
+  key: string;
+  path: string;
+  type: 'string' | 'number';
+}
+
+/** The indexed property a field names; null for a property the app does not index; undefined for no property. */
+function indexedProperty(field: string, errors: string[]): IndexedPath | null | undefined {
+  const match = PROPERTY_FIELD.exec(field);
+  const named = match ? { key: match[1] ?? '', path: match[2] ?? '' } : ALIASES[field.toLowerCase()];
+  if (!named) return undefined;
+  const paths = Object.hasOwn(INDEXED, named.key) ? INDEXED[named.key] : undefined;
+  const type = paths && Object.hasOwn(paths, named.path) ? paths[named.path] : undefined;
+  if (type) return { ...named, type };
+  errors.push(
+    `Field '${field}' ${UNSUPPORTED} (indexed properties: ${Object.entries(INDEXED)
+      .flatMap(([key, paths]) => Object.keys(paths).map((path) => `issue.property[${key}].${path}`))
+      .join(', ')}).`,
+  );
+  return null;
+}
+
+/**
+ * A clause on an indexed property, as Jira reads one: a value of another type than the index's is not indexed,
+ * and an empty string counts as no value (UNCONFIRMED for Jira; the board setup's "No lane" query holds either
+ * way). `!=` and `not in` never match an issue without a value, as in Jira.
+ */
+function propertyPredicate(site: Site, clause: Clause, property: IndexedPath, errors: string[]): Predicate {
+  const allowed: readonly Operator[] =
+    property.type === 'number'
+      ? [...OPERATORS.choice, '<', '<=', '>', '>=', 'is', 'is not']
+      : [...OPERATORS.choice, 'is', 'is not'];
+  if (!allowed.includes(clause.op)) {
+    errors.push(
+      `Operator '${clause.op}' ${UNSUPPORTED} for field '${clause.field}' (use ${allowed.join(', ')}).`,
+    );
+    return () => false;
+  }
+  const valueOf = (issue: WorkspaceIssue): string | number | null => {
+    let value: unknown = site.properties.get(issue.key)?.get(property.key);
+    for (const step of property.path.split('.')) {
+      value =
+        value !== null && typeof value === 'object' && Object.hasOwn(value, step)
+          ? (value as Record<string, unknown>)[step]
+          : undefined;
+    }
+    if (property.type === 'number') return typeof value === 'number' && Number.isFinite(value) ? value : null;
+    return typeof value === 'string' && value !== '' ? value : null;
+  };
+  if (clause.op === 'is') return (issue) => valueOf(issue) === null;
+  if (clause.op === 'is not') return (issue) => valueOf(issue) !== null;
+  const wanted: (string | number)[] = [];
+  for (const text of clause.values) {
+    if (property.type === 'string') wanted.push(text);
+    else if (/^-?\d+(\.\d+)?$/.test(text)) wanted.push(Number(text));
+    else errors.push(`The value '${text}' for field '${clause.field}' is not a number.`);
+  }
+  const bound = wanted[0] ?? 0;
+  const test: Record<string, (value: string | number) => boolean> = {
+    '=': (value) => wanted.includes(value),
+    in: (value) => wanted.includes(value),
+    '!=': (value) => !wanted.includes(value),
+    'not in': (value) => !wanted.includes(value),
+    '<': (value) => value < bound,
+    '<=': (value) => value <= bound,
+    '>': (value) => value > bound,
+    '>=': (value) => value >= bound,
+  };
+  const matches = test[clause.op] ?? (() => false);
+  return (issue) => {
+    const value = valueOf(issue);
+    return value !== null && matches(value);
   };
 }
 

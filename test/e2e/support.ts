@@ -6,7 +6,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, ConsoleMessage, Frame, Page } from 'playwright-core';
 import { launchChromium } from '../../src/playground/chromium';
+import type { IndexQueue } from '../../src/app/index-events';
+import { createIndexConsumer } from '../../src/forge/board-index-handlers';
 import { createForgeHandler } from '../../src/forge/handler';
+import { inProcessIndexQueue } from '../../src/playground/in-process-queue';
 import { ConfigRepository } from '../../src/storage/config-repository';
 import { MemoryStore } from '../../src/storage/key-value-store';
 import { installForgeRuntime } from '../../src/playground/forge-runtime';
@@ -39,15 +42,25 @@ export interface Stage {
   close(): Promise<void>;
 }
 
-export async function startStage(workspace: Workspace): Promise<Stage> {
+/** With `boardIndex`, "re-index now" runs the real index consumer in process, as in the playground. */
+export async function startStage(
+  workspace: Workspace,
+  options: { boardIndex?: boolean } = {},
+): Promise<Stage> {
   const simulator = await startSimulator({
     workspace: { ...workspace, credentials: AUTH, otherUsers: [MEMBER] },
   });
   installForgeRuntime({ jiraUrl: simulator.url, ...AUTH });
+  const configs = new ConfigRepository(new MemoryStore());
+  const store = new MemoryStore();
+  const indexQueue: IndexQueue | undefined = options.boardIndex
+    ? inProcessIndexQueue((event) => createIndexConsumer(configs, store, indexQueue)(event), 100)
+    : undefined;
   const playground = await startPlayground({
-    handler: createForgeHandler(new ConfigRepository(new MemoryStore()), {
-      store: new MemoryStore(),
+    handler: createForgeHandler(configs, {
+      store,
       today: () => new Date(DEMO_NOW),
+      ...(indexQueue ? { indexQueue } : {}),
     }),
     siteUrl: simulator.url,
     users: {

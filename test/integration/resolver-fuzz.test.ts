@@ -48,6 +48,8 @@ const VALID: Record<ResolverKey, Record<string, unknown>> = {
   setDodItem: { issueKey: 'CV-113', itemId: 'reviewed', checked: true },
   setLaneOverride: { issueKey: 'CV-110', lane: 'test' },
   checkDoneTransition: { issueKey: 'CV-101' },
+  getBoardSetup: { boardId: CV_BOARD_ID },
+  reindexBoardIndex: {},
 };
 
 const HUGE = 'x'.repeat(1_000_000);

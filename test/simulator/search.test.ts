@@ -130,7 +130,7 @@ describe('JQL subset and visibility', () => {
 
   test.each([
     ['labels = data', /Field 'labels'/],
-    ['sprint = 102 OR project = CV', /OR/],
+    ['(sprint = 102 OR project = CV) AND status = Done', /Parenthesised/],
     ['sprint in closedSprints()', /functions/],
     ['sprint != 102', /Operator '!='/],
     ['sprint = 9999', /The value '9999' does not exist for the field 'sprint'/],

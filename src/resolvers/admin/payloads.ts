@@ -35,3 +35,5 @@ export const previewPayload = z
     message: 'pick a board (and sprint) or type a JQL query',
     path: ['boardId'],
   });
+export const boardSetupPayload = z.strictObject({ boardId: jiraIdSchema });
+export const reindexPayload = z.strictObject({}).default({});

@@ -246,5 +246,26 @@ function adminStylesheet(): string {
 .mla-diff-before { text-decoration: line-through; color: ${token('color.text.subtle')}; }
 .mla-diff-after { text-decoration: none; font-weight: ${token('font.weight.semibold')}; color: ${token('color.text')}; }
 .mla-diff-empty { margin: 0; font: ${token('font.body.small')}; }
+
+/* Board setup */
+.mla-board-pick { max-width: 360px; }
+.mla-board-loading { display: flex; align-items: center; gap: ${token('space.100')}; color: ${token('color.text.subtle')}; }
+.mla-setup-group { display: grid; gap: ${token('space.075')}; padding-top: ${token('space.150')}; border-top: ${token('border.width')} solid ${token('color.border')}; min-width: 0; }
+.mla-setup-title { margin: 0; font: ${token('font.heading.xsmall')}; color: ${token('color.text')}; }
+.mla-setup-where { margin: 0; font: ${token('font.body.small')}; color: ${token('color.text.subtle')}; }
+.mla-setup-list { list-style: none; margin: 0; padding: 0; display: grid; gap: ${token('space.100')}; }
+.mla-setup-item { display: grid; gap: ${token('space.050')}; padding: ${token('space.100')}; border: ${token('border.width')} solid ${token('color.border')}; border-radius: ${token('radius.medium')}; background: ${token('elevation.surface.raised')}; min-width: 0; }
+.mla-setup-item-head { display: flex; flex-wrap: wrap; align-items: center; gap: ${token('space.100')}; }
+.mla-setup-name { display: inline-flex; align-items: center; gap: ${token('space.075')}; font-weight: ${token('font.weight.semibold')}; color: ${token('color.text')}; margin-right: auto; }
+.mla-card-colour { display: inline-block; width: 12px; height: 12px; border-radius: ${token('radius.xsmall')}; box-shadow: inset 0 0 0 1px ${token('color.border')}; }
+.mla-page code.mla-setup-jql { display: block; padding: ${token('space.075')} ${token('space.100')}; font: ${token('font.body.small')}; font-family: ${token('font.family.code')}; color: ${token('color.text')}; background: ${token('color.background.neutral')}; border-radius: ${token('radius.small')}; overflow-wrap: anywhere; white-space: pre-wrap; }
+.mla-jql-errors { margin: 0; padding-left: ${token('space.250')}; font: ${token('font.body.small')}; color: ${token('color.text.danger')}; }
+.mla-copy { display: inline-flex; align-items: center; gap: ${token('space.075')}; }
+.mla-index-status { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: ${token('space.050')} ${token('space.200')}; margin: 0; font: ${token('font.body')}; }
+.mla-page .mla-index-status { padding: 0; }
+.mla-page .mla-index-status dt, .mla-page .mla-index-status dd { margin: 0; padding: 0; font: ${token('font.body')}; }
+.mla-index-status dt { color: ${token('color.text.subtle')}; }
+.mla-index-status dd { color: ${token('color.text')}; }
+.mla-setup-done { margin: 0; font: ${token('font.body')}; color: ${token('color.text')}; }
 `;
 }

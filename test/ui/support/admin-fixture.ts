@@ -7,6 +7,8 @@
 import { TextEncoder as NodeTextEncoder } from 'node:util';
 import type { ResolverResult } from '../../../src/contract/envelope';
 import type { ConfigPreview, SiteCatalog } from '../../../src/contract/admin-api';
+import type { BoardSetupView, ReindexResult } from '../../../src/contract/board-setup-api';
+import { boardSetup } from '../../../src/domain/board-setup';
 import type { BoardChoice, PanelContext } from '../../../src/contract/resolver-api';
 import { defaultConfig } from '../../../src/config/defaults';
 import type { MlLanesConfig } from '../../../src/config/schema';
@@ -118,6 +120,47 @@ export const PREVIEW: ConfigPreview = {
   countsAfter: { data: 1, code: 1, '': 1 },
 };
 
+/** The CV board's setup as the resolver answers it: every query valid, every field on the site. */
+export function boardSetupView(): BoardSetupView {
+  const setup = boardSetup(adminConfig().lanes);
+  const valid = { status: 'valid' as const, warnings: [] };
+  return {
+    board: { id: 1, name: 'CV board', type: 'scrum', projectKey: 'CV' },
+    lanesFrom: 'the site configuration',
+    swimlanes: setup.swimlanes.map((query) => ({ ...query, verdict: valid })),
+    quickFilters: setup.quickFilters.map((query) => ({ ...query, verdict: valid })),
+    cardColours: setup.cardColours.map((query) => ({ ...query, verdict: valid })),
+    cardFields: setup.cardFields.map((field, at) => ({
+      ...field,
+      state: 'present' as const,
+      fieldId: `customfield_1095${at}`,
+    })),
+    jqlProblem: null,
+    fieldProblems: [],
+    index: {
+      lastFullReindexAt: '2026-11-20T06:00:00.000Z',
+      issuesIndexed: 412,
+      eventsProcessed: 1280,
+      lastRunAt: '2026-11-20T09:15:00.000Z',
+      lastErrors: [],
+    },
+    canReindex: true,
+  };
+}
+
+export const REINDEX: ReindexResult = {
+  issuesQueued: 27,
+  jobs: 1,
+  complete: true,
+  index: {
+    lastFullReindexAt: '2026-11-21T10:00:00.000Z',
+    issuesIndexed: 412,
+    eventsProcessed: 1280,
+    lastRunAt: '2026-11-20T09:15:00.000Z',
+    lastErrors: [],
+  },
+};
+
 /** The people who saved the seeded revisions (account ids that read as names, so tests can look for them). */
 export const PRIYA = 'Priya Raman';
 export const TOMAS = 'Tomás Ortega';
@@ -149,6 +192,7 @@ export class FakeAdminServer {
   /** Who the resolvers are told is calling (saves record it). */
   accountId = 'Ada Okafor';
   preview: ConfigPreview = PREVIEW;
+  boardSetup: BoardSetupView = boardSetupView();
   /** Invocations of these resolvers wait until the test releases them. */
   readonly held = new Map<string, HeldCall[]>();
   private readonly resolvers: ResolverFunctions;
@@ -231,6 +275,16 @@ export class FakeAdminServer {
         return { ok: true, data: BOARDS };
       case 'previewConfig':
         return { ok: true, data: this.preview };
+      case 'getBoardSetup':
+        return { ok: true, data: this.boardSetup };
+      // The admin check is the server's (tested with the resolvers); here it follows `admin`.
+      case 'reindexBoardIndex':
+        return this.admin
+          ? { ok: true, data: REINDEX }
+          : {
+              ok: false,
+              error: { code: 'forbidden', message: 'Only Jira administrators can re-index the board index.' },
+            };
       default:
         return { ok: false, error: { code: 'internal', message: `unexpected ${functionKey}` } };
     }

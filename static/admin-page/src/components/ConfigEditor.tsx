@@ -21,6 +21,7 @@ import { ConfigDiff } from './ConfigDiff';
 import { AnchorProblems, EditableContext, ProblemsContext } from './controls';
 import { CapacitySection } from './CapacitySection';
 import { DodSection } from './DodSection';
+import { BoardSetupSection } from './BoardSetupSection';
 import { Banners, Header } from './Header';
 import { HistorySection } from './HistorySection';
 import { LanesSection } from './LanesSection';
@@ -198,7 +199,9 @@ export function ConfigEditor({ projectKey, onScope, catalogState, projects, loca
   };
 
   const problemCount = (id: Tab) =>
-    id === 'history' ? 0 : problems.filter((problem) => sectionOf(problem.path) === id).length;
+    id === 'history' || id === 'board'
+      ? 0
+      : problems.filter((problem) => sectionOf(problem.path) === id).length;
   const rootProblems = grouped.get('(root)') ?? [];
 
   return (
@@ -297,6 +300,7 @@ export function ConfigEditor({ projectKey, onScope, catalogState, projects, loca
                 onRetry={loadRevisions}
               />
             )}
+            {tab === 'board' && <BoardSetupSection projectKey={projectKey} locale={locale} />}
           </div>
           <aside className="mla-aside" aria-label="Preview and changes">
             {/* Previewing an unsaved configuration is for admins, as the server insists too. */}

@@ -4,9 +4,13 @@ import type { Config } from '../model/edit';
 import { SECTIONS, type SectionId } from '../model/problems';
 import type { RevisionsState } from './HistorySection';
 
-export type Tab = SectionId | 'history';
+export type Tab = SectionId | 'history' | 'board';
 
-const TABS: { id: Tab; label: string }[] = [...SECTIONS, { id: 'history', label: 'History' }];
+const TABS: { id: Tab; label: string }[] = [
+  ...SECTIONS,
+  { id: 'history', label: 'History' },
+  { id: 'board', label: 'Board setup' },
+];
 
 export interface SectionNavProps {
   tab: Tab;
@@ -26,6 +30,7 @@ export function SectionNav({ tab, onTab, count, draft, revisions }: SectionNavPr
     dod: Object.keys(draft.dod).length,
     capacity: Object.keys(draft.capacity).length,
     history: revisions.status === 'ready' ? revisions.revisions.length : null,
+    board: null,
   };
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     const index = TABS.findIndex((each) => each.id === tab);
