@@ -36,6 +36,12 @@ const RESOURCES = [
     entry: 'static/issue-panel/src/index.tsx',
     css: 'static/issue-panel/src/issue-css.ts',
   },
+  {
+    name: 'sprint-gadget',
+    title: 'ML Lanes — sprint gadget',
+    entry: 'static/sprint-gadget/src/index.tsx',
+    css: 'static/sprint-gadget/src/gadget-css.ts',
+  },
 ];
 
 /**

@@ -23,6 +23,7 @@ function moduleContext() {
   const sprint = params.get('sprint');
   const project = params.get('project');
   const issue = params.get('issue');
+  const gadget = type === 'jira:dashboardGadget';
   return {
     accountId: 'playground-user',
     cloudId: 'playground',
@@ -39,7 +40,24 @@ function moduleContext() {
       ...(sprint ? { sprint: { id: numberOrString(sprint) } } : {}),
       ...(project ? { project: { key: project, type: 'software' } } : {}),
       ...(issue ? { issue: { key: issue, type: 'Story' } } : {}),
+      ...(gadget ? gadgetExtension() : {}),
     },
+  };
+}
+
+/** What Jira tells a dashboard gadget: its saved configuration, which gadget it is, and whether it is being edited. */
+function gadgetExtension() {
+  let gadgetConfiguration: unknown = {};
+  try {
+    gadgetConfiguration = JSON.parse(params.get('gadgetConfiguration') ?? '{}');
+  } catch {
+    // An unreadable configuration is what a gadget nobody configured gets: none.
+  }
+  return {
+    gadgetConfiguration,
+    gadget: { id: 'playground-gadget' },
+    dashboard: { id: 'playground-dashboard' },
+    ...(params.get('entryPoint') === 'edit' ? { entryPoint: 'edit' } : {}),
   };
 }
 
@@ -81,6 +99,10 @@ async function callBridge(op: string, payload?: unknown): Promise<unknown> {
       themingEnabled = true;
       applyTheme(colorMode());
       return undefined;
+    case 'submit':
+      // Jira keeps a gadget's configuration and shows the gadget with it: the host page plays that part.
+      window.parent.postMessage({ source: 'ml-lanes-bridge', op, payload }, location.origin);
+      return true;
     case 'navigate':
     case 'open':
     case 'showFlag':

@@ -7,7 +7,8 @@ import type { BoardChoice } from '../../../src/contract/resolver-api';
 import type { ResolverResult } from '../../../src/contract/envelope';
 import type { DoneTransitionCheck } from '../../../src/contract/issue-api';
 
-type ModuleId = 'sprint-action' | 'board-action' | 'project-page' | 'admin-page' | 'issue-panel';
+type ModuleId =
+  'sprint-action' | 'board-action' | 'project-page' | 'admin-page' | 'issue-panel' | 'dashboard-gadget';
 
 const MODULES: Record<ModuleId, { type: string; label: string; frame: 'modal' | 'page'; resource: string }> =
   {
@@ -41,6 +42,13 @@ const MODULES: Record<ModuleId, { type: string; label: string; frame: 'modal' | 
       frame: 'page',
       resource: 'admin-page',
     },
+    'dashboard-gadget': {
+      type: 'jira:dashboardGadget',
+      label: 'Dashboard gadget (ML Lanes sprint, in a 420 px column)',
+      // Drawn in a dashboard column (see render).
+      frame: 'page',
+      resource: 'sprint-gadget',
+    },
   };
 
 interface HostState {
@@ -52,6 +60,10 @@ interface HostState {
   user: 'admin' | 'member';
   /** The issue the issue panel is open on. */
   issue: string;
+  /** What the gadget saved with view.submit (Jira keeps it per gadget); null until then. */
+  gadgetConfig: Record<string, unknown> | null;
+  /** The gadget shows its configuration screen (Jira's "Edit" in the gadget's menu). */
+  gadgetEdit: boolean;
 }
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -86,7 +98,22 @@ function readState(): HostState {
     theme: query.get('theme') === 'dark' ? 'dark' : 'light',
     user: query.get('user') === 'member' ? 'member' : 'admin',
     issue: /^[A-Z][A-Z0-9_]*-\d+$/.test(query.get('issue') ?? '') ? (query.get('issue') as string) : 'CV-101',
+    gadgetConfig: readGadgetConfig(query.get('gadget')),
+    gadgetEdit: query.get('edit') === '1',
   };
+}
+
+/** The gadget's saved configuration from the page URL: any JSON object (the gadget checks what it reads). */
+function readGadgetConfig(text: string | null): Record<string, unknown> | null {
+  if (!text) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The first scrum board's active sprint, else its next one: what the root URL opens on. */
@@ -113,6 +140,8 @@ function writeState(state: HostState): void {
   });
   if (state.board) query.set('board', String(state.board));
   if (state.sprint) query.set('sprint', String(state.sprint));
+  if (state.gadgetConfig) query.set('gadget', JSON.stringify(state.gadgetConfig));
+  if (state.gadgetEdit) query.set('edit', '1');
   history.replaceState(null, '', `/?${query}`);
 }
 
@@ -126,6 +155,10 @@ function frameUrl(state: HostState): string {
   if (state.module === 'sprint-action' && state.sprint) query.set('sprint', String(state.sprint));
   if (state.module === 'project-page' && board?.projectKey) query.set('project', board.projectKey);
   if (state.module === 'issue-panel') query.set('issue', state.issue);
+  if (state.module === 'dashboard-gadget') {
+    query.set('gadgetConfiguration', JSON.stringify(state.gadgetConfig ?? {}));
+    if (state.gadgetEdit) query.set('entryPoint', 'edit');
+  }
   return `/module/${module.resource}/index.html?${query}`;
 }
 
@@ -154,6 +187,8 @@ function fillPickers(state: HostState): void {
   element<HTMLSelectElement>('user').value = state.user;
   element<HTMLInputElement>('issue').value = state.issue;
   element('issue-tools').hidden = state.module !== 'issue-panel';
+  element('gadget-tools').hidden = state.module !== 'dashboard-gadget';
+  element('gadget-edit').textContent = state.gadgetEdit ? 'Back to the gadget' : 'Edit gadget';
 }
 
 function render(state: HostState, reloadFrame: boolean): void {
@@ -161,7 +196,9 @@ function render(state: HostState, reloadFrame: boolean): void {
   fillPickers(state);
   document.documentElement.dataset.colorMode = state.theme;
   const frame = element<HTMLIFrameElement>('module-frame');
-  frame.closest('.stage')?.setAttribute('data-frame', MODULES[state.module].frame);
+  // A gadget is framed as a page, in a dashboard column's width.
+  const frameKind = state.module === 'dashboard-gadget' ? 'gadget' : MODULES[state.module].frame;
+  frame.closest('.stage')?.setAttribute('data-frame', frameKind);
   element('frame-title').textContent = MODULES[state.module].label;
   if (reloadFrame) frame.src = frameUrl(state);
   else frame.contentWindow?.postMessage({ source: 'ml-lanes-host', colorMode: state.theme }, location.origin);
@@ -202,6 +239,21 @@ async function tryDoneTransition(state: HostState): Promise<void> {
   );
 }
 
+interface BridgeMessage {
+  source?: string;
+  op?: string;
+  payload?: { url?: string; target?: string; moduleKey?: string; projectKey?: string } | null;
+}
+
+/** A URL, or a Forge NavigationLocation such as the app's project page of a project. */
+function navigationTarget(payload: BridgeMessage['payload']): string {
+  if (payload?.target === 'module') {
+    return `the app's ${payload.moduleKey ?? 'module'} page${payload.projectKey ? ` of project ${payload.projectKey}` : ''}`;
+  }
+  const url = payload?.url ?? '';
+  return url.startsWith('/') ? `${site}${url}` : url;
+}
+
 async function main(): Promise<void> {
   try {
     boards = await loadBoards();
@@ -238,6 +290,10 @@ async function main(): Promise<void> {
   element<HTMLButtonElement>('try-done').addEventListener('click', () => {
     void tryDoneTransition(state);
   });
+  element<HTMLButtonElement>('gadget-edit').addEventListener('click', () => {
+    state = { ...state, gadgetEdit: !state.gadgetEdit };
+    render(state, true);
+  });
   element<HTMLSelectElement>('user').addEventListener('change', (event) => {
     state = { ...state, user: (event.target as HTMLSelectElement).value === 'member' ? 'member' : 'admin' };
     render(state, true);
@@ -246,19 +302,22 @@ async function main(): Promise<void> {
     state = { ...state, theme: (event.target as HTMLInputElement).checked ? 'dark' : 'light' };
     render(state, false);
   });
-  window.addEventListener(
-    'message',
-    (event: MessageEvent<{ source?: string; op?: string; payload?: { url?: string } }>) => {
-      if (event.origin !== location.origin || event.data?.source !== 'ml-lanes-bridge') return;
-      const url = event.data.payload?.url ?? '';
-      const absolute = url.startsWith('/') ? `${site}${url}` : url;
-      showFlag(
-        event.data.op === 'navigate'
-          ? `Jira would open ${absolute} in a new tab`
-          : `The app asked Jira to ${event.data.op}`,
-      );
-    },
-  );
+  window.addEventListener('message', (event: MessageEvent<BridgeMessage>) => {
+    if (event.origin !== location.origin || event.data?.source !== 'ml-lanes-bridge') return;
+    const { op, payload } = event.data;
+    if (op === 'submit' && state.module === 'dashboard-gadget') {
+      // Jira keeps what the gadget's edit screen submits and shows the gadget with it.
+      state = { ...state, gadgetConfig: readGadgetConfig(JSON.stringify(payload ?? {})), gadgetEdit: false };
+      render(state, true);
+      showFlag(`Jira saved the gadget's configuration: ${JSON.stringify(payload ?? {})}`);
+      return;
+    }
+    showFlag(
+      op === 'navigate'
+        ? `Jira would open ${navigationTarget(payload)} in a new tab`
+        : `The app asked Jira to ${op}`,
+    );
+  });
 }
 
 void main();
