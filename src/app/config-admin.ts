@@ -142,5 +142,6 @@ function view(scope: ConfigScope, loaded: LoadedConfig, canEdit: boolean): Saved
     fallback: canEdit ? loaded.fallback : null,
     canEdit,
     migratedFrom: loaded.migratedFrom,
+    reindex: null,
   };
 }

@@ -181,17 +181,19 @@ export async function consumeIndexJob(deps: IndexConsumerDeps, body: unknown): P
  * The daily reconcile (and "re-index now"): every issue in open sprints, as the app sees them, onto the queue.
  * Only enqueues: the consumer does the work within its own time limit.
  */
-export async function reconcileIndex(deps: {
-  jira: JiraRequest;
-  queue: IndexQueue;
-  index: BoardIndexStore;
-  now?: () => number;
-}): Promise<{ issues: number; jobs: number; complete: boolean }> {
+export async function reconcileIndex(
+  deps: { jira: JiraRequest; queue: IndexQueue; index: BoardIndexStore; now?: () => number },
+  options: { projectKey?: string } = {},
+): Promise<{ issues: number; jobs: number; complete: boolean }> {
   const now = deps.now ?? Date.now;
   const client = new JiraClient(deps.jira, { deadline: now() + 20_000, now });
-  const found = await searchIssueIds(client, 'sprint in openSprints() ORDER BY id');
+  // A project's configuration changed: only its issues; else every open sprint the app can see.
+  const project = options.projectKey ? `project = "${options.projectKey}" AND ` : '';
+  const found = await searchIssueIds(client, `${project}sprint in openSprints() ORDER BY id`);
   const jobs = await enqueue(deps.queue, { issueIds: found.ids });
-  const at = new Date(now()).toISOString();
-  await deps.index.recordRun((status) => ({ ...status, lastFullReindexAt: at }));
+  if (!options.projectKey) {
+    const at = new Date(now()).toISOString();
+    await deps.index.recordRun((status) => ({ ...status, lastFullReindexAt: at }));
+  }
   return { issues: found.ids.length, jobs, complete: found.complete };
 }

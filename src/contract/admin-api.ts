@@ -45,6 +45,11 @@ export interface SavedConfigView {
   canEdit: boolean;
   /** Set when the stored document was written by an older version of ML Lanes and migrated on load. */
   migratedFrom: number | null;
+  /**
+   * After a write: the board index re-reads the open sprints' issues the configuration covers (how many were
+   * queued), or why it could not start; null when nothing was written or there is no board index (the CLI).
+   */
+  reindex: { queued: number } | { failed: string } | null;
 }
 
 export interface RevisionSummary {

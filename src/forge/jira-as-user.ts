@@ -221,7 +221,7 @@ export function forgeJiraAsUser(): JiraRequest {
   return seamOver(() => api.asUser(), ENDPOINTS);
 }
 
-/** Only for the Done-transition validator, which Jira runs without a user; it reads, never writes. */
+/** Reads as the app, never writes: for the Done-transition validator (no user) and re-index queries (all open sprints). */
 export function forgeJiraAsApp(): JiraRequest {
   return seamOver(
     () => api.asApp(),

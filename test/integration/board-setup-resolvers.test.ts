@@ -183,3 +183,54 @@ test('a malformed board id is a bad request naming the field', async () => {
     error: { code: 'bad-request', message: expect.stringContaining('boardId') },
   });
 });
+
+test('a saved configuration puts its project’s open-sprint issues on the index queue, and says how many', async () => {
+  const { jobs, as } = appWithIndex(simulator());
+  const app = as(ADMIN);
+  const before = ok(await app.getConfig({ payload: { projectKey: 'CV' }, ...context }));
+  expect(before.reindex).toBeNull();
+  const saved = ok(
+    await app.saveConfig({
+      payload: { projectKey: 'CV', baseRevision: before.revision, config: defaultConfig() },
+      ...context,
+    }),
+  );
+  const queued = jobs.flatMap((job) => job.issueIds);
+  expect(saved.reindex).toEqual({ queued: queued.length });
+  expect(queued.length).toBeGreaterThan(0);
+  // Only the project's issues: the demo's other project (REC) is left alone.
+  const keys = await keysOf(simulator(), queued);
+  expect(keys.every((key) => key.startsWith('CV-'))).toBe(true);
+});
+
+test('a saved configuration stays saved when the index queue refuses, and the answer says why', async () => {
+  const refusing = appOn(simulator(), {
+    boardIndex: {
+      index: new BoardIndexStore(new MemoryStore()),
+      queue: { push: async () => Promise.reject(new Error('the queue is over its rate limit')) },
+      jiraAsApp: () => createBasicAuthSeam({ site: simulator().url, ...ADMIN }),
+    },
+  }).as(ADMIN);
+  const before = ok(await refusing.getConfig({ payload: { projectKey: 'CV' }, ...context }));
+  const saved = ok(
+    await refusing.saveConfig({
+      payload: { projectKey: 'CV', baseRevision: before.revision, config: defaultConfig() },
+      ...context,
+    }),
+  );
+  expect(saved.reindex).toEqual({ failed: 'the queue is over its rate limit' });
+  expect(saved.revision).toBe(before.revision + 1);
+});
+
+async function keysOf(sim: RunningSimulator, ids: string[]): Promise<string[]> {
+  const response = await createBasicAuthSeam({ site: sim.url, ...ADMIN })(
+    'POST',
+    '/rest/api/3/issue/bulkfetch',
+    {
+      issueIdsOrKeys: ids,
+      fields: ['summary'],
+    },
+  );
+  const page = JSON.parse(await response.text()) as { issues: { key: string }[] };
+  return page.issues.map((issue) => issue.key);
+}

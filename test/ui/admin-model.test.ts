@@ -170,6 +170,7 @@ describe('admin page model: the document being edited', () => {
     fallback: null,
     canEdit: true,
     migratedFrom: null,
+    reindex: null,
     ...overrides,
   });
   const rename = (name: string) => ({

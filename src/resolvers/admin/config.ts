@@ -1,4 +1,5 @@
 import * as configAdmin from '../../app/config-admin';
+import { withReindex } from '../../app/reindex-after-config';
 import type { ConfigProblemView, RevisionSummary, SavedConfigView } from '../../contract/admin-api';
 import { scopeOf } from '../../storage/config-repository';
 import { jiraClientFor, type ResolverDeps } from '../deps';
@@ -35,11 +36,12 @@ export async function saveConfig(
   context: ForgeContext,
 ): Promise<SavedConfigView> {
   const request = savePayload.parse(payload);
-  return configAdmin.saveConfig(adminDeps(deps, context), {
+  const saved = await configAdmin.saveConfig(adminDeps(deps, context), {
     scope: scopeOf(request.projectKey),
     document: request.config,
     baseRevision: request.baseRevision,
   });
+  return withReindex(saved, deps.boardIndex, deps.now);
 }
 
 export async function validateConfig(
@@ -57,11 +59,12 @@ export async function importConfig(
   context: ForgeContext,
 ): Promise<SavedConfigView> {
   const request = importPayload.parse(payload);
-  return configAdmin.importConfig(adminDeps(deps, context), {
+  const saved = await configAdmin.importConfig(adminDeps(deps, context), {
     scope: scopeOf(request.projectKey),
     text: request.text,
     baseRevision: request.baseRevision,
   });
+  return withReindex(saved, deps.boardIndex, deps.now);
 }
 
 export async function listRevisions(
@@ -79,11 +82,12 @@ export async function restoreRevision(
   context: ForgeContext,
 ): Promise<SavedConfigView> {
   const request = restorePayload.parse(payload);
-  return configAdmin.restoreRevision(adminDeps(deps, context), {
+  const saved = await configAdmin.restoreRevision(adminDeps(deps, context), {
     scope: scopeOf(request.projectKey),
     revision: request.revision,
     baseRevision: request.baseRevision,
   });
+  return withReindex(saved, deps.boardIndex, deps.now);
 }
 
 export async function resetProjectConfig(
@@ -92,8 +96,9 @@ export async function resetProjectConfig(
   context: ForgeContext,
 ): Promise<SavedConfigView> {
   const request = resetPayload.parse(payload);
-  return configAdmin.resetProjectConfig(adminDeps(deps, context), {
+  const saved = await configAdmin.resetProjectConfig(adminDeps(deps, context), {
     projectKey: request.projectKey,
     baseRevision: request.baseRevision,
   });
+  return withReindex(saved, deps.boardIndex, deps.now);
 }

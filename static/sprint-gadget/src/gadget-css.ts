@@ -5,7 +5,6 @@
  */
 import { token } from '@atlaskit/tokens';
 // The panel's stylesheet itself (not through from-panel.ts, which would bundle its components into this build step).
-// eslint-disable-next-line ml-lanes/ui-boundary -- the gadget shares the planning panel's design
 import { stylesheet as panelStylesheet } from '../../planning-panel/src/panel-css';
 
 const focusRing = `outline: ${token('border.width.focused')} solid ${token('color.border.focused')}; outline-offset: ${token('space.025')};`;

@@ -137,7 +137,7 @@ export function ConfigEditor({ projectKey, onScope, catalogState, projects, loca
     writes.write({
       busy: 'save',
       send: () => call('saveConfig', { ...base, config: draft }),
-      success: (saved) => `Saved as revision ${saved.revision}.`,
+      success: (saved) => `Saved as revision ${saved.revision}.${reindexWords(saved)}`,
       sent: draft,
     });
   };
@@ -146,14 +146,15 @@ export function ConfigEditor({ projectKey, onScope, catalogState, projects, loca
     writes.write({
       busy: { restore: revision },
       send: () => call('restoreRevision', { ...base, revision }),
-      success: (saved) => `Revision ${revision} restored as revision ${saved.revision}.`,
+      success: (saved) =>
+        `Revision ${revision} restored as revision ${saved.revision}.${reindexWords(saved)}`,
     });
 
   const importText = (text: string) =>
     writes.write({
       busy: 'import',
       send: () => call('importConfig', { ...base, text }),
-      success: (saved) => `Imported and saved as revision ${saved.revision}.`,
+      success: (saved) => `Imported and saved as revision ${saved.revision}.${reindexWords(saved)}`,
     });
 
   const reset = () => {
@@ -161,7 +162,7 @@ export function ConfigEditor({ projectKey, onScope, catalogState, projects, loca
     writes.write({
       busy: 'reset',
       send: () => call('resetProjectConfig', { projectKey, baseRevision: view.revision }),
-      success: () => `${projectKey} follows the site configuration again.`,
+      success: (saved) => `${projectKey} follows the site configuration again.${reindexWords(saved)}`,
     });
   };
 
@@ -328,4 +329,14 @@ export function ConfigEditor({ projectKey, onScope, catalogState, projects, loca
       </ProblemsContext.Provider>
     </CatalogContext.Provider>
   );
+}
+
+/** What a configuration write set off in the board index (the app fields and JQL on the board), in words. */
+function reindexWords(saved: SavedConfigView): string {
+  if (!saved.reindex) return '';
+  if ('queued' in saved.reindex) {
+    const count = saved.reindex.queued;
+    return ` ${count} open-sprint issue${count === 1 ? '' : 's'} queued for the board index.`;
+  }
+  return ` The board index was not updated: ${saved.reindex.failed}`;
 }
