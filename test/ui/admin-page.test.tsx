@@ -649,4 +649,16 @@ describe('admin page: history, import, export', () => {
     expect(focused.dataset.testid).toBe('capacity-points');
     expect(focused.value).toBe('-2');
   });
+
+  it('saves the switch that limits the board index to upstream work in the same project', async () => {
+    await renderAdmin();
+    fireEvent.click(screen.getByTestId('nav-links'));
+    const box = screen.getByTestId<HTMLInputElement>('same-project-only');
+    expect(box.checked).toBe(false);
+    fireEvent.click(box);
+    await saveWhenChecked();
+    fireEvent.click(saveButton());
+    await screen.findByTestId('saved-flag');
+    expect((payloadOf('saveConfig').config as MlLanesConfig).boardIndex).toEqual({ sameProjectOnly: true });
+  });
 });

@@ -132,6 +132,10 @@ function adminStylesheet(): string {
 .mla-readonly .mla-swatch input:disabled + .mla-swatch-chip { opacity: 1; cursor: default; }
 .mla-readonly .mla-radio, .mla-readonly .mll-check { cursor: default; }
 
+/* The board index's same-project switch, under the link types */
+.mla-same-project { display: flex; align-items: flex-start; gap: ${token('space.100')}; margin-top: ${token('space.200')}; max-width: 60ch; }
+.mla-same-project input { margin-top: 2px; flex: none; }
+
 /* Colour swatches */
 .mla-colour-row { display: flex; flex-wrap: wrap; align-items: center; gap: ${token('space.150')}; }
 .mla-swatches { display: flex; flex-wrap: wrap; gap: ${token('space.050')}; }

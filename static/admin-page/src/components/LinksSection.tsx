@@ -58,6 +58,26 @@ export function LinksSection({ config, onChange }: SectionProps) {
           <span className="mla-hint">Every link type of this site is listed.</span>
         )}
       </div>
+      <label className="mll-check mla-same-project">
+        <input
+          type="checkbox"
+          checked={config.boardIndex.sameProjectOnly}
+          disabled={!editable}
+          onChange={(event) =>
+            onChange({
+              ...config,
+              boardIndex: { ...config.boardIndex, sameProjectOnly: event.target.checked },
+            })
+          }
+          data-testid="same-project-only"
+        />
+        <span>
+          On the board, count only upstream work in the same project. The app writes each issue’s “ML handoff”
+          field for everyone who can see the issue; without this, its count includes upstream work in other
+          projects that some viewers may not be allowed to see (never which issues, only how many and their
+          lanes).
+        </span>
+      </label>
     </section>
   );
 }
