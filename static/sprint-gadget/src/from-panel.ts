@@ -6,6 +6,7 @@
 export { BlockedHandoffs } from '../../planning-panel/src/components/BlockedHandoffs';
 export { IncompleteWarnings } from '../../planning-panel/src/components/IncompleteWarnings';
 export { LaneStrip } from '../../planning-panel/src/components/LaneStrip';
+export { SprintStateLozenge, Stat } from '../../planning-panel/src/components/HeaderParts';
 export { EmptySprint } from '../../planning-panel/src/components/States';
 export { formatSprintDates, sprintStateWords } from '../../planning-panel/src/format';
 export { buildModel } from '../../planning-panel/src/model';

@@ -1,9 +1,9 @@
 import Button from '@atlaskit/button/new';
-import Lozenge from '@atlaskit/lozenge';
 import RefreshIcon from '@atlaskit/icon/core/refresh';
 import type { ReactNode } from 'react';
 import type { PanelPlan } from '../../../../src/contract/panel-plan';
-import { formatSprintDates, sprintStateWords } from '../format';
+import { formatSprintDates } from '../format';
+import { SprintStateLozenge, Stat } from './HeaderParts';
 import { IncompleteWarnings } from './IncompleteWarnings';
 
 export interface PlanHeaderProps {
@@ -15,8 +15,6 @@ export interface PlanHeaderProps {
   children?: ReactNode;
 }
 
-const STATE_APPEARANCE = { active: 'inprogress', future: 'new', closed: 'default' } as const;
-
 /** Which sprint this is, its goal and dates, and the plan's numbers at a glance. */
 export function PlanHeader({ plan, locale, onRefresh, refreshing, children }: PlanHeaderProps) {
   const { scope, summary } = plan;
@@ -26,9 +24,7 @@ export function PlanHeader({ plan, locale, onRefresh, refreshing, children }: Pl
         <div className="mll-header-titles">
           <div className="mll-title-row">
             <h1 className="mll-title">{scope.sprintName}</h1>
-            <Lozenge appearance={STATE_APPEARANCE[scope.sprintState] ?? 'default'}>
-              {sprintStateWords(scope.sprintState)}
-            </Lozenge>
+            <SprintStateLozenge state={scope.sprintState} />
           </div>
           <p className="mll-meta">
             <span>{scope.boardName}</span>
@@ -65,23 +61,6 @@ export function PlanHeader({ plan, locale, onRefresh, refreshing, children }: Pl
       </dl>
       {children}
     </header>
-  );
-}
-
-function Stat({
-  label,
-  value,
-  tone,
-}: {
-  label: string;
-  value: string;
-  tone?: 'danger' | 'success' | undefined;
-}) {
-  return (
-    <div className={tone ? `mll-stat mll-stat--${tone}` : 'mll-stat'}>
-      <dt>{label}</dt>
-      <dd>{value}</dd>
-    </div>
   );
 }
 

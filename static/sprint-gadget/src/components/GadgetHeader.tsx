@@ -1,10 +1,7 @@
 import Button from '@atlaskit/button/new';
-import Lozenge from '@atlaskit/lozenge';
 import RefreshIcon from '@atlaskit/icon/core/refresh';
 import type { PanelPlan } from '../../../../src/contract/panel-plan';
-import { formatSprintDates, sprintStateWords } from '../from-panel';
-
-const STATE_APPEARANCE = { active: 'inprogress', future: 'new', closed: 'default' } as const;
+import { formatSprintDates, SprintStateLozenge, Stat } from '../from-panel';
 
 /** The sprint, its board and dates, and three numbers: the planning panel's header, cut to a dashboard column. */
 export function GadgetHeader({
@@ -28,9 +25,7 @@ export function GadgetHeader({
             <h1 className="mll-title" data-testid="sprint-name">
               {scope.sprintName}
             </h1>
-            <Lozenge appearance={STATE_APPEARANCE[scope.sprintState] ?? 'default'}>
-              {sprintStateWords(scope.sprintState)}
-            </Lozenge>
+            <SprintStateLozenge state={scope.sprintState} />
           </div>
           <p className="mll-meta">
             <span>{scope.boardName}</span>
@@ -48,35 +43,20 @@ export function GadgetHeader({
         </Button>
       </div>
       <dl className="mll-stats mll-gadget-stats" aria-label="Sprint numbers">
-        <Stat label="Issues" value={summary.issues.toLocaleString()} />
+        <Stat testId="gadget-stat" label="Issues" value={summary.issues.toLocaleString()} />
         <Stat
+          testId="gadget-stat"
           label="Blocked handoffs"
           value={summary.blockedHandoffs.toLocaleString()}
           tone={summary.blockedHandoffs > 0 ? 'danger' : undefined}
         />
         <Stat
+          testId="gadget-stat"
           label="DoD items met"
           value={`${summary.dodMet.toLocaleString()} of ${summary.dodTotal.toLocaleString()}`}
           tone={dodDone ? 'success' : undefined}
         />
       </dl>
     </header>
-  );
-}
-
-function Stat({
-  label,
-  value,
-  tone,
-}: {
-  label: string;
-  value: string;
-  tone?: 'danger' | 'success' | undefined;
-}) {
-  return (
-    <div className={tone ? `mll-stat mll-stat--${tone}` : 'mll-stat'} data-testid="gadget-stat">
-      <dt>{label}</dt>
-      <dd>{value}</dd>
-    </div>
   );
 }
