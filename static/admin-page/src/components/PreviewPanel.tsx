@@ -5,17 +5,12 @@ import Spinner from '@atlaskit/spinner';
 import ArrowRightIcon from '@atlaskit/icon/core/arrow-right';
 import type { ResolverError } from '../../../../src/contract/envelope';
 import type { ConfigPreview, PreviewRow } from '../../../../src/contract/admin-api';
-import type { BoardChoice } from '../../../../src/contract/resolver-api';
 import { defaultBoard, defaultSprint } from '../../../shared/src/sprint-choice';
 import { KeyLink } from '../../../shared/src/KeyLink';
 import { call } from '../api';
+import { useBoards } from '../hooks/use-boards';
 import type { Config } from '../model/edit';
 import { plural } from '../format';
-
-type BoardsState =
-  | { status: 'loading' }
-  | { status: 'error'; error: ResolverError }
-  | { status: 'ready'; boards: BoardChoice[] };
 
 type PreviewState =
   | { status: 'idle' }
@@ -49,7 +44,7 @@ export interface PreviewPanelProps {
 export function PreviewPanel({ draft, saved, projectKey, problemCount, checking }: PreviewPanelProps) {
   const headingId = useId();
   const jqlHint = useId();
-  const [boards, setBoards] = useState<BoardsState>({ status: 'loading' });
+  const boards = useBoards(projectKey);
   const [choice, setChoice] = useState<{ boardId: number | null; sprintId: number | null }>({
     boardId: null,
     sprintId: null,
@@ -60,19 +55,6 @@ export function PreviewPanel({ draft, saved, projectKey, problemCount, checking 
   /** The document the last run previewed (null before the first run): edits since then re-run it. */
   const lastRun = useRef<string | null>(null);
   const runId = useRef(0);
-
-  useEffect(() => {
-    let current = true;
-    void call('listBoards', projectKey ? { projectKey } : {}).then((result) => {
-      if (!current) return;
-      setBoards(
-        result.ok ? { status: 'ready', boards: result.data } : { status: 'error', error: result.error },
-      );
-    });
-    return () => {
-      current = false;
-    };
-  }, [projectKey]);
 
   const boardList = boards.status === 'ready' ? boards.boards : [];
   const board = boardList.find((each) => each.id === choice.boardId) ?? defaultBoard(boardList);
