@@ -19,6 +19,13 @@ import { forgeJiraAsIndexer } from './jira-as-user';
  * up to 900 s, does the reading and writing. All of it runs as the app: events have no user.
  */
 
+/**
+ * One index job at a time per installation (Forge's concurrency key): two jobs at once could let the one that read
+ * Jira earlier write last, leaving stale values until the next change; one at a time also keeps the run status's
+ * read-modify-write in KVS from racing.
+ */
+const ONE_JOB_AT_A_TIME = { key: INDEX_QUEUE, limit: 1 };
+
 /** Forge's async-event queue for index jobs (up to 50 events and 200 KB a push). */
 export function forgeIndexQueue(): IndexQueue {
   let queue: Queue | undefined;
@@ -26,7 +33,9 @@ export function forgeIndexQueue(): IndexQueue {
     async push(jobs, options = {}) {
       queue ??= new Queue({ key: INDEX_QUEUE });
       const delay = options.delayInSeconds === undefined ? {} : { delayInSeconds: options.delayInSeconds };
-      await queue.push(jobs.map((job) => ({ body: { ...job }, ...delay })));
+      await queue.push(
+        jobs.map((job) => ({ body: { ...job }, concurrency: { ...ONE_JOB_AT_A_TIME }, ...delay })),
+      );
     },
   };
 }
