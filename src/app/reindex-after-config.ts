@@ -14,7 +14,7 @@ export async function withReindex(
 ): Promise<SavedConfigView> {
   if (!boardIndex) return saved;
   try {
-    const { issues } = await reconcileIndex(
+    const { issues, complete } = await reconcileIndex(
       {
         jira: boardIndex.jiraAsApp(),
         queue: boardIndex.queue,
@@ -23,7 +23,7 @@ export async function withReindex(
       },
       saved.scope.projectKey ? { projectKey: saved.scope.projectKey } : {},
     );
-    return { ...saved, reindex: { queued: issues } };
+    return { ...saved, reindex: { queued: issues, complete } };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { ...saved, reindex: { failed: reason } };

@@ -47,9 +47,10 @@ export interface SavedConfigView {
   migratedFrom: number | null;
   /**
    * After a write: the board index re-reads the open sprints' issues the configuration covers (how many were
-   * queued), or why it could not start; null when nothing was written or there is no board index (the CLI).
+   * queued; `complete` false when Jira's search stopped early), or why it could not start; null when nothing was
+   * written or there is no board index (the CLI).
    */
-  reindex: { queued: number } | { failed: string } | null;
+  reindex: { queued: number; complete: boolean } | { failed: string } | null;
 }
 
 export interface RevisionSummary {

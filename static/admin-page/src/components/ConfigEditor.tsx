@@ -336,7 +336,10 @@ function reindexWords(saved: SavedConfigView): string {
   if (!saved.reindex) return '';
   if ('queued' in saved.reindex) {
     const count = saved.reindex.queued;
-    return ` ${count} open-sprint issue${count === 1 ? '' : 's'} queued for the board index.`;
+    const rest = saved.reindex.complete
+      ? ''
+      : ' (Jira stopped listing early: the rest waits for the daily re-index)';
+    return ` ${count} open-sprint issue${count === 1 ? '' : 's'} queued for the board index${rest}.`;
   }
   return ` The board index was not updated: ${saved.reindex.failed}`;
 }
