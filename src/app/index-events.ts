@@ -19,8 +19,9 @@ import { indexIssues, type IndexRun } from './index-issues';
 export const INDEX_QUEUE = 'ml-lanes-index';
 /** Issue ids per job: well under Forge's 100 KB an event (a consumer over 55 s), a few minutes of work at most. */
 export const IDS_PER_JOB = 500;
-/** Jobs per push: Forge takes up to 50 events and 200 KB a push. */
+/** Forge takes up to 50 events and 200 KB a push; the bytes are kept under with room for its envelope. */
 const JOBS_PER_PUSH = 50;
+const BYTES_PER_PUSH = 150 * 1024;
 
 const issueId = z.string().regex(/^\d{1,18}$/);
 const categorySchema = z.enum(['new', 'indeterminate', 'done', 'undefined']).nullable();
@@ -101,7 +102,10 @@ function toCategory(key: string | undefined): StatusCategory | null {
   return key === 'new' || key === 'indeterminate' || key === 'done' ? key : null;
 }
 
-/** Jobs for `events` and `issueIds`, each within IDS_PER_JOB, pushed JOBS_PER_PUSH at a time. */
+/**
+ * Jobs for `events` and `issueIds`, each within IDS_PER_JOB, pushed at most JOBS_PER_PUSH and BYTES_PER_PUSH at a
+ * time (500 long issue ids make a job of ~6 KB: 50 of them would pass Forge's 200 KB).
+ */
 export async function enqueue(
   queue: IndexQueue,
   work: { events?: readonly IndexEvent[]; issueIds?: readonly string[]; attempt?: number },
@@ -117,9 +121,19 @@ export async function enqueue(
   for (let at = 0; at < ids.length; at += IDS_PER_JOB) {
     jobs.push({ v: 1, events: [], issueIds: ids.slice(at, at + IDS_PER_JOB), attempt });
   }
-  for (let at = 0; at < jobs.length; at += JOBS_PER_PUSH) {
-    await queue.push(jobs.slice(at, at + JOBS_PER_PUSH), options);
+  let batch: IndexJob[] = [];
+  let bytes = 0;
+  for (const job of jobs) {
+    const size = JSON.stringify(job).length;
+    if (batch.length === JOBS_PER_PUSH || (batch.length > 0 && bytes + size > BYTES_PER_PUSH)) {
+      await queue.push(batch, options);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(job);
+    bytes += size;
   }
+  if (batch.length > 0) await queue.push(batch, options);
   return jobs.length;
 }
 
