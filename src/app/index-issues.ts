@@ -106,6 +106,9 @@ export async function indexIssues(deps: IndexIssuesDeps, issueIds: readonly stri
     await deps.index.forget(id);
   }
 
+  // Not read before the time budget ran out: neither gone nor computed, so tried again later.
+  run.unwritten.push(...located.unfetchedIds);
+
   const byProject = new Map<string, JiraIssue[]>();
   for (const issue of located.items) {
     const project = projectKeyOf(issue.key);
@@ -119,19 +122,20 @@ export async function indexIssues(deps: IndexIssuesDeps, issueIds: readonly stri
     // The project's own switch: count only upstream work in the issue's project (a viewer may not see others).
     const request = requestedFields(catalog, false);
     const covered = request.every((field) => siteRequest.includes(field));
-    const targets = covered
-      ? issues
-      : (
-          await bulkFetchIssues(
-            client,
-            issues.map(({ id }) => id),
-            { fields: request, properties: ML_LANES_PROPERTIES },
-            (issue) => issue,
-          )
-        ).items;
-    const computed = (
-      await computeProject(client, config, catalog, targets, config.boardIndex.sameProjectOnly)
-    ).map((issue) => ({
+    let targets = issues;
+    if (!covered) {
+      const reread = await bulkFetchIssues(
+        client,
+        issues.map(({ id }) => id),
+        { fields: request, properties: ML_LANES_PROPERTIES },
+        (issue) => issue,
+      );
+      targets = reread.items;
+      run.unwritten.push(...reread.unfetchedIds);
+    }
+    const result = await computeProject(client, config, catalog, targets, config.boardIndex.sameProjectOnly);
+    run.unwritten.push(...result.incomplete);
+    const computed = result.computed.map((issue) => ({
       ...issue,
       record: { ...issue.record, fingerprint: `${issue.values.fingerprint}|${deployed}` },
     }));
@@ -167,7 +171,7 @@ async function computeProject(
   catalog: FieldCatalog,
   issues: readonly JiraIssue[],
   sameProjectOnly: boolean,
-): Promise<ComputedIssue[]> {
+): Promise<{ computed: ComputedIssue[]; incomplete: string[] }> {
   const request = { fields: requestedFields(catalog, false), properties: ML_LANES_PROPERTIES };
   const read = (inScope: boolean) => (issue: Parameters<typeof toIssueSnapshot>[0]) => ({
     id: issue.id,
@@ -198,7 +202,11 @@ async function computeProject(
     config,
     { sameProjectOnly },
   );
-  return targets.items.flatMap(({ id, snapshot, dependencies }): ComputedIssue[] => {
+  // An upstream issue not read in time would count as unfinished: its downstream targets wait for another try
+  // rather than be written as blocked when they may not be.
+  const unread = new Set(linked.unfetchedIds);
+  const incomplete: string[] = [];
+  const computed = targets.items.flatMap(({ id, snapshot, dependencies }): ComputedIssue[] => {
     const mine = values.get(snapshot.key);
     if (!mine) return [];
     const idsOf = (keys: string[]) =>
@@ -220,6 +228,12 @@ async function computeProject(
       },
     ];
   });
+  const complete = computed.filter(({ id, record }) => {
+    if (!record.upstreamIds.some((upstream) => unread.has(upstream))) return true;
+    incomplete.push(id);
+    return false;
+  });
+  return { computed: complete, incomplete };
 }
 
 /** Writes the changed issues' fields and property; the ids whose writes failed (their reasons go to `run`). */

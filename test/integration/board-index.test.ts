@@ -5,6 +5,7 @@
  */
 import { indexIssues } from '../../src/app/index-issues';
 import { issuesToRecompute } from '../../src/domain/index-fanout';
+import { JiraError } from '../../src/errors';
 import { createBasicAuthSeam } from '../../src/jira/fetch-seam';
 import { demoSite, parseWorkspace, type Workspace } from '../../src/simulator';
 import { BoardIndexStore, linkIndexOf } from '../../src/storage/board-index-store';
@@ -181,5 +182,32 @@ describe('the board index on the demo site', () => {
     );
     await indexIssues({ jira, configs, index: new BoardIndexStore(new MemoryStore()) }, [issueId!]);
     expect((await read(['CV-110'])).get('CV-110')?.fields[HANDOFF]).toBe('—');
+  });
+
+  it('writes nothing for an issue whose upstream work could not be read in time, and tries it again', async () => {
+    const workspace = site();
+    const { jira, read } = await start(workspace);
+    const [labelId, bugId] = idsOf(workspace, ['CV-101', 'CV-104']);
+    // Jira runs out of time on the read of CV-101's upstream issue (CV-104), outside the issues asked for.
+    const slowUpstream: typeof jira = (method, path, body, init) => {
+      const asked = (body as { issueIdsOrKeys?: string[] } | undefined)?.issueIdsOrKeys ?? [];
+      if (
+        path.startsWith('/rest/api/3/issue/bulkfetch') &&
+        asked.includes(bugId!) &&
+        !asked.includes(labelId!)
+      ) {
+        return Promise.reject(new JiraError('timeout', 'Jira did not answer in time', null, 'bulkfetch'));
+      }
+      return jira(method, path, body, init);
+    };
+    const index = new BoardIndexStore(new MemoryStore());
+    const run = await indexIssues(
+      { jira: slowUpstream, configs: new ConfigRepository(new MemoryStore()), index },
+      [labelId!],
+    );
+    expect(run).toMatchObject({ written: 0, unwritten: [labelId] });
+    // Not written as blocked by an issue it knows nothing about, and not remembered as done.
+    expect((await read(['CV-101'])).get('CV-101')?.fields[HANDOFF] ?? null).toBeNull();
+    expect((await index.load([labelId!])).size).toBe(0);
   });
 });
