@@ -150,7 +150,7 @@ interface Regions {
   readyTomorrow: number;
   readyTomorrowSummary: number;
   readyTomorrowSummaryWords: number;
-  /** Downstream slots of slot s: `downstream + memory[downstreamStart + s] .. memory[downstreamStart + s + 1]`. */
+  /** Downstream slots of slot s: `memory[memory[downstreamStart + s] .. memory[downstreamStart + s + 1])`. */
   downstreamStart: number;
   downstream: number;
   slotLane: number;
@@ -240,13 +240,15 @@ class TrialRunner {
       memory[at.upstreamLeft + slot] = plan.upstreamCount[item]!;
       memory[at.downstreamStart + slot + 1] = plan.downstreamStart[item + 1]! - plan.downstreamStart[item]!;
     }
+    // Where in `memory` each slot's downstream slots start: the loop reads them with no offset to add.
+    memory[at.downstreamStart] = at.downstream;
     for (let slot = 0; slot < slots; slot++) {
       memory[at.downstreamStart + slot + 1]! += memory[at.downstreamStart + slot]!;
     }
     for (let item = 0; item < itemCount; item++) {
       let edge = memory[at.downstreamStart + slotOf[item]!]!;
       for (let from = plan.downstreamStart[item]!; from < plan.downstreamStart[item + 1]!; from++) {
-        memory[at.downstream + edge++] = slotOf[plan.downstream[from]!]!;
+        memory[edge++] = slotOf[plan.downstream[from]!]!;
       }
     }
 
@@ -294,7 +296,7 @@ class TrialRunner {
     const { random, trials, memory, bitmapSlots, laneSize, laneFinish, chainFinish } = this;
     const { anyThroughputLane, anyCycleTimeLane } = this;
     const { ready, summary, hasDownstream, onChain, readyTomorrow, readyTomorrowSummary } = this.at;
-    const { readyTomorrowSummaryWords, downstreamStart, downstream, slotLane, slotInChain } = this.at;
+    const { readyTomorrowSummaryWords, downstreamStart, slotLane, slotInChain } = this.at;
     const { dayHead, nextInDay, laneLeft, firstSummary, laneKind, cycleTimeStart } = this.at;
     const notFinished = horizon + 1;
 
@@ -370,19 +372,19 @@ class TrialRunner {
             while (visit !== 0) {
               const slot = (word << 5) + lowestBit(visit);
               visit &= visit - 1;
-              const last = downstream + memory[downstreamStart + slot + 1]!;
-              let edge = downstream + memory[downstreamStart + slot]!;
+              const last = memory[downstreamStart + slot + 1]!;
+              let edge = memory[downstreamStart + slot]!;
               do {
                 // upstreamLeft is at offset 0: a slot is its own index.
                 const next = memory[edge]!;
-                const left = memory[next]! - 1;
+                const left = (memory[next]! - 1) | 0;
                 memory[next] = left;
                 // Branch-free: flagged only when nothing upstream is left ((0 − 1) >>> 31 is 1, (n − 1) >>> 31 is 0).
                 const readied = (left - 1) >>> 31;
                 const nextWord = next >>> 5;
                 memory[readyTomorrow + nextWord]! |= readied << (next & 31);
                 memory[readyTomorrowSummary + (nextWord >>> 5)]! |= readied << (nextWord & 31);
-                edge++;
+                edge = (edge + 1) | 0;
               } while (edge < last);
             }
           }
@@ -401,8 +403,8 @@ class TrialRunner {
         memory[laneLeft + lane]! -= 1;
         if (memory[laneLeft + lane] === 0) laneFinish[lane * trials + trial] = day;
         if (memory[slotInChain + slot] === 1 && --chainLeft === 0) chainFinish[trial] = day;
-        const last = downstream + memory[downstreamStart + slot + 1]!;
-        for (let edge = downstream + memory[downstreamStart + slot]!; edge < last; edge++) {
+        const last = memory[downstreamStart + slot + 1]!;
+        for (let edge = memory[downstreamStart + slot]!; edge < last; edge++) {
           const next = memory[edge]!;
           const left = memory[next]! - 1;
           memory[next] = left;
