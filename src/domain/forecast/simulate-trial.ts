@@ -1,8 +1,8 @@
 import type { SeededRandom } from './rng';
 
 /*
- * The Monte Carlo hot loop, on integer-indexed typed arrays prepared once per run (`monte-carlo.ts` builds the
- * plan). A trial allocates nothing: it resets the arrays and replays the sprint day by day. 10,000 trials over a
+ * The Monte Carlo hot loop, on one integer-indexed typed array prepared once per run (`monte-carlo.ts` builds the
+ * plan). A trial allocates nothing: it resets that memory and replays the sprint day by day. 10,000 trials over a
  * 5,000-issue sprint are budgeted at 500 ms (see the bench), so there are no Maps, objects or closures in here, and
  * a day's work is done a 32-item word at a time where it can be.
  */
