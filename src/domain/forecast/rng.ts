@@ -7,6 +7,8 @@ const { floor, imul } = Math;
 /** Outputs thrown away after seeding: xoroshiro's first outputs still show the seed (1 and 2 start alike). */
 const WARM_UP = 16;
 const TWO_TO_32 = 0x100000000;
+/** pure-rand's offset from a signed 32-bit output to [0, 2^32). */
+const HALF_RANGE = 0x80000000;
 
 /**
  * The forecast's one source of chance: a single sequential xoroshiro128+ stream (pure-rand), so the same
@@ -26,7 +28,7 @@ export class SeededRandom {
 
   /** A whole number in [0, count), each equally likely (rejection sampling, no modulo bias). */
   below(count: number): number {
-    return unsafeUniformIntDistribution(0, count - 1, this.generator);
+    return uniformBelow(count, this.generator);
   }
 
   /** A number in [0, 1) on a grid of 2^-32. */
@@ -51,4 +53,19 @@ function mix32(seed: number): number {
   h = imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h | 0;
+}
+
+/**
+ * pure-rand's `unsafeUniformIntDistribution(0, count - 1, generator)`, number for number. Its last step, `%` on a
+ * number that may pass 2^31, is a call into C in V8 and the trial loop draws here; the division below is exact for
+ * whole counts up to 2^32 (the quotient of two such numbers is never within a rounding error of the next whole).
+ */
+export function uniformBelow(count: number, generator: RandomGenerator): number {
+  if (!(count >= 1 && count <= TWO_TO_32 && floor(count) === count)) {
+    return unsafeUniformIntDistribution(0, count - 1, generator);
+  }
+  const maxAllowed = count > 2 ? floor(TWO_TO_32 / count) * count : TWO_TO_32;
+  let value = generator.unsafeNext() + HALF_RANGE;
+  while (value >= maxAllowed) value = generator.unsafeNext() + HALF_RANGE;
+  return value - floor(value / count) * count;
 }

@@ -1,8 +1,8 @@
 import type { SeededRandom } from './rng';
 
 /*
- * The Monte Carlo hot loop, on integer-indexed typed arrays prepared once per run (`monte-carlo.ts` builds the
- * plan). A trial allocates nothing: it resets the arrays and replays the sprint day by day. 10,000 trials over a
+ * The Monte Carlo hot loop, on one integer-indexed typed array prepared once per run (`monte-carlo.ts` builds the
+ * plan). A trial allocates nothing: it resets that memory and replays the sprint day by day. 10,000 trials over a
  * 5,000-issue sprint are budgeted at 500 ms (see the bench), so there are no Maps, objects or closures in here, and
  * a day's work is done a 32-item word at a time where it can be.
  */
@@ -130,7 +130,78 @@ export function runTrials(plan: SimulationPlan, random: SeededRandom, trials: nu
 }
 
 /**
- * The arrays one run of trials works in, allocated once and indexed by slot; `run` replays one trial in them.
+ * Where each array of a run lives in its one Int32Array (`memory`), as offsets. V8 re-checks a typed array's map,
+ * length and base address at every access in a loop, once per array per iteration: with everything the day loop
+ * touches in one array, an edge costs one such check instead of four.
+ */
+interface Regions {
+  /** Per slot: upstream items not yet finished. First, so a slot is its own index. */
+  upstreamLeft: number;
+  /** Per bitmap word: ready throughput items; per summary word (32 bitmap words): which words have any. */
+  ready: number;
+  summary: number;
+  /** Per bitmap word: its items with downstream work (they need a look once done), and those on the chain. */
+  hasDownstream: number;
+  onChain: number;
+  /**
+   * Slots whose last upstream item finished today, as a bitmap over all slots with a summary bit per word: they
+   * become ready tomorrow (finish-to-start), and are set without a branch per edge.
+   */
+  readyTomorrow: number;
+  readyTomorrowSummary: number;
+  readyTomorrowSummaryWords: number;
+  /** Downstream slots of slot s: `memory[memory[downstreamStart + s] .. memory[downstreamStart + s + 1])`. */
+  downstreamStart: number;
+  downstream: number;
+  slotLane: number;
+  slotInChain: number;
+  /** Cycle-time items, by the day they finish: singly linked lists through `nextInDay`. */
+  dayHead: number;
+  nextInDay: number;
+  laneLeft: number;
+  firstSummary: number;
+  laneKind: number;
+  cycleTimeStart: number;
+  size: number;
+}
+
+function regions(plan: SimulationPlan, layout: SlotLayout): Regions {
+  const { laneCount, horizon } = plan;
+  const { slots, bitmapSlots } = layout;
+  const words = bitmapSlots >>> 5;
+  const slotWords = (slots + 31) >>> 5;
+  const readyTomorrowSummaryWords = (slotWords + 31) >>> 5;
+  let size = 0;
+  const take = (length: number): number => {
+    const at = size;
+    size += length;
+    return at;
+  };
+  return {
+    upstreamLeft: take(slots),
+    ready: take(words),
+    summary: take(words >>> 5),
+    hasDownstream: take(words),
+    onChain: take(words),
+    readyTomorrow: take(slotWords),
+    readyTomorrowSummary: take(readyTomorrowSummaryWords),
+    readyTomorrowSummaryWords,
+    downstreamStart: take(slots + 1),
+    downstream: take(plan.downstream.length),
+    slotLane: take(slots),
+    slotInChain: take(slots),
+    dayHead: take(horizon + 2),
+    nextInDay: take(slots),
+    laneLeft: take(laneCount),
+    firstSummary: take(laneCount + 1),
+    laneKind: take(laneCount),
+    cycleTimeStart: take(laneCount + 1),
+    size,
+  };
+}
+
+/**
+ * The memory one run of trials works in, allocated once and indexed by slot; `run` replays one trial in it.
  * Loops over a done item's downstream work are do-while (it has some): V8 compiles a short inner `for` with an
  * unpredictable trip count several times slower (measured with `npm run bench`).
  */
@@ -138,34 +209,13 @@ class TrialRunner {
   readonly finish: Int32Array;
   readonly chainFinish: Int32Array;
   readonly laneFinish: Int32Array;
-  private readonly firstSummary: Int32Array;
+  private readonly memory: Int32Array;
+  private readonly at: Regions;
   private readonly bitmapSlots: number;
-  private readonly slotLane: Int32Array;
-  private readonly slotInChain: Uint8Array;
-  /** Downstream slots of slot s: `downstream[downstreamStart[s] .. downstreamStart[s + 1])`. */
-  private readonly downstreamStart: Int32Array;
-  private readonly downstream: Int32Array;
-  private readonly upstreamCount: Int32Array;
-  private readonly ready: Int32Array;
-  private readonly summary: Int32Array;
-  private readonly initialReady: Int32Array;
-  private readonly initialSummary: Int32Array;
-  /** Per bitmap word: its items with downstream work (they need a look once done), and those on the chain. */
-  private readonly hasDownstream: Int32Array;
-  private readonly onChain: Int32Array;
+  /** What a trial starts from: `memory`'s first `initial.length` numbers (upstream counts, day 1's ready bits). */
+  private readonly initial: Int32Array;
   private readonly initialCycleTimeSlots: Int32Array;
-  /** Cycle-time items, by the day they finish: singly linked lists through `nextInDay`. */
-  private readonly dayHead: Int32Array;
-  private readonly nextInDay: Int32Array;
-  private readonly upstreamLeft: Int32Array;
-  private readonly laneLeft: Int32Array;
   private readonly laneSize: Int32Array;
-  /**
-   * Slots whose last upstream item finished today, as a bitmap over all slots with a summary bit per word: they
-   * become ready tomorrow (finish-to-start), and are set without a branch per edge.
-   */
-  private readonly readyTomorrow: Int32Array;
-  private readonly readyTomorrowSummary: Int32Array;
   private readonly anyThroughputLane: boolean;
   private readonly anyCycleTimeLane: boolean;
 
@@ -175,40 +225,33 @@ class TrialRunner {
     private readonly trials: number,
   ) {
     const { itemCount, laneCount, laneItemStart, laneKind, itemLane, inChain } = plan;
-    const { firstSummary, bitmapSlots, slots, slotOf } = slotLayout(plan);
-    this.firstSummary = firstSummary;
+    const layout = slotLayout(plan);
+    const { firstSummary, bitmapSlots, slots, slotOf } = layout;
+    const at = regions(plan, layout);
+    this.at = at;
     this.bitmapSlots = bitmapSlots;
-    const words = bitmapSlots >>> 5;
+    const memory = new Int32Array(at.size);
+    this.memory = memory;
 
-    this.slotLane = new Int32Array(slots);
-    this.slotInChain = new Uint8Array(slots);
-    this.upstreamCount = new Int32Array(slots);
-    this.downstreamStart = new Int32Array(slots + 1);
     for (let item = 0; item < itemCount; item++) {
       const slot = slotOf[item]!;
-      this.slotLane[slot] = itemLane[item]!;
-      this.slotInChain[slot] = inChain[item]!;
-      this.upstreamCount[slot] = plan.upstreamCount[item]!;
-      this.downstreamStart[slot + 1] = plan.downstreamStart[item + 1]! - plan.downstreamStart[item]!;
+      memory[at.slotLane + slot] = itemLane[item]!;
+      memory[at.slotInChain + slot] = inChain[item]!;
+      memory[at.upstreamLeft + slot] = plan.upstreamCount[item]!;
+      memory[at.downstreamStart + slot + 1] = plan.downstreamStart[item + 1]! - plan.downstreamStart[item]!;
     }
+    // Where in `memory` each slot's downstream slots start: the loop reads them with no offset to add.
+    memory[at.downstreamStart] = at.downstream;
     for (let slot = 0; slot < slots; slot++) {
-      this.downstreamStart[slot + 1]! += this.downstreamStart[slot]!;
+      memory[at.downstreamStart + slot + 1]! += memory[at.downstreamStart + slot]!;
     }
-    this.downstream = new Int32Array(plan.downstream.length);
     for (let item = 0; item < itemCount; item++) {
-      let at = this.downstreamStart[slotOf[item]!]!;
-      for (let edge = plan.downstreamStart[item]!; edge < plan.downstreamStart[item + 1]!; edge++) {
-        this.downstream[at++] = slotOf[plan.downstream[edge]!]!;
+      let edge = memory[at.downstreamStart + slotOf[item]!]!;
+      for (let from = plan.downstreamStart[item]!; from < plan.downstreamStart[item + 1]!; from++) {
+        memory[edge++] = slotOf[plan.downstream[from]!]!;
       }
     }
 
-    this.ready = new Int32Array(words);
-    this.summary = new Int32Array(words >>> 5);
-    // Day 1 is the same in every trial: its ready bits are copied in, not rebuilt item by item.
-    this.initialReady = new Int32Array(words);
-    this.initialSummary = new Int32Array(words >>> 5);
-    this.hasDownstream = new Int32Array(words);
-    this.onChain = new Int32Array(words);
     const initialCycleTime: number[] = [];
     for (let item = 0; item < itemCount; item++) {
       const slot = slotOf[item]!;
@@ -219,53 +262,48 @@ class TrialRunner {
       const word = slot >>> 5;
       const bit = 1 << (slot & 31);
       if (plan.downstreamStart[item + 1]! > plan.downstreamStart[item]!) {
-        this.hasDownstream[word] = this.hasDownstream[word]! | bit;
+        memory[at.hasDownstream + word]! |= bit;
       }
-      if (inChain[item] === 1) this.onChain[word] = this.onChain[word]! | bit;
+      if (inChain[item] === 1) memory[at.onChain + word]! |= bit;
       if (plan.upstreamCount[item] !== 0) continue;
-      this.initialReady[word] = this.initialReady[word]! | bit;
-      this.initialSummary[word >>> 5] = this.initialSummary[word >>> 5]! | (1 << (word & 31));
+      // Day 1 is the same in every trial: its ready bits are copied in, not rebuilt item by item.
+      memory[at.ready + word]! |= bit;
+      memory[at.summary + (word >>> 5)]! |= 1 << (word & 31);
     }
     this.initialCycleTimeSlots = Int32Array.from(initialCycleTime);
+    this.initial = memory.slice(0, at.hasDownstream);
 
-    this.dayHead = new Int32Array(plan.horizon + 2);
-    this.nextInDay = new Int32Array(slots);
-    this.upstreamLeft = new Int32Array(slots);
-    this.laneLeft = new Int32Array(laneCount);
     this.laneSize = new Int32Array(laneCount);
     let anyThroughputLane = false;
     let anyCycleTimeLane = false;
     for (let lane = 0; lane < laneCount; lane++) {
       this.laneSize[lane] = laneItemStart[lane + 1]! - laneItemStart[lane]!;
+      memory[at.laneKind + lane] = laneKind[lane]!;
       if (laneKind[lane] === LANE_THROUGHPUT) anyThroughputLane = true;
       else anyCycleTimeLane = true;
     }
+    memory.set(firstSummary, at.firstSummary);
+    memory.set(plan.cycleTimeStart, at.cycleTimeStart);
     this.anyThroughputLane = anyThroughputLane;
     this.anyCycleTimeLane = anyCycleTimeLane;
-    const slotWords = (slots + 31) >>> 5;
-    this.readyTomorrow = new Int32Array(slotWords);
-    this.readyTomorrowSummary = new Int32Array((slotWords + 31) >>> 5);
     this.finish = new Int32Array(trials);
     this.chainFinish = new Int32Array(trials);
     this.laneFinish = new Int32Array(laneCount * trials);
   }
 
   run(trial: number): void {
-    const { itemCount, laneCount, horizon, laneKind, historyDays, throughput } = this.plan;
-    const { cycleTimeStart, cycleTimes, chainCount } = this.plan;
-    const { random, trials, firstSummary, bitmapSlots, slotLane, slotInChain, downstreamStart, downstream } =
-      this;
-    const { ready, summary, hasDownstream, onChain, dayHead, nextInDay, upstreamLeft, laneLeft, laneSize } =
-      this;
-    const { readyTomorrow, readyTomorrowSummary, laneFinish, chainFinish } = this;
+    const { itemCount, laneCount, horizon, historyDays, throughput, cycleTimes, chainCount } = this.plan;
+    const { random, trials, memory, bitmapSlots, laneSize, laneFinish, chainFinish } = this;
     const { anyThroughputLane, anyCycleTimeLane } = this;
+    const { ready, summary, hasDownstream, onChain, readyTomorrow, readyTomorrowSummary } = this.at;
+    const { readyTomorrowSummaryWords, downstreamStart, slotLane, slotInChain } = this.at;
+    const { dayHead, nextInDay, laneLeft, firstSummary, laneKind, cycleTimeStart } = this.at;
     const notFinished = horizon + 1;
 
-    upstreamLeft.set(this.upstreamCount);
-    ready.set(this.initialReady);
-    summary.set(this.initialSummary);
-    if (anyCycleTimeLane) dayHead.fill(-1);
-    laneLeft.set(laneSize);
+    // Upstream counts and day 1's ready bits; readyTomorrow is all zero between trials.
+    memory.set(this.initial);
+    if (anyCycleTimeLane) memory.fill(-1, dayHead, dayHead + horizon + 2);
+    memory.set(laneSize, laneLeft);
     for (let lane = 0; lane < laneCount; lane++) {
       laneFinish[lane * trials + trial] = laneSize[lane] === 0 ? 0 : notFinished;
     }
@@ -277,13 +315,13 @@ class TrialRunner {
     const initialCycleTimeSlots = this.initialCycleTimeSlots;
     for (let k = 0; k < initialCycleTimeSlots.length; k++) {
       const slot = initialCycleTimeSlots[k]!;
-      const lane = slotLane[slot]!;
-      const start = cycleTimeStart[lane]!;
-      const days = cycleTimes[start + random.below(cycleTimeStart[lane + 1]! - start)]!;
+      const lane = memory[slotLane + slot]!;
+      const start = memory[cycleTimeStart + lane]!;
+      const days = cycleTimes[start + random.below(memory[cycleTimeStart + lane + 1]! - start)]!;
       const day = max(1, random.round(days));
       if (day <= horizon) {
-        nextInDay[slot] = dayHead[day]!;
-        dayHead[day] = slot;
+        memory[nextInDay + slot] = memory[dayHead + day]!;
+        memory[dayHead + day] = slot;
       }
     }
 
@@ -293,15 +331,15 @@ class TrialRunner {
       if (anyThroughputLane) {
         const past = random.below(historyDays);
         for (let lane = 0; lane < laneCount; lane++) {
-          if (laneKind[lane] !== LANE_THROUGHPUT || laneLeft[lane] === 0) continue;
+          if (memory[laneKind + lane] !== LANE_THROUGHPUT || memory[laneLeft + lane] === 0) continue;
           const scaled = throughput[past * laneCount + lane]!;
           let capacity = floor(scaled);
           if (scaled > capacity && random.unit() < scaled - capacity) capacity++;
           // The highest-ranked ready items: lowest summary bit → its word → that word's lowest bits.
-          const summaryTo = firstSummary[lane + 1]!;
+          const summaryTo = memory[firstSummary + lane + 1]!;
           let taken = 0;
-          for (let scan = firstSummary[lane]!; capacity > 0 && scan < summaryTo;) {
-            const words = summary[scan]!;
+          for (let scan = memory[firstSummary + lane]!; capacity > 0 && scan < summaryTo;) {
+            const words = memory[summary + scan]!;
             if (words === 0) {
               scan++;
               continue;
@@ -309,7 +347,7 @@ class TrialRunner {
             const wordBit = lowestBit(words);
             const word = (scan << 5) + wordBit;
             // A whole word's worth at once; only items with downstream work are visited one by one.
-            let bits = ready[word]!;
+            let bits = memory[ready + word]!;
             const count = bitCount(bits);
             let took: number;
             if (count <= capacity) {
@@ -323,81 +361,84 @@ class TrialRunner {
               taken += capacity;
               capacity = 0;
             }
-            ready[word] = bits;
-            if (bits === 0) summary[scan] = words & ~(1 << wordBit);
-            const chainBits = took & onChain[word]!;
+            memory[ready + word] = bits;
+            if (bits === 0) memory[summary + scan] = words & ~(1 << wordBit);
+            const chainBits = took & memory[onChain + word]!;
             if (chainBits !== 0) {
               chainLeft -= bitCount(chainBits);
               if (chainLeft === 0) chainFinish[trial] = day;
             }
-            let visit = took & hasDownstream[word]!;
+            let visit = took & memory[hasDownstream + word]!;
             while (visit !== 0) {
               const slot = (word << 5) + lowestBit(visit);
               visit &= visit - 1;
-              const last = downstreamStart[slot + 1]!;
-              let edge = downstreamStart[slot]!;
+              const last = memory[downstreamStart + slot + 1]!;
+              let edge = memory[downstreamStart + slot]!;
               do {
-                const next = downstream[edge]!;
-                const left = upstreamLeft[next]! - 1;
-                upstreamLeft[next] = left;
+                // upstreamLeft is at offset 0: a slot is its own index.
+                const next = memory[edge]!;
+                const left = (memory[next]! - 1) | 0;
+                memory[next] = left;
                 // Branch-free: flagged only when nothing upstream is left ((0 − 1) >>> 31 is 1, (n − 1) >>> 31 is 0).
                 const readied = (left - 1) >>> 31;
                 const nextWord = next >>> 5;
-                readyTomorrow[nextWord] = readyTomorrow[nextWord]! | (readied << (next & 31));
-                readyTomorrowSummary[nextWord >>> 5] =
-                  readyTomorrowSummary[nextWord >>> 5]! | (readied << (nextWord & 31));
-                edge++;
+                memory[readyTomorrow + nextWord]! |= readied << (next & 31);
+                memory[readyTomorrowSummary + (nextWord >>> 5)]! |= readied << (nextWord & 31);
+                edge = (edge + 1) | 0;
               } while (edge < last);
             }
           }
           remaining -= taken;
-          laneLeft[lane] = laneLeft[lane]! - taken;
-          if (taken > 0 && laneLeft[lane] === 0) laneFinish[lane * trials + trial] = day;
+          memory[laneLeft + lane]! -= taken;
+          if (taken > 0 && memory[laneLeft + lane] === 0) laneFinish[lane * trials + trial] = day;
         }
       }
-      for (let slot = anyCycleTimeLane ? dayHead[day]! : -1; slot !== -1; slot = nextInDay[slot]!) {
-        const lane = slotLane[slot]!;
+      for (
+        let slot = anyCycleTimeLane ? memory[dayHead + day]! : -1;
+        slot !== -1;
+        slot = memory[nextInDay + slot]!
+      ) {
+        const lane = memory[slotLane + slot]!;
         remaining--;
-        laneLeft[lane] = laneLeft[lane]! - 1;
-        if (laneLeft[lane] === 0) laneFinish[lane * trials + trial] = day;
-        if (slotInChain[slot] === 1 && --chainLeft === 0) chainFinish[trial] = day;
-        const last = downstreamStart[slot + 1]!;
-        for (let edge = downstreamStart[slot]!; edge < last; edge++) {
-          const next = downstream[edge]!;
-          const left = upstreamLeft[next]! - 1;
-          upstreamLeft[next] = left;
+        memory[laneLeft + lane]! -= 1;
+        if (memory[laneLeft + lane] === 0) laneFinish[lane * trials + trial] = day;
+        if (memory[slotInChain + slot] === 1 && --chainLeft === 0) chainFinish[trial] = day;
+        const last = memory[downstreamStart + slot + 1]!;
+        for (let edge = memory[downstreamStart + slot]!; edge < last; edge++) {
+          const next = memory[edge]!;
+          const left = memory[next]! - 1;
+          memory[next] = left;
           const readied = (left - 1) >>> 31;
           const nextWord = next >>> 5;
-          readyTomorrow[nextWord] = readyTomorrow[nextWord]! | (readied << (next & 31));
-          readyTomorrowSummary[nextWord >>> 5] =
-            readyTomorrowSummary[nextWord >>> 5]! | (readied << (nextWord & 31));
+          memory[readyTomorrow + nextWord]! |= readied << (next & 31);
+          memory[readyTomorrowSummary + (nextWord >>> 5)]! |= readied << (nextWord & 31);
         }
       }
 
       // Finish-to-start: work whose upstream finished today can start the next working day at the earliest.
-      for (let summaryWord = 0; summaryWord < readyTomorrowSummary.length; summaryWord++) {
-        let dirty = readyTomorrowSummary[summaryWord]!;
+      for (let summaryWord = 0; summaryWord < readyTomorrowSummaryWords; summaryWord++) {
+        let dirty = memory[readyTomorrowSummary + summaryWord]!;
         if (dirty === 0) continue;
-        readyTomorrowSummary[summaryWord] = 0;
+        memory[readyTomorrowSummary + summaryWord] = 0;
         do {
           const word = (summaryWord << 5) + lowestBit(dirty);
           dirty &= dirty - 1;
-          let slots = readyTomorrow[word]!;
-          readyTomorrow[word] = 0;
+          let slots = memory[readyTomorrow + word]!;
+          memory[readyTomorrow + word] = 0;
           if (word << 5 < bitmapSlots) {
-            ready[word] = ready[word]! | slots;
-            summary[word >>> 5] = summary[word >>> 5]! | (1 << (word & 31));
+            memory[ready + word]! |= slots;
+            memory[summary + (word >>> 5)]! |= 1 << (word & 31);
           } else {
             while (slots !== 0) {
               const slot = (word << 5) + lowestBit(slots);
               slots &= slots - 1;
-              const lane = slotLane[slot]!;
-              const start = cycleTimeStart[lane]!;
-              const days = cycleTimes[start + random.below(cycleTimeStart[lane + 1]! - start)]!;
+              const lane = memory[slotLane + slot]!;
+              const start = memory[cycleTimeStart + lane]!;
+              const days = cycleTimes[start + random.below(memory[cycleTimeStart + lane + 1]! - start)]!;
               const end = day + max(1, random.round(days));
               if (end <= horizon) {
-                nextInDay[slot] = dayHead[end]!;
-                dayHead[end] = slot;
+                memory[nextInDay + slot] = memory[dayHead + end]!;
+                memory[dayHead + end] = slot;
               }
             }
           }

@@ -37,9 +37,29 @@ export class Calendar {
   }
 }
 
-/** Nearest rank: the smallest value at least a share p of the sorted values are at or below. */
-function percentile(sorted: Int32Array, p: number): number {
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
+/** How many trials finished on each day: `counts[d]` for d from 0 to horizon + 1 (not finished). */
+function dayCounts(days: Int32Array, horizon: number): Int32Array {
+  const counts = new Int32Array(horizon + 2);
+  for (let trial = 0; trial < days.length; trial++) {
+    const day = days[trial]!;
+    if (!(day >= 0 && day <= horizon + 1)) {
+      throw new RangeError(`trial ${trial} finished on day ${day}, outside 0 to ${horizon + 1}`);
+    }
+    counts[day]!++;
+  }
+  return counts;
+}
+
+/**
+ * Nearest rank: the smallest day at least a share p of the trials finished on or before. Read off the counts per
+ * day, which is the sorted trials without sorting them.
+ */
+function percentile(counts: Int32Array, trials: number, p: number): number {
+  const index = Math.max(0, Math.ceil(p * trials) - 1);
+  let seen = 0;
+  let day = 0;
+  while ((seen += counts[day]!) <= index) day++;
+  return day;
 }
 
 function probability(hits: number, trials: number): Probability {
@@ -54,23 +74,20 @@ export function summarise(
   endDay: number | null,
   calendar: Calendar,
 ): FinishForecast {
-  const sorted = Int32Array.from(days).sort();
+  const trials = days.length;
+  const counts = dayCounts(days, horizon);
   const dateAt = (p: number): string | null => {
-    const day = percentile(sorted, p);
+    const day = percentile(counts, trials, p);
     return day > horizon ? null : calendar.date(day);
   };
-  let notFinished = 0;
   let byEnd = 0;
-  for (const day of sorted) {
-    if (day > horizon) notFinished++;
-    else if (endDay !== null && day <= endDay) byEnd++;
-  }
+  if (endDay !== null) for (let day = 0; day <= Math.min(endDay, horizon); day++) byEnd += counts[day]!;
   return {
     p50: dateAt(0.5),
     p85: dateAt(0.85),
     p95: dateAt(0.95),
-    doneBySprintEnd: endDay === null ? null : probability(byEnd, sorted.length),
-    notFinished: notFinished / sorted.length,
+    doneBySprintEnd: endDay === null ? null : probability(byEnd, trials),
+    notFinished: counts[horizon + 1]! / trials,
   };
 }
 
@@ -92,8 +109,7 @@ export function distribution(
   horizon: number,
   calendar: Calendar,
 ): SprintForecast['distribution'] {
-  const counts = new Int32Array(horizon + 2);
-  for (const day of days) counts[day]!++;
+  const counts = dayCounts(days, horizon);
   const shares: SprintForecast['distribution'] = [];
   for (let day = 1; day <= horizon; day++) {
     if (counts[day]! > 0) shares.push({ date: calendar.date(day), share: counts[day]! / days.length });
