@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { findIssue, isReadable } from '../site';
+import { ISSUE_NOT_FOUND, jiraError, type Reply } from '../http/reply';
+import type { RequestContext } from '../http/router';
+import { editIssue } from '../writes';
+
+/**
+ * PUT /rest/api/3/issue/{issueIdOrKey} (SPEC `editIssue`), for the fields the simulator can change: `summary` and
+ * `labels` (set through `fields`, or `update.labels` with add/remove/set). Other fields are refused by name rather
+ * than silently ignored. 204, and an `avi:jira:updated:issue` event when something changed.
+ */
+
+const labelOps = z.array(
+  z.union([
+    z.strictObject({ add: z.string().min(1) }),
+    z.strictObject({ remove: z.string().min(1) }),
+    z.strictObject({ set: z.array(z.string().min(1)) }),
+  ]),
+);
+
+const body = z.looseObject({
+  fields: z.record(z.string(), z.unknown()).optional(),
+  update: z.record(z.string(), z.unknown()).optional(),
+});
+
+const EDITABLE = new Set(['summary', 'labels']);
+
+export function putIssue(ctx: RequestContext): Reply {
+  const issue = findIssue(ctx.site, ctx.params.issueIdOrKey ?? '');
+  if (!issue || !isReadable(issue)) return jiraError(404, [ISSUE_NOT_FOUND]);
+  if (!ctx.user.editIssues)
+    return jiraError(403, ['You do not have permission to edit issues in this project.']);
+  const parsed = body.safeParse(ctx.body);
+  if (!parsed.success) return jiraError(400, [`Invalid request payload: ${z.prettifyError(parsed.error)}`]);
+  const fields = parsed.data.fields ?? {};
+  const update = parsed.data.update ?? {};
+  const errors: Record<string, string> = {};
+  for (const name of [...Object.keys(fields), ...Object.keys(update)])
+    if (!EDITABLE.has(name))
+      errors[name] = `Field '${name}' cannot be set. The simulator edits summary and labels.`;
+  const summary =
+    fields.summary === undefined ? undefined : z.string().trim().min(1).safeParse(fields.summary);
+  if (summary && !summary.success) errors.summary = 'You must specify a summary of the issue.';
+  const labels =
+    fields.labels === undefined ? undefined : z.array(z.string().min(1)).safeParse(fields.labels);
+  if (labels && !labels.success) errors.labels = 'Labels are a list of words.';
+  const ops = update.labels === undefined ? undefined : labelOps.safeParse(update.labels);
+  if (ops && !ops.success) errors.labels = 'update.labels takes add, remove or set operations.';
+  if (Object.keys(errors).length > 0) return jiraError(400, [], errors);
+
+  let nextLabels = labels?.data ?? [...issue.labels];
+  for (const op of ops?.data ?? []) {
+    if ('add' in op) nextLabels = [...nextLabels, op.add];
+    else if ('remove' in op) nextLabels = nextLabels.filter((label) => label !== op.remove);
+    else nextLabels = [...op.set];
+  }
+  const event = editIssue(
+    ctx.site,
+    issue,
+    {
+      ...(summary?.data === undefined ? {} : { summary: summary.data }),
+      ...(labels || ops ? { labels: nextLabels } : {}),
+    },
+    ctx.user.accountId,
+  );
+  if (event) ctx.emit(event);
+  return { status: 204, text: '' };
+}
