@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { findIssue, isReadable } from '../site';
-import { ISSUE_NOT_FOUND, jiraError, type Reply } from '../http/reply';
+import { ISSUE_NOT_FOUND, jiraError, ok, type Reply } from '../http/reply';
+import { renderIssue, selectFields } from '../render/issue';
 import type { RequestContext } from '../http/router';
 import { editIssue } from '../writes';
 
 /**
- * PUT /rest/api/3/issue/{issueIdOrKey} (SPEC `editIssue`), for the fields the simulator can change: `summary` and
+ * One issue read and edited. PUT /rest/api/3/issue/{issueIdOrKey} (SPEC `editIssue`), for the fields the simulator can change: `summary` and
  * `labels` (set through `fields`, or `update.labels` with add/remove/set). Other fields are refused by name rather
  * than silently ignored. 204, and an `avi:jira:updated:issue` event when something changed.
  */
@@ -65,4 +66,16 @@ export function putIssue(ctx: RequestContext): Reply {
   );
   if (event) ctx.emit(event);
   return { status: 204, text: '' };
+}
+
+/** GET /rest/api/3/issue/{issueIdOrKey} (SPEC `getIssue`): the issue with the `fields` asked for (all by default). */
+export function getIssue(ctx: RequestContext): Reply {
+  const issue = findIssue(ctx.site, ctx.params.issueIdOrKey ?? '');
+  if (!issue || !isReadable(issue)) return jiraError(404, [ISSUE_NOT_FOUND]);
+  const selection = selectFields(ctx.site, ctx.query.getAll('fields'), '*all');
+  const properties = ctx.query
+    .getAll('properties')
+    .flatMap((entry) => entry.split(','))
+    .filter(Boolean);
+  return ok(renderIssue(ctx.site, ctx.base, issue, selection, properties));
 }
