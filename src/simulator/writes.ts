@@ -200,3 +200,59 @@ export function deleteLink(site: Site, linkId: string, by: string): SimIssueLink
   if (at >= 0) site.ws.links.splice(at, 1);
   return linkEvent(site, 'avi:jira:deleted:issuelink', linkId, link, by);
 }
+
+export interface NewIssue {
+  projectKey: string;
+  summary: string;
+  issueType: string;
+  labels: string[];
+  /** Sprint ids; empty for the backlog. */
+  sprintIds: number[];
+}
+
+/**
+ * Adds an issue to the site in its first To Do status, ranked last, with the next key of its project and the next id
+ * of the site; the caller has checked that the project and sprints exist.
+ */
+export function createIssue(site: Site, fields: NewIssue, by: string): SimIssueEvent {
+  const number =
+    1 +
+    site.ws.issues
+      .filter((issue) => issue.projectKey === fields.projectKey)
+      .reduce((most, issue) => Math.max(most, Number(issue.key.split('-')[1] ?? 0)), 0);
+  const id = String(1 + site.ws.issues.reduce((most, issue) => Math.max(most, Number(issue.id)), 10000));
+  const status = site.ws.statuses.find((each) => each.categoryKey === 'new') ?? site.ws.statuses[0];
+  if (!status) throw new Error('the site has no statuses');
+  const clock = site.ws.now ?? new Date().toISOString();
+  const issue: WorkspaceIssue = {
+    key: `${fields.projectKey}-${number}`,
+    id,
+    projectKey: fields.projectKey,
+    summary: fields.summary,
+    issueType: fields.issueType,
+    subtask: false,
+    parentKey: null,
+    status: status.name,
+    priority: 'Medium',
+    labels: [...new Set(fields.labels)],
+    components: [],
+    sprintIds: [...fields.sprintIds],
+    fields: {},
+    properties: {},
+    visibleToUser: true,
+    vanished: false,
+    created: clock,
+    changelog: [],
+  };
+  site.ws.issues.push(issue);
+  site.issuesByKey.set(issue.key, issue);
+  site.issuesById.set(issue.id, issue);
+  site.rank.set(issue.key, site.rank.size);
+  site.properties.set(issue.key, new Map());
+  site.historyIds.set(issue.key, []);
+  site.dates.set(issue.key, issueDates(issue, site.statuses, site.ws.now));
+  if (!site.issueTypeIds.has(issue.issueType))
+    site.issueTypeIds.set(issue.issueType, String(10100 + site.issueTypeIds.size));
+  for (const sprintId of issue.sprintIds) site.sprintIssues.get(sprintId)?.push(issue);
+  return { eventType: 'avi:jira:created:issue', atlassianId: by, issue: issueSummary(site, issue) };
+}

@@ -219,3 +219,48 @@ describe('issue edits', () => {
     expect(obj(obj(refused.json).errors).priority).toMatch(/cannot be set/);
   });
 });
+
+describe('issue creation', () => {
+  it('creates an issue in To Do with the next key, in the sprint named, and sends avi:jira:created:issue', async () => {
+    const sprintField = demo.fields.find((field) => field.role === 'sprint')?.id ?? 'missing';
+    const sprint = demo.sprints.find((each) => each.state === 'active')?.id;
+    const answer = await call(sim, 'POST', '/rest/api/3/issue', {
+      fields: {
+        project: { key: 'CV' },
+        summary: 'Relabel the glare images',
+        issuetype: { name: 'Story' },
+        labels: ['data'],
+        [sprintField]: sprint,
+      },
+    });
+    expect(answer.status).toBe(201);
+    expectValid(spec.response('platform', '/rest/api/3/issue', 'post', '201'), answer.json, 'created issue');
+    const { key, id } = obj(answer.json);
+    expect(demo.issues.some((issue) => issue.key === key)).toBe(false);
+    const page = await searchJql(sim, {
+      jql: `sprint = ${String(sprint)} AND key = ${String(key)}`,
+      fields: ['status'],
+    });
+    expect(obj(obj(obj(arr(obj(page.json).issues)[0]).fields).status).name).toBe('To Do');
+    expect(events).toEqual([
+      expect.objectContaining({
+        eventType: 'avi:jira:created:issue',
+        issue: expect.objectContaining({ id, key }),
+      }),
+    ]);
+    expect(toIndexEvent(events[0])).toEqual({ kind: 'issue-created', issueId: id });
+  });
+
+  it('refuses an issue without a summary or in an unknown project, and sends nothing', async () => {
+    const noSummary = await call(sim, 'POST', '/rest/api/3/issue', {
+      fields: { project: { key: 'CV' }, summary: ' ', issuetype: { name: 'Story' } },
+    });
+    expect(noSummary.status).toBe(400);
+    const noProject = await call(sim, 'POST', '/rest/api/3/issue', {
+      fields: { project: { key: 'NOPE' }, summary: 'x', issuetype: { name: 'Story' } },
+    });
+    expect(noProject.status).toBe(400);
+    expect(obj(obj(noProject.json).errors).project).toBeDefined();
+    expect(events).toEqual([]);
+  });
+});

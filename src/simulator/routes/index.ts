@@ -10,7 +10,7 @@ import { getFields, getIssueLinkTypes, getMyPermissions, getMyself } from './pla
 import { getStatusCategories, getStatuses } from './statuses';
 import { getIssueProperty, putIssueProperty } from './properties';
 import { getSearchJql, postSearchJql, removedSearch } from './search';
-import { getIssue, putIssue } from './issue-edit';
+import { getIssue, postIssue, putIssue } from './issue-edit';
 import { deleteIssueLink, getIssueLink, postIssueLink } from './issue-links';
 import { getTransitions, postTransition } from './transitions';
 
@@ -57,6 +57,7 @@ export const ROUTES: Route[] = [
   // Writes that Jira follows with the events a Forge trigger receives (see events.ts).
   { method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}/transitions', handler: getTransitions },
   { method: 'POST', template: '/rest/api/3/issue/{issueIdOrKey}/transitions', handler: postTransition },
+  { method: 'POST', template: '/rest/api/3/issue', handler: postIssue },
   { method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}', handler: getIssue },
   { method: 'PUT', template: '/rest/api/3/issue/{issueIdOrKey}', handler: putIssue },
   { method: 'POST', template: '/rest/api/3/issueLink', handler: postIssueLink },

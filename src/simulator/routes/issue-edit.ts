@@ -3,7 +3,7 @@ import { findIssue, isReadable } from '../site';
 import { ISSUE_NOT_FOUND, jiraError, ok, type Reply } from '../http/reply';
 import { renderIssue, selectFields } from '../render/issue';
 import type { RequestContext } from '../http/router';
-import { editIssue } from '../writes';
+import { createIssue, editIssue } from '../writes';
 
 /**
  * One issue read and edited. PUT /rest/api/3/issue/{issueIdOrKey} (SPEC `editIssue`), for the fields the simulator can change: `summary` and
@@ -78,4 +78,57 @@ export function getIssue(ctx: RequestContext): Reply {
     .flatMap((entry) => entry.split(','))
     .filter(Boolean);
   return ok(renderIssue(ctx.site, ctx.base, issue, selection, properties));
+}
+
+const createBody = z.looseObject({
+  fields: z.looseObject({
+    project: z.looseObject({ key: z.string().min(1).optional(), id: z.string().min(1).optional() }),
+    summary: z.string().trim().min(1, 'You must specify a summary of the issue.'),
+    issuetype: z.looseObject({ name: z.string().min(1) }),
+    labels: z.array(z.string().min(1)).optional(),
+  }),
+});
+
+/**
+ * POST /rest/api/3/issue (SPEC `createIssue`): project, summary, issue type (by name), labels and the sprint field
+ * (a sprint id); 201 with `{id, key, self}` and an `avi:jira:created:issue` event. Sub-tasks are not modelled.
+ */
+export function postIssue(ctx: RequestContext): Reply {
+  const parsed = createBody.safeParse(ctx.body);
+  if (!parsed.success) return jiraError(400, [`Invalid request payload: ${z.prettifyError(parsed.error)}`]);
+  const { fields } = parsed.data;
+  const project = ctx.site.ws.projects.find(
+    (p) => p.key === fields.project.key || p.id === fields.project.id,
+  );
+  if (!project) return jiraError(400, [], { project: 'Specify a valid project ID or key' });
+  if (!ctx.user.editIssues)
+    return jiraError(403, ['You do not have permission to create issues in this project.']);
+  if (fields.issuetype.name === 'Sub-task') {
+    return jiraError(400, [], { issuetype: 'The simulator does not create sub-tasks.' });
+  }
+  const sprintFieldId = ctx.site.sprintField?.id;
+  const sprint = sprintFieldId === undefined ? undefined : fields[sprintFieldId];
+  if (
+    sprint !== undefined &&
+    sprint !== null &&
+    !(typeof sprint === 'number' && ctx.site.sprints.has(sprint))
+  ) {
+    return jiraError(400, [], { [sprintFieldId ?? 'sprint']: 'Sprint with the given id does not exist.' });
+  }
+  const event = createIssue(
+    ctx.site,
+    {
+      projectKey: project.key,
+      summary: fields.summary,
+      issueType: fields.issuetype.name,
+      labels: fields.labels ?? [],
+      sprintIds: typeof sprint === 'number' ? [sprint] : [],
+    },
+    ctx.user.accountId,
+  );
+  ctx.emit(event);
+  return ok(
+    { id: event.issue.id, key: event.issue.key, self: `${ctx.base}/rest/api/3/issue/${event.issue.id}` },
+    201,
+  );
 }
