@@ -95,7 +95,7 @@ body {
   display: flex;
   flex-direction: column;
   gap: ${token('space.075')};
-  cursor: grab;
+  cursor: default;
 }
 .card-summary { margin: 0; overflow-wrap: anywhere; }
 .card-fields { display: flex; flex-wrap: wrap; gap: ${token('space.050')}; }
@@ -128,6 +128,7 @@ body {
 .card-type[data-type='Epic'] { background: ${token('color.icon.discovery')}; }
 .card-key { font-weight: ${token('font.weight.semibold')}; }
 .card-key[data-done='true'] { text-decoration: line-through; }
+.card[draggable='true'] { cursor: grab; }
 .card-move {
   margin-left: auto;
   font: inherit;

@@ -33,6 +33,8 @@ export interface BoardViewDeps {
   configs: ConfigRepository;
   /** Index jobs not yet consumed, shown so the page knows when the fields have caught up. */
   indexPending?: () => number;
+  /** Whether cards may be moved: on the simulator yes; on a real site the playground only reads. */
+  allowMoves?: boolean;
 }
 
 /** Jira answers a board page within this, or the page says it timed out. */
@@ -72,7 +74,14 @@ export function boardViewSource(deps: BoardViewDeps): BoardViewSource {
   const client = () => new JiraClient(deps.jira(), { deadline: Date.now() + READ_BUDGET_MS });
   return {
     read: (options) => readBoardView(client(), deps, options),
-    move: (request) => moveIssue(client(), request),
+    move: (request) => {
+      if (!deps.allowMoves) {
+        return Promise.reject(
+          new Error('The playground moves cards only on the Jira simulator, not on a real site.'),
+        );
+      }
+      return moveIssue(client(), request);
+    },
   };
 }
 
@@ -173,6 +182,7 @@ async function readBoardView(
     quickFilters: setup.quickFilters.map((filter) => ({ ...filter, active: active.has(filter.id) })),
     counts: { onBoard: onBoard.ids.length, shown: shownIds.length },
     indexPending: deps.indexPending?.() ?? 0,
+    canMove: deps.allowMoves ?? false,
     problems,
   };
 }

@@ -119,6 +119,7 @@ async function main(): Promise<void> {
         jira: () => createBasicAuthSeam({ site: jira.url, email: jira.email, apiToken: jira.apiToken }),
         configs,
         indexPending: () => indexQueue.pending(),
+        allowMoves: demo !== undefined,
       }),
     });
   } catch (error) {

@@ -135,6 +135,9 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   const board = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const json = (status: number, body: unknown) => send(res, status, TYPES['.json']!, JSON.stringify(body));
     if (!options.board) return json(404, { error: 'the playground serves no board here' });
+    // Only under the playground's own name: a DNS-rebound name cannot read Jira through it.
+    if (!ownHosts().includes(req.headers.host ?? ''))
+      return json(403, { error: 'the board is for the playground page' });
     try {
       if (req.method === 'GET') {
         const boardParam = url.searchParams.get('board');

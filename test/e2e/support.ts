@@ -84,6 +84,7 @@ export async function startStage(
             jira: () => createBasicAuthSeam({ site: simulator.url, ...AUTH }),
             configs,
             indexPending: () => indexQueue.pending(),
+            allowMoves: true,
           }),
         }
       : {}),

@@ -52,6 +52,8 @@ export interface BoardView {
   counts: { onBoard: number; shown: number };
   /** Index jobs still waiting or running in the playground (0: the fields are as current as the last event). */
   indexPending: number;
+  /** Whether the page may move cards (on the simulator; a real site is only read). */
+  canMove: boolean;
   /** What could not be read or shown (e.g. the app's fields are not on the site); empty when all is there. */
   problems: string[];
 }

@@ -96,13 +96,13 @@ function isComplete(progress: string): boolean {
   return match !== null && match[1] === match[2];
 }
 
-function renderCard(card: BoardCard): HTMLElement {
+function renderCard(card: BoardCard, canMove: boolean): HTMLElement {
   const node = make('article', {
     class: 'card',
     'data-testid': 'board-card',
     'data-key': card.key,
     'data-status': card.status,
-    draggable: 'true',
+    draggable: String(canMove),
     'aria-label': `${card.key} ${card.summary}`,
   });
   if (card.colour) {
@@ -139,7 +139,7 @@ function renderCard(card: BoardCard): HTMLElement {
   );
   moveButton.addEventListener('click', () => void moveAndFollow(card.key, 'Done'));
   // A done card has nowhere further to go.
-  if (card.statusCategory !== 'done') foot.append(moveButton);
+  if (canMove && card.statusCategory !== 'done') foot.append(moveButton);
   node.append(fields, foot);
   node.addEventListener('dragstart', (event) => {
     dragged = card.key;
@@ -207,7 +207,7 @@ function renderGrid(current: BoardView): void {
     lane.cells.forEach((cell, index) => {
       const column = current.columns[index];
       const node = make('div', { class: 'cell', 'data-column': column?.name ?? '' });
-      node.append(...cell.map(renderCard));
+      node.append(...cell.map((each) => renderCard(each, current.canMove)));
       node.addEventListener('dragover', (event) => {
         event.preventDefault();
         node.dataset.drop = 'over';
