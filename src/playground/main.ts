@@ -91,12 +91,8 @@ async function main(): Promise<void> {
     (event) => createIndexConsumer(configs, store, indexQueue)(event),
     INDEX_DELAY_MS,
   );
-  if (demo) {
-    // Jira's events reach the app's trigger, as on a site where ML Lanes is installed; the board starts indexed.
-    wireSimulatorEvents(demo, indexQueue);
-    const queued = await indexFreshSimulator({ jira: forgeJiraAsIndexer(), queue: indexQueue, store });
-    say(`indexing the ${queued.issues} demo issues in open sprints for the board page…`);
-  }
+  // Jira's events reach the app's trigger, as on a site where ML Lanes is installed.
+  if (demo) wireSimulatorEvents(demo, indexQueue);
   const handler = createForgeHandler(configs, {
     store,
     indexQueue,
@@ -131,6 +127,11 @@ async function main(): Promise<void> {
         : `port ${error.port} may not be used by this user; pass --port with a number above 1023`,
       1,
     );
+  }
+  if (demo) {
+    // The board page starts with the app's fields written, as on a site where the app has run for a while.
+    const queued = await indexFreshSimulator({ jira: forgeJiraAsIndexer(), queue: indexQueue, store });
+    say(`indexing the ${queued.issues} demo issues in open sprints for the board page…`);
   }
   say(`ready at ${playground.url}  (Jira: ${start.site ? jira.url : `simulator at ${jira.url}`})`);
   say(`Jira's board with ML Lanes's fields: ${playground.url}/board`);
