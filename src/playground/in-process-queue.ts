@@ -32,16 +32,25 @@ export function inProcessQueue(
   };
 }
 
+/** The board index's in-process queue, which also says how many jobs it has not finished yet. */
+export interface InProcessIndexQueue extends IndexQueue {
+  /** Jobs pushed and not yet consumed (waiting, delayed or running). */
+  pending(): number;
+}
+
 /**
- * The same stand-in for the board index's queue ("re-index now" in the admin page): each job goes to `consume` a
- * moment later, one at a time in push order, as Forge's consumer would take them (with a concurrency of one).
+ * The same stand-in for the board index's queue ("re-index now" in the admin page, Jira's events on the board page):
+ * each job goes to `consume` a moment later, one at a time in push order, as Forge's consumer would take them (with a
+ * concurrency of one).
  */
 export function inProcessIndexQueue(
   consume: (event: AsyncEvent) => Promise<void>,
   delayMs = IN_PROCESS_DELAY_MS,
-): IndexQueue {
+): InProcessIndexQueue {
   let chain: Promise<void> = Promise.resolve();
+  let pending = 0;
   return {
+    pending: () => pending,
     push(jobs) {
       for (const job of jobs) {
         const delivered: AsyncEvent = {
@@ -50,8 +59,14 @@ export function inProcessIndexQueue(
           eventId: randomUUID(),
           body: { ...job },
         };
+        pending += 1;
         const timer = setTimeout(() => {
-          chain = chain.then(() => consume(delivered)).catch((error: unknown) => console.error(error));
+          chain = chain
+            .then(() => consume(delivered))
+            .catch((error: unknown) => console.error(error))
+            .finally(() => {
+              pending -= 1;
+            });
         }, delayMs);
         timer.unref();
       }

@@ -5,15 +5,18 @@
  * does, on one line; a mistake or a busy port is one line too, never a stack.
  */
 import { join } from 'node:path';
-import type { IndexQueue } from '../app/index-events';
 import { createIndexConsumer } from '../forge/board-index-handlers';
 import { createForgeHandler } from '../forge/handler';
 import { createHistoryConsumer } from '../forge/history-consumer';
 import { ConfigRepository } from '../storage/config-repository';
 import { FileStore } from '../storage/file-store';
-import { DEMO_NOW, startSimulator, demoSite } from '../simulator';
+import { forgeJiraAsIndexer } from '../forge/jira-as-user';
+import { createBasicAuthSeam } from '../jira/fetch-seam';
+import { DEMO_NOW, startSimulator, demoSite, type RunningSimulator } from '../simulator';
+import { indexFreshSimulator, wireSimulatorEvents } from './board-index';
+import { boardViewSource } from './board-view';
 import { installForgeRuntime } from './forge-runtime';
-import { inProcessIndexQueue, inProcessQueue } from './in-process-queue';
+import { inProcessIndexQueue, inProcessQueue, type InProcessIndexQueue } from './in-process-queue';
 import { PlaygroundUsageError, readPlaygroundStart, type PlaygroundStart } from './options';
 import { PortUnavailableError, startPlayground, type PlaygroundUser, type RunningPlayground } from './server';
 
@@ -27,6 +30,9 @@ const DEMO_MEMBER = {
   admin: false,
   apiToken: 'demo-token-sam',
 };
+
+/** Index jobs wait this long in the playground: long enough to see the board catch up, short enough not to bore. */
+const INDEX_DELAY_MS = 1000;
 
 const say = (text: string) => console.log(`ml-lanes playground: ${text}`);
 const fail = (text: string, exitCode: number) => {
@@ -45,6 +51,7 @@ async function main(): Promise<void> {
   let jira: { url: string; email: string; apiToken: string };
   let users: Record<string, PlaygroundUser> | undefined;
   let stopSimulator = async (): Promise<void> => undefined;
+  let demo: RunningSimulator | undefined;
   // The demo site's history ends at its own clock: forecasts there are made as of that day, whatever today is.
   let today: (() => Date) | undefined;
   if (start.site) {
@@ -70,6 +77,7 @@ async function main(): Promise<void> {
       },
     };
     stopSimulator = () => simulator.close();
+    demo = simulator;
     today = () => new Date(DEMO_NOW);
   }
   // @forge/api looks these platform globals up on every call, as inside Forge.
@@ -77,11 +85,14 @@ async function main(): Promise<void> {
   // KVS stands in as a file, so saved configurations survive restarts of the playground.
   const store = new FileStore(process.env.ML_LANES_STORE ?? join(process.cwd(), '.playground', 'kvs.json'));
   const configs = new ConfigRepository(store);
-  // "Re-index now" in the admin page: the board index's jobs run here a moment later, as the app (the consumer's
-  // seam) against the same Jira, and its follow-ups go back on the same queue.
-  const indexQueue: IndexQueue = inProcessIndexQueue((event) =>
-    createIndexConsumer(configs, store, indexQueue)(event),
+  // "Re-index now" in the admin page, and the simulator's events: the board index's jobs run here a moment later, as
+  // the app (the consumer's seam) against the same Jira, and its follow-ups go back on the same queue.
+  const indexQueue: InProcessIndexQueue = inProcessIndexQueue(
+    (event) => createIndexConsumer(configs, store, indexQueue)(event),
+    INDEX_DELAY_MS,
   );
+  // Jira's events reach the app's trigger, as on a site where ML Lanes is installed.
+  if (demo) wireSimulatorEvents(demo, indexQueue);
   const handler = createForgeHandler(configs, {
     store,
     indexQueue,
@@ -100,6 +111,12 @@ async function main(): Promise<void> {
       siteUrl: jira.url,
       port: start.port,
       ...(users ? { users } : {}),
+      board: boardViewSource({
+        jira: () => createBasicAuthSeam({ site: jira.url, email: jira.email, apiToken: jira.apiToken }),
+        configs,
+        indexPending: () => indexQueue.pending(),
+        allowMoves: demo !== undefined,
+      }),
     });
   } catch (error) {
     await stopSimulator();
@@ -111,7 +128,13 @@ async function main(): Promise<void> {
       1,
     );
   }
+  if (demo) {
+    // The board page starts with the app's fields written, as on a site where the app has run for a while.
+    const queued = await indexFreshSimulator({ jira: forgeJiraAsIndexer(), queue: indexQueue, store });
+    say(`indexing the ${queued.issues} demo issues in open sprints for the board page…`);
+  }
   say(`ready at ${playground.url}  (Jira: ${start.site ? jira.url : `simulator at ${jira.url}`})`);
+  say(`Jira's board with ML Lanes's fields: ${playground.url}/board`);
   console.log('Ctrl-C stops it.');
   const stop = async () => {
     await playground.close();

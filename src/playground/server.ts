@@ -4,6 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { z } from 'zod';
 import { bundleBrowserScript, findRoot, forgeLikeCsp, readManifestFacts } from './assets';
+import { boardStylesheet } from './board-css';
+import type { BoardViewSource } from './board-view';
+import { tokenThemeCss } from './token-css';
 import { invokingUser, type JiraCredentials } from './forge-runtime';
 
 /** The deployed Forge function's entry: `handler({call, context}, runtimePayload)`. */
@@ -23,6 +26,8 @@ export interface PlaygroundOptions {
   /** The Jira site the app reads (the simulator's URL, or a real site): shown, and used for issue links. */
   siteUrl: string;
   port?: number;
+  /** Jira's own board, as the board page draws it (`/board`); without it the page is not served. */
+  board?: BoardViewSource;
 }
 
 export interface RunningPlayground {
@@ -40,6 +45,8 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+const moveSchema = z.object({ issueKey: z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/), to: z.string().min(1) });
 
 const invokeSchema = z.object({
   functionKey: z.string().min(1),
@@ -64,6 +71,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     readFile(join(root, 'static/playground/host.css'), 'utf8'),
     readFile(join(root, 'static/playground/index.html'), 'utf8'),
   ]);
+  const boardPage = options.board ? await loadBoardPage(root) : null;
   const hostPage = hostHtml
     .replaceAll('%SITE_LABEL%', escapeHtml(options.siteUrl))
     .replaceAll('%SITE%', escapeHtml(options.siteUrl));
@@ -124,7 +132,38 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     }
   };
 
+  const board = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    const json = (status: number, body: unknown) => send(res, status, TYPES['.json']!, JSON.stringify(body));
+    if (!options.board) return json(404, { error: 'the playground serves no board here' });
+    // Only under the playground's own name: a DNS-rebound name cannot read Jira through it.
+    if (!ownHosts().includes(req.headers.host ?? ''))
+      return json(403, { error: 'the board is for the playground page' });
+    try {
+      if (req.method === 'GET') {
+        const boardParam = url.searchParams.get('board');
+        const boardId = boardParam && /^\d+$/.test(boardParam) ? Number(boardParam) : undefined;
+        const view = await options.board.read({
+          ...(boardId === undefined ? {} : { boardId }),
+          quickFilters: url.searchParams.getAll('filter'),
+        });
+        return json(200, { view });
+      }
+      // A move changes Jira: only the playground's own page may ask for one.
+      if (!sameOrigin(req)) return json(403, { error: 'moves are only for the playground page' });
+      const parsed = moveSchema.safeParse(JSON.parse((await readBody(req)) || '{}'));
+      if (!parsed.success) return json(400, { error: 'a move names an issue key and a status' });
+      await options.board.move(parsed.data);
+      return json(200, { moved: parsed.data });
+    } catch (error) {
+      return json(502, { error: (error as Error).message });
+    }
+  };
+
   let port = 0;
+  const sameOrigin = (req: IncomingMessage) => {
+    const host = req.headers.host ?? '';
+    return ownHosts().includes(host) && req.headers.origin === `http://${host}`;
+  };
   const ownHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://playground');
@@ -137,6 +176,14 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       if (route === 'GET /__playground/host.css') return send(res, 200, TYPES['.css']!, hostCss);
       if (route === 'GET /__playground/bridge.js') return send(res, 200, TYPES['.js']!, bridgeJs);
       if (route === 'POST /__playground/invoke') return invoke(req, res);
+      if (boardPage && route === 'GET /board')
+        return send(res, 200, TYPES['.html']!, boardPage.html, { 'Content-Security-Policy': csp });
+      if (boardPage && route === 'GET /__playground/board.js')
+        return send(res, 200, TYPES['.js']!, boardPage.js);
+      if (boardPage && route === 'GET /__playground/board.css')
+        return send(res, 200, TYPES['.css']!, boardPage.css);
+      if (route === 'GET /__playground/board/view' || route === 'POST /__playground/board/move')
+        return board(req, res, url);
       const resource = /^\/module\/([\w-]+)\/(.*)$/.exec(url.pathname);
       if (req.method === 'GET' && resource)
         return serveResource(res, resource[1]!, decodeURIComponent(resource[2]!));
@@ -154,6 +201,15 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
         server.close(() => resolve());
       }),
   };
+}
+
+/** The board page: its HTML, its script, and its styles on the design-token themes. */
+async function loadBoardPage(root: string): Promise<{ html: string; js: string; css: string }> {
+  const [html, js] = await Promise.all([
+    readFile(join(root, 'static/playground/board.html'), 'utf8'),
+    bundleBrowserScript(root, 'static/playground/src/board.ts'),
+  ]);
+  return { html, js, css: `${tokenThemeCss()}\n${boardStylesheet()}` };
 }
 
 /** The port cannot be listened on: taken by another program, or not ours to take. */

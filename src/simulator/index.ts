@@ -1,6 +1,14 @@
 /** The local Jira Cloud simulator: public API. */
 export { startSimulator, type RunningSimulator, type SimulatorOptions, type SimulatorStats } from './server';
 export type { Fault } from './faults';
+export type {
+  SimChangelogItem,
+  SimEvent,
+  SimEventListener,
+  SimIssueEvent,
+  SimIssueLinkEvent,
+  SimStatusRef,
+} from './events';
 export {
   SIM_APP_FIELDS,
   SIM_APP_FIELD_MODULE_KEYS,

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { authenticate } from './http/auth';
 import { JSON_TYPE, jiraError, type Reply } from './http/reply';
 import { compileRoutes, type Limits, type Match, type RequestContext } from './http/router';
+import { EventHub, type SimEvent, type SimEventListener } from './events';
 import { FaultQueue, type Fault } from './faults';
 import type { JqlCache } from './jql';
 import { ROUTES } from './routes';
@@ -56,6 +57,11 @@ export interface RunningSimulator {
   stats(): SimulatorStats;
   resetStats(): void;
   injectFaults(...faults: Fault[]): void;
+  /**
+   * Hears the events Jira would send a Forge app's triggers after a write through the simulator's endpoints
+   * (transitions, issue edits, issue links), each once the request has been answered. Returns the unsubscribe.
+   */
+  onEvent(listener: SimEventListener): () => void;
 }
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -76,6 +82,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const faults = new FaultQueue();
   const jqlCache: JqlCache = new Map();
   const timers = new Set<NodeJS.Timeout>();
+  const hub = new EventHub();
   let stats: SimulatorStats = { requests: 0, byRoute: {} };
   let base = '';
 
@@ -106,6 +113,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       return;
     }
     const auth = authenticate(req, site.ws);
+    const events: SimEvent[] = [];
+    const emit = (event: SimEvent) => {
+      // Search answers kept for unchanged JQL no longer hold once an issue or link changed.
+      jqlCache.clear();
+      events.push(event);
+    };
     const reply =
       fault?.reply ??
       ('reply' in auth
@@ -113,10 +126,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
         : dispatch(
             found,
             body,
-            { site, base, query: url.searchParams, limits, jqlCache, user: auth.user },
+            { site, base, query: url.searchParams, limits, jqlCache, user: auth.user, emit },
             `${base}${url.pathname}`,
           ));
     send(res, reply);
+    hub.deliver(events);
   };
 
   const server = createServer((req, res) => {
@@ -137,6 +151,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
         timers.forEach(clearTimeout);
         timers.clear();
         faults.clear();
+        hub.clear();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
@@ -145,6 +160,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       stats = { requests: 0, byRoute: {} };
     },
     injectFaults: (...more: Fault[]) => faults.add(more),
+    onEvent: (listener) => hub.on(listener),
   };
 }
 

@@ -10,8 +10,9 @@ import type {
 } from './workspace';
 
 /**
- * The simulator's indexed, mutable view of a workspace: lookups by key/id, derived Jira ids,
- * and the issue properties that PUT requests change (the workspace object itself is never mutated).
+ * The simulator's indexed, mutable view of a workspace: lookups by key/id, derived Jira ids, and what write
+ * requests change (issue properties, app field values, and through writes.ts statuses, summaries, labels and
+ * links). The workspace given to the simulator is never mutated: `ws` is the simulator's own parsed copy.
  */
 
 export interface StatusInfo {
@@ -69,6 +70,8 @@ export interface Site {
   appFieldValues: Map<string, Map<string, unknown>>;
   /** Asynchronous tasks (bulk property writes) by id, as `GET /rest/api/3/task/{taskId}` reports them. */
   tasks: Map<string, SiteTask>;
+  /** The next change history id and issue link id the site hands out (writes.ts). */
+  next: { historyId: number; linkId: number };
 }
 
 export interface SiteTask {
@@ -199,6 +202,11 @@ export function buildSite(ws: ResolvedWorkspace, options: SiteOptions = {}): Sit
     appFields,
     appFieldValues: new Map(appFields.map((field) => [field.id, new Map<string, unknown>()])),
     tasks: new Map(),
+    next: {
+      historyId: 100000 + ws.issues.reduce((sum, issue) => sum + issue.changelog.length, 0),
+      linkId:
+        [...linkEnds.values()].flat().reduce((most, end) => Math.max(most, Number(end.linkId)), 19999) + 1,
+    },
   };
 }
 
@@ -224,7 +232,7 @@ function numberHistories(issues: readonly WorkspaceIssue[]): Map<string, string[
  * date). Resolved: when a done issue last moved into done from another category (its creation when it never
  * moved), as Jira's resolution date is set by that transition.
  */
-function issueDates(
+export function issueDates(
   issue: WorkspaceIssue,
   statuses: Map<string, StatusInfo>,
   now: string | undefined,

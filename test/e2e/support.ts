@@ -6,10 +6,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, ConsoleMessage, Frame, Page } from 'playwright-core';
 import { launchChromium } from '../../src/playground/chromium';
-import type { IndexQueue } from '../../src/app/index-events';
 import { createIndexConsumer } from '../../src/forge/board-index-handlers';
 import { createForgeHandler } from '../../src/forge/handler';
-import { inProcessIndexQueue } from '../../src/playground/in-process-queue';
+import { inProcessIndexQueue, type InProcessIndexQueue } from '../../src/playground/in-process-queue';
+import { indexFreshSimulator, wireSimulatorEvents } from '../../src/playground/board-index';
+import { boardViewSource } from '../../src/playground/board-view';
+import { createBasicAuthSeam } from '../../src/jira/fetch-seam';
+import { forgeJiraAsIndexer } from '../../src/forge/jira-as-user';
 import { ConfigRepository } from '../../src/storage/config-repository';
 import { MemoryStore } from '../../src/storage/key-value-store';
 import { installForgeRuntime } from '../../src/playground/forge-runtime';
@@ -42,10 +45,13 @@ export interface Stage {
   close(): Promise<void>;
 }
 
-/** With `boardIndex`, "re-index now" runs the real index consumer in process, as in the playground. */
+/**
+ * With `boardIndex`, "re-index now" runs the real index consumer in process, as in the playground. With `boardView`
+ * too, the simulator's events reach the index trigger, the open sprints are indexed at start, and `/board` is served.
+ */
 export async function startStage(
   workspace: Workspace,
-  options: { boardIndex?: boolean } = {},
+  options: { boardIndex?: boolean; boardView?: boolean } = {},
 ): Promise<Stage> {
   const simulator = await startSimulator({
     workspace: { ...workspace, credentials: AUTH, otherUsers: [MEMBER] },
@@ -53,9 +59,14 @@ export async function startStage(
   installForgeRuntime({ jiraUrl: simulator.url, ...AUTH });
   const configs = new ConfigRepository(new MemoryStore());
   const store = new MemoryStore();
-  const indexQueue: IndexQueue | undefined = options.boardIndex
-    ? inProcessIndexQueue((event) => createIndexConsumer(configs, store, indexQueue)(event), 100)
-    : undefined;
+  const indexQueue: InProcessIndexQueue | undefined =
+    options.boardIndex || options.boardView
+      ? inProcessIndexQueue((event) => createIndexConsumer(configs, store, indexQueue)(event), 100)
+      : undefined;
+  if (indexQueue && options.boardView) {
+    wireSimulatorEvents(simulator, indexQueue);
+    await indexFreshSimulator({ jira: forgeJiraAsIndexer(), queue: indexQueue, store });
+  }
   const playground = await startPlayground({
     handler: createForgeHandler(configs, {
       store,
@@ -67,6 +78,16 @@ export async function startStage(
       admin: { ...AUTH, accountId: 'e2e-admin' },
       member: { email: MEMBER.emailAddress, apiToken: MEMBER.apiToken, accountId: MEMBER.accountId },
     },
+    ...(indexQueue && options.boardView
+      ? {
+          board: boardViewSource({
+            jira: () => createBasicAuthSeam({ site: simulator.url, ...AUTH }),
+            configs,
+            indexPending: () => indexQueue.pending(),
+            allowMoves: true,
+          }),
+        }
+      : {}),
   });
   const browser = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });

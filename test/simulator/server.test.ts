@@ -112,10 +112,11 @@ describe('stats, latency, unknown routes', () => {
   test('unknown routes 404 in JSON; wrong methods 405; bad JSON bodies 400', async () => {
     const sim = await startSimulator({ workspace: demoSite() });
     try {
-      const missing = await call(sim, 'GET', '/rest/api/3/issue/CV-1');
+      // The simulator serves single issues now; their comments it does not.
+      const missing = await call(sim, 'GET', '/rest/api/3/issue/CV-1/comment');
       expect(missing.status).toBe(404);
       expect(arr(obj(missing.json).errorMessages)).toHaveLength(1);
-      expect((await call(sim, 'GET', '/rest/api/3/issue/bulkfetch')).status).toBe(405);
+      expect((await call(sim, 'GET', '/rest/api/3/changelog/bulkfetch')).status).toBe(405);
       const bad = await fetch(`${sim.url}/rest/api/3/search/jql`, {
         method: 'POST',
         body: '{"jql": ',

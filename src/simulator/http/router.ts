@@ -1,6 +1,7 @@
 import type { Reply } from './reply';
 import type { Site } from '../site';
 import type { JqlCache } from '../jql';
+import type { SimEvent } from '../events';
 import type { WorkspaceUser } from '../workspace';
 
 /** Route templates ("/rest/agile/1.0/board/{boardId}") matched against request paths. */
@@ -31,12 +32,14 @@ export interface RequestContext {
   jqlCache: JqlCache;
   /** Who is asking (the authenticated user). */
   user: WorkspaceUser;
+  /** What a write changed, as the event Jira would send a Forge trigger; delivered once the request is answered. */
+  emit(event: SimEvent): void;
 }
 
 export type Handler = (ctx: RequestContext) => Reply;
 
 export interface Route {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   template: string;
   handler: Handler;
 }

@@ -10,6 +10,9 @@ import { getFields, getIssueLinkTypes, getMyPermissions, getMyself } from './pla
 import { getStatusCategories, getStatuses } from './statuses';
 import { getIssueProperty, putIssueProperty } from './properties';
 import { getSearchJql, postSearchJql, removedSearch } from './search';
+import { getIssue, postIssue, putIssue } from './issue-edit';
+import { deleteIssueLink, getIssueLink, postIssueLink } from './issue-links';
+import { getTransitions, postTransition } from './transitions';
 
 /** Every endpoint the simulator serves; the template doubles as the stats key. */
 export const ROUTES: Route[] = [
@@ -51,6 +54,15 @@ export const ROUTES: Route[] = [
   { method: 'GET', template: '/rest/api/3/task/{taskId}', handler: getTask },
   { method: 'POST', template: '/rest/api/3/app/field/value', handler: postAppFieldValues },
   { method: 'POST', template: '/rest/api/3/jql/parse', handler: postJqlParse },
+  // Writes that Jira follows with the events a Forge trigger receives (see events.ts).
+  { method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}/transitions', handler: getTransitions },
+  { method: 'POST', template: '/rest/api/3/issue/{issueIdOrKey}/transitions', handler: postTransition },
+  { method: 'POST', template: '/rest/api/3/issue', handler: postIssue },
+  { method: 'GET', template: '/rest/api/3/issue/{issueIdOrKey}', handler: getIssue },
+  { method: 'PUT', template: '/rest/api/3/issue/{issueIdOrKey}', handler: putIssue },
+  { method: 'POST', template: '/rest/api/3/issueLink', handler: postIssueLink },
+  { method: 'GET', template: '/rest/api/3/issueLink/{linkId}', handler: getIssueLink },
+  { method: 'DELETE', template: '/rest/api/3/issueLink/{linkId}', handler: deleteIssueLink },
   { method: 'GET', template: '/rest/agile/1.0/board', handler: listBoards },
   { method: 'GET', template: '/rest/agile/1.0/board/{boardId}', handler: getBoard },
   {
