@@ -3,6 +3,7 @@ import {
   byteSize,
   EVIDENCE_PROPERTY_MAX_BYTES,
   HISTORY_LIMIT,
+  labelingThroughput,
   mergeEvidence,
   readHistory,
   type EvidenceHistory,
@@ -107,6 +108,39 @@ describe("an issue's evidence history (the ml-lanes-evidence property)", () => {
     expect(history.deliveries.length).toBeLessThanOrEqual(HISTORY_LIMIT);
     expect(history.deliveries[0]?.deliveryId).toBe('d39');
     expect(byteSize(history)).toBeLessThanOrEqual(EVIDENCE_PROPERTY_MAX_BYTES);
+  });
+
+  it("keeps Label Studio's counters per day, the day's newest, for throughput in items per day", () => {
+    const labeled = (id: string, at: string, finishedTasks: number) =>
+      event(id, at, [{ field: 'items-labeled', value: finishedTasks }], {
+        tool: 'labelstudio',
+        counters: { finishedTasks, totalTasks: 1000, annotations: finishedTasks * 2 },
+      });
+    let history = empty;
+    for (const next of [
+      labeled('a', '2026-11-28T09:00:00Z', 100),
+      labeled('b', '2026-11-28T17:00:00Z', 180),
+      labeled('c', '2026-11-30T12:00:00Z', 580),
+    ]) {
+      history = merged(history, next).history;
+    }
+    // Late and out of order: an earlier delivery of the 28th changes neither that day nor the fields.
+    expect(mergeEvidence(history, labeled('late', '2026-11-28T10:00:00Z', 120))).toEqual({ kind: 'older' });
+    expect(history.labeling?.map((day) => [day.day, day.finishedTasks])).toEqual([
+      ['2026-11-30', 580],
+      ['2026-11-28', 180],
+    ]);
+    expect(labelingThroughput(history)).toEqual({ itemsPerDay: 200, days: 2 });
+    // A late delivery of a day not yet recorded fills that day, and only that.
+    const filled = merged(history, labeled('late29', '2026-11-29T15:00:00Z', 400));
+    expect(filled.changed).toEqual([]);
+    expect(filled.history.labeling?.map((day) => day.day)).toEqual([
+      '2026-11-30',
+      '2026-11-29',
+      '2026-11-28',
+    ]);
+    expect(filled.history.fields['items-labeled']?.value).toBe(580);
+    expect(labelingThroughput(empty)).toBeNull();
   });
 
   it('starts afresh from a damaged property rather than failing', () => {
