@@ -1,6 +1,7 @@
 /**
  * One plan, measured, in its own process so that its peak memory is the planner's alone (the simulator runs in
- * the parent). Prints one JSON line: wall time, engine time, peak RSS, JSON size, requests the client sent.
+ * the parent), started with the Node flags bin/ml-lanes gives the CLI (bench/node-flags). Prints one JSON line:
+ * wall time, engine time, peak RSS, JSON size, requests the client sent.
  */
 import { performance } from 'node:perf_hooks';
 import { defaultConfig } from '../src/config/defaults';

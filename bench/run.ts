@@ -19,6 +19,7 @@ import {
   syntheticWorkspace,
 } from '../src/simulator';
 import type { ResolvedWorkspace, RunningSimulator } from '../src/simulator';
+import { cliNodeFlags } from './node-flags';
 import { runPatternBench } from './patterns';
 import { runUiBench } from './ui';
 import { median, runCli, runFloor, type ProcessRun } from './whole-process';
@@ -85,9 +86,10 @@ async function inProcess(
   latencyMs: number,
 ): Promise<Measured & { served: number }> {
   return withSimulator(workspace, latencyMs, async (simulator) => {
+    // With the CLI's own Node flags: the young generation's size is part of the planner's peak memory.
     const { stdout } = await run(
       process.execPath,
-      [WORKER, simulator.url, String(SYNTHETIC_BOARD_ID), AUTH.email, AUTH.apiToken],
+      [...cliNodeFlags(), WORKER, simulator.url, String(SYNTHETIC_BOARD_ID), AUTH.email, AUTH.apiToken],
       { maxBuffer: 1024 * 1024 },
     );
     return { ...(JSON.parse(stdout) as Measured), served: simulator.stats().requests };
@@ -115,7 +117,11 @@ async function main(): Promise<void> {
   console.log(
     'Synthetic sprints with ~1.5 Blocks links per issue on the Jira simulator; each planner runs in its own process.\n',
   );
-  console.log('In-process: the planner alone (bench/plan-worker), timed from its first request to its JSON');
+  const flags = cliNodeFlags().join(' ');
+  console.log(
+    `In-process: the planner alone (bench/plan-worker, run as \`node ${flags}\`, the flags bin/ml-lanes starts\n` +
+      'the CLI with), timed from its first request to its JSON',
+  );
   console.log(
     `${pad('issues', 7)} ${pad('requests', 9)} ${pad('minimum', 8)} ${pad('wall@0ms', 9)} ${pad('wall@100ms', 11)} ` +
       `${pad('engine', 8)} ${pad('engine 1st', 11)} ${pad('peak RSS', 9)} ${pad('JSON', 9)}`,
@@ -159,8 +165,9 @@ async function main(): Promise<void> {
     }
   }
   console.log(
-    '\nWhole process: `node dist/src/cli/main.js plan` as a user runs it (start-up, Jira, engine, JSON on stdout),\n' +
-      'beside a minimal sequential client that only fetches and parses (bench/floor-client); median of the runs',
+    `\nWhole process: \`node ${flags} dist/src/cli/main.js plan\` as bin/ml-lanes runs it (start-up, Jira, engine,\n` +
+      'JSON on stdout), beside a minimal sequential client that only fetches and parses (bench/floor-client); median\n' +
+      'of the runs',
   );
   console.log(
     `${pad('issues', 7)} ${pad('CLI@0ms', 9)} ${pad('CLI@100ms', 11)} ${pad('CLI RSS', 9)} ${pad('floor@0ms', 11)} ` +

@@ -1,10 +1,12 @@
 /**
- * Whole-process figures: `node dist/src/cli/main.js plan …` exactly as a user runs it (start-up, Jira, engine,
- * JSON on stdout), and the minimal sequential client beside it, each timed from spawn to exit.
+ * Whole-process figures: `node <bin/ml-lanes's flags> dist/src/cli/main.js plan …` exactly as a user runs it
+ * (start-up, Jira, engine, JSON on stdout), and the minimal sequential client beside it, each timed from spawn
+ * to exit.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { cliNodeFlags } from './node-flags';
 import { RSS_MARK } from './report-rss';
 
 const CLI = join(__dirname, '../src/cli/main.js');
@@ -17,10 +19,10 @@ export interface ProcessRun {
   stdoutBytes: number;
 }
 
-function timed(args: string[], env: NodeJS.ProcessEnv): Promise<ProcessRun> {
+function timed(args: string[], env: NodeJS.ProcessEnv, nodeFlags: string[] = []): Promise<ProcessRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--require', REPORT_RSS, ...args], {
+    const child = spawn(process.execPath, [...nodeFlags, '--require', REPORT_RSS, ...args], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -38,13 +40,13 @@ function timed(args: string[], env: NodeJS.ProcessEnv): Promise<ProcessRun> {
   });
 }
 
-/** The CLI planning the board's default sprint as JSON. */
+/** The CLI planning the board's default sprint as JSON, with the Node flags bin/ml-lanes gives it. */
 export function runCli(site: string, board: number, auth: { email: string; apiToken: string }) {
-  return timed([CLI, 'plan', '--site', site, '--board', String(board)], {
-    PATH: process.env.PATH ?? '',
-    JIRA_EMAIL: auth.email,
-    JIRA_API_TOKEN: auth.apiToken,
-  });
+  return timed(
+    [CLI, 'plan', '--site', site, '--board', String(board)],
+    { PATH: process.env.PATH ?? '', JIRA_EMAIL: auth.email, JIRA_API_TOKEN: auth.apiToken },
+    cliNodeFlags(),
+  );
 }
 
 export function runFloor(site: string, board: number, auth: { email: string; apiToken: string }) {

@@ -20,7 +20,7 @@ import {
   explainUnreadableFile,
   oneLine,
 } from './messages';
-import { writeJson } from './plan-json';
+import { writeJsonPaced } from './plan-json';
 import type { CliIo } from './run';
 
 export function printDefaults(io: CliIo): void {
@@ -69,7 +69,7 @@ export async function runJiraCommand<T extends { warnings: readonly string[] }>(
   }
   for (const warning of answer.warnings) io.stderr(`ml-lanes: warning: ${oneLine(warning)}\n`);
   if (command.format === 'json') {
-    writeJson(answer, io.stdout);
+    await writeJsonPaced(answer, io.stdout, io.stdoutDrained ?? (() => Promise.resolve()));
     io.stdout('\n');
   } else {
     io.stdout(renderMarkdownOf(answer));

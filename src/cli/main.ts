@@ -1,9 +1,11 @@
+import { drained } from './drained';
 import { runCli } from './run';
 
 runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   env: process.env,
+  stdoutDrained: () => drained(process.stdout),
 }).then(
   (code) => {
     process.exitCode = code;

@@ -11,6 +11,11 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Resolves once stdout can take more: a long answer then goes out a chunk at a time as a slow reader (a pipe)
+   * takes it, instead of queueing whole in memory. Left out, chunks are written one after another.
+   */
+  stdoutDrained?: () => Promise<void>;
 }
 
 /** Runs one `ml-lanes` command; returns the exit code. Expected failures print one line, never a stack. */

@@ -13,12 +13,18 @@ export interface LaneAssignment {
 export const HIDDEN_RULE = 'hidden: you cannot see this issue';
 export const MANUAL_OVERRIDE_RULE = 'manual override';
 
+// Created once: a regular expression literal inside a function is a new object on every call.
+const WORD_SEPARATORS = /[^\p{L}\p{N}]+/u;
+const ONE_WORD = /^[\p{L}\p{N}]+$/u;
+
 /**
  * Words are runs of letters and digits; everything else separates them.
  * So "labeling-team" holds the word "labeling", while "metadata" is one word and never "data".
  */
 export function wordsOf(text: string): string[] {
-  return text.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
+  // Most labels are one word: no split and filter (two arrays) for each of 20,000 issues.
+  if (ONE_WORD.test(text)) return [text];
+  return text.split(WORD_SEPARATORS).filter((word) => word !== '');
 }
 
 /** Position where `keyword` (lowercase words) starts as a consecutive run in `words` (lowercase), or -1. */

@@ -36,8 +36,10 @@ export function buildPlan(snapshot: PlanSnapshot, config: MlLanesConfig): PlanVi
       dod: dodOf(issue, lane),
     };
   });
-  // Each view holds all a handoff needs of its ends (lane, status, hidden): one look-up per end.
-  const viewByKey = new Map(issueViews.map((view) => [view.key, view]));
+  // Each view holds all a handoff needs of its ends (lane, status, hidden): one look-up per end. Filled in a
+  // loop, not from [key, view] pairs: 20,000 fewer short-lived arrays.
+  const viewByKey = new Map<string, IssueView>();
+  for (const view of issueViews) viewByKey.set(view.key, view);
   const handoffs = describeHandoffs(dependencies.edges, (key) => viewByKey.get(key));
 
   let issueCount = 0;

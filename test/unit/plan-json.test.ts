@@ -1,4 +1,4 @@
-import { writeJson } from '../../src/cli/plan-json';
+import { writeJson, writeJsonPaced } from '../../src/cli/plan-json';
 
 function written(value: object): string {
   let out = '';
@@ -56,5 +56,26 @@ describe('streamed JSON of a big plan', () => {
     expect(chunks.length).toBeGreaterThan(1);
     expect(chunks.length).toBeLessThan(whole / 1024);
     expect(Math.max(...chunks.map((chunk) => chunk.length))).toBeLessThan(whole);
+  });
+
+  it('waits for a slow reader after each chunk instead of queueing the rest, and still writes it all', async () => {
+    const chunks: string[] = [];
+    let letGo: () => void = () => undefined;
+    const writing = writeJsonPaced(
+      plan,
+      (chunk) => chunks.push(chunk),
+      () => new Promise<void>((resolve) => (letGo = resolve)),
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(chunks).toHaveLength(1);
+    let done = false;
+    void writing.then(() => (done = true));
+    for (let turns = 0; !done && turns < 10_000; turns++) {
+      letGo();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(done).toBe(true);
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.join('')).toBe(JSON.stringify(plan, null, 2));
   });
 });
