@@ -4,7 +4,7 @@
  * the host page: the real resolvers and the real UI bundle, as Jira would run them. Each slow step says what it
  * does, on one line; a mistake or a busy port is one line too, never a stack.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { IndexQueue } from '../app/index-events';
 import { createIndexConsumer } from '../forge/board-index-handlers';
 import { createForgeHandler } from '../forge/handler';
@@ -12,6 +12,7 @@ import { createHistoryConsumer } from '../forge/history-consumer';
 import { ConfigRepository } from '../storage/config-repository';
 import { FileStore } from '../storage/file-store';
 import { DEMO_NOW, startSimulator, demoSite } from '../simulator';
+import { playgroundConnections } from './connections';
 import { installForgeRuntime } from './forge-runtime';
 import { inProcessIndexQueue, inProcessQueue } from './in-process-queue';
 import { PlaygroundUsageError, readPlaygroundStart, type PlaygroundStart } from './options';
@@ -75,7 +76,8 @@ async function main(): Promise<void> {
   // @forge/api looks these platform globals up on every call, as inside Forge.
   installForgeRuntime({ jiraUrl: jira.url, email: jira.email, apiToken: jira.apiToken });
   // KVS stands in as a file, so saved configurations survive restarts of the playground.
-  const store = new FileStore(process.env.ML_LANES_STORE ?? join(process.cwd(), '.playground', 'kvs.json'));
+  const storeFile = process.env.ML_LANES_STORE ?? join(process.cwd(), '.playground', 'kvs.json');
+  const store = new FileStore(storeFile);
   const configs = new ConfigRepository(store);
   // "Re-index now" in the admin page: the board index's jobs run here a moment later, as the app (the consumer's
   // seam) against the same Jira, and its follow-ups go back on the same queue.
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
   const handler = createForgeHandler(configs, {
     store,
     indexQueue,
+    connections: playgroundConnections(store, dirname(storeFile), () => playground.url),
     ...(today ? { today } : {}),
     // Every history goes through the background read, so the panel's "reading" state can be seen at work.
     ...(start.backgroundHistory
