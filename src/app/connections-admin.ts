@@ -6,13 +6,21 @@ import type {
   IssuedSecretView,
   ToolConnectionView,
 } from '../contract/connections-api';
-import { EVIDENCE_TOOLS, EVIDENCE_TOOL_NAMES, type EvidenceTool } from '../domain/evidence/evidence-event';
+import {
+  EVIDENCE_FIELD_SPECS,
+  EVIDENCE_FIELDS,
+  EVIDENCE_TOOLS,
+  EVIDENCE_TOOL_NAMES,
+  type EvidenceTool,
+} from '../domain/evidence/evidence-event';
 import type { JiraClient } from '../jira/client';
 import { isJiraAdmin } from '../jira/permissions';
 import type { ConnectionsStore, LoadedConnections } from '../storage/connections-store';
 import type { DeliveryLog } from '../storage/delivery-log';
 import type { WebhookSecrets } from '../storage/webhook-secrets';
 import { BadRequestError, InvalidConfigError, NotAdminError } from '../errors';
+import { snippetsFor } from './connection-snippets';
+import { TOOL_DESCRIPTIONS } from './connection-tools';
 
 /**
  * The admin page's Connections, over the stores the ingest side owns: settings (revisioned), secrets (shown once)
@@ -126,11 +134,17 @@ async function view(
       : Promise.resolve<UrlAnswer>({ problem: 'Only Jira administrators see the web trigger URL.' }),
     Promise.all(EVIDENCE_TOOLS.map((tool) => access.secrets.status(tool))),
   ]);
-  const tools: ToolConnectionView[] = statuses.map((status) => ({
-    tool: status.tool,
-    url: 'url' in base ? `${base.url}/${status.tool}` : null,
-    secret: { configured: status.configured, createdAt: status.createdAt },
-  }));
+  const tools: ToolConnectionView[] = statuses.map((status) => {
+    const url = 'url' in base ? `${base.url}/${status.tool}` : null;
+    return {
+      tool: status.tool,
+      name: EVIDENCE_TOOL_NAMES[status.tool],
+      ...TOOL_DESCRIPTIONS[status.tool],
+      snippets: snippetsFor(status.tool, loaded.connections.tools[status.tool], url),
+      url,
+      secret: { configured: status.configured, createdAt: status.createdAt },
+    };
+  });
   return {
     connections: loaded.connections,
     revision: loaded.revision,
@@ -138,6 +152,10 @@ async function view(
     savedBy: loaded.savedBy,
     fallback: loaded.fallback,
     tools,
+    fields: EVIDENCE_FIELDS.map((id) => {
+      const spec = EVIDENCE_FIELD_SPECS[id];
+      return { id, name: spec.name, type: spec.type };
+    }),
     urlProblem: 'problem' in base ? base.problem : null,
     canEdit,
     canRotateUrl: canEdit && access.webTrigger.replace !== undefined,

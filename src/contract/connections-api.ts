@@ -5,7 +5,7 @@
  * Jira admins only, checked on the server. A secret is shown once, by the call that creates it, and never again.
  */
 import type { Connections } from '../config/connections-schema';
-import type { EvidenceTool } from '../domain/evidence/evidence-event';
+import type { EvidenceField, EvidenceTool } from '../domain/evidence/evidence-event';
 
 /** The settings document's types, for the admin page (types only: the validator stays on the server). */
 export type { Connections, FieldMapping, KeySourcePlace, ToolSettings } from '../config/connections-schema';
@@ -17,8 +17,48 @@ export interface SecretStatusView {
   createdAt: string | null;
 }
 
+/** A ready-to-paste piece of setup for a tool, built from the saved settings and the URL; never a secret. */
+export interface SnippetView {
+  id: string;
+  title: string;
+  language: 'python' | 'json' | 'yaml' | 'shell' | 'text';
+  /** Where in the tool it goes, in words. */
+  where: string;
+  text: string;
+}
+
+/** Where a tool's deliveries may name their issue, and whether that place needs a name (a tag, a field). */
+export interface KeySourceOption {
+  place: string;
+  label: string;
+  /** The label of the name to give ("Tag"), or null when the place needs none. */
+  nameLabel: string | null;
+  /** The name used when none is given. */
+  defaultName: string | null;
+}
+
+/** A value a tool's delivery offers for mapping (`metrics.` ones take any metric name after the dot). */
+export interface OfferedValue {
+  from: string;
+  hint: string;
+}
+
+export interface EvidenceFieldOption {
+  id: EvidenceField;
+  /** As Jira shows it, and as a Definition of Done's automatic item names it ("ML holdout accuracy"). */
+  name: string;
+  type: 'number' | 'string';
+}
+
 export interface ToolConnectionView {
   tool: EvidenceTool;
+  /** "MLflow", "Weights & Biases"… */
+  name: string;
+  keySources: KeySourceOption[];
+  offers: OfferedValue[];
+  /** An example of the tool's base URL, which links to runs and versions are built from (or checked against). */
+  baseUrlExample: string;
+  snippets: SnippetView[];
   /** The URL to paste into the tool (the web trigger's URL and the tool's route, e.g. `…/mlflow`); null for
    * non-admins or when the host could not say (then `ConnectionsView.urlProblem` says why). */
   url: string | null;
@@ -36,6 +76,8 @@ export interface ConnectionsView {
   fallback: string | null;
   /** One per tool, in the order the page lists them. */
   tools: ToolConnectionView[];
+  /** The evidence fields a mapping may write. */
+  fields: EvidenceFieldOption[];
   /** Why the URLs are missing, in words; null when they are there. */
   urlProblem: string | null;
   /** Whether the caller may change anything here (a Jira administrator, asked of Jira). */
