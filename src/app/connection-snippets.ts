@@ -1,21 +1,8 @@
 import type { ToolSettings } from '../config/connections-schema';
 import type { SnippetView } from '../contract/connections-api';
 import type { EvidenceTool } from '../domain/evidence/evidence-event';
-// PENDING-MERGE: from src/webhooks/verify.ts and src/domain/evidence/normalize-wandb.ts once ingest commits them.
-const CI_HEADERS = {
-  signature: 'X-ML-Lanes-Signature',
-  timestamp: 'X-ML-Lanes-Timestamp',
-  deliveryId: 'X-ML-Lanes-Delivery-Id',
-} as const;
-const LABEL_STUDIO_TOKEN_HEADER = 'X-ML-Lanes-Token';
-function wandbTemplate(metadataKey: string, metrics: readonly string[]): string {
-  const metricFields = metrics.map((name) => `"${name}":"\${artifact_metadata.${name}}"`).join(',');
-  return (
-    `{"tool":"wandb","event":"\${event_type}","entity":"\${entity_name}","project":"\${project_name}",` +
-    `"artifact":"\${artifact_version_string}","issue":"\${artifact_metadata.${metadataKey}}",` +
-    `"metrics":{${metricFields}}}`
-  );
-}
+import { wandbTemplate } from '../domain/evidence/normalize-wandb';
+import { CI_HEADERS, LABEL_STUDIO_TOKEN_HEADER } from '../webhooks/verify';
 
 /*
  * What to paste into each tool, built from the saved settings and the tool's URL. Never a secret: each snippet
