@@ -95,7 +95,8 @@ function wandbSnippets(url: string, settings: ToolSettings): SnippetView[] {
       title: 'Payload template for the automation',
       language: 'json',
       where: `Automations → New automation (e.g. an artifact alias “production” added) → Action: the webhook above → Payload: paste this. Log each artifact with metadata "${key}" (its issue key, e.g. "ML-123") and the metrics named here.`,
-      text: wandbTemplate(key, mappedMetrics(settings)),
+      // Pretty-printed: W&B takes any JSON, and every ${…} variable sits inside a string.
+      text: JSON.stringify(JSON.parse(wandbTemplate(key, mappedMetrics(settings))) as unknown, null, 2),
     },
   ];
 }
@@ -126,13 +127,22 @@ function labelStudioSnippets(url: string, settings: ToolSettings): SnippetView[]
  */
 function postScript(field: string, run: string, runUrl: string, id: string): string[] {
   return [
-    `metrics=$(dvc metrics show --json | jq -c '[.[] | .data? // {} | .[] | .data? // {} | to_entries[] | select(.value | type == "number")] | from_entries')`,
-    `body=$(jq -nc --arg issue "$ISSUE" --arg run "${run}" --arg url "${runUrl}" --argjson metrics "$metrics" '{${field}: $issue, event: "ci.metrics", run: $run, url: $url, metrics: $metrics}')`,
-    'ts=$(date +%s)',
+    `run_id="${run}"`,
+    `run_url="${runUrl}"`,
     `id="${id}"`,
-    `sig=$(printf '%s.%s.%s' "$id" "$ts" "$body" | openssl dgst -sha256 -hmac "$${SECRET_ENV}" | sed 's/^.*= //')`,
-    'curl --fail-with-body -sS -X POST "$ML_LANES_URL" -H "Content-Type: application/json" \\',
-    `  -H "${CI_HEADERS.deliveryId}: $id" -H "${CI_HEADERS.timestamp}: $ts" -H "${CI_HEADERS.signature}: v1,$sig" \\`,
+    "metrics=$(dvc metrics show --json | jq -c '[.[] | .data? // {} | .[] | .data? // {}",
+    '  | to_entries[] | select(.value | type == "number")] | from_entries\')',
+    'body=$(jq -nc --arg issue "$ISSUE" --arg run "$run_id" --arg url "$run_url" \\',
+    '  --argjson metrics "$metrics" \\',
+    `  '{${field}: $issue, event: "ci.metrics", run: $run, url: $url, metrics: $metrics}')`,
+    'ts=$(date +%s)',
+    `sig=$(printf '%s.%s.%s' "$id" "$ts" "$body" \\`,
+    `  | openssl dgst -sha256 -hmac "$${SECRET_ENV}" | sed 's/^.*= //')`,
+    'curl --fail-with-body -sS -X POST "$ML_LANES_URL" \\',
+    '  -H "Content-Type: application/json" \\',
+    `  -H "${CI_HEADERS.deliveryId}: $id" \\`,
+    `  -H "${CI_HEADERS.timestamp}: $ts" \\`,
+    `  -H "${CI_HEADERS.signature}: v1,$sig" \\`,
     '  --data-binary "$body"',
   ];
 }

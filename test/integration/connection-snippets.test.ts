@@ -148,7 +148,7 @@ describe('the CI snippets', () => {
     const trigger = await startTrigger(connections, 'ci');
     try {
       const gitlab = snippetsFor('ci', connections.tools.ci, trigger.url)[1];
-      expect(gitlab?.text).toContain('jira_issue: $issue');
+      expect(gitlab?.text).toContain('{jira_issue: $issue');
       await runScript(blockAfter(gitlab?.text ?? '', '- |'), {
         ML_LANES_URL: trigger.url,
         ML_LANES_SECRET: trigger.secret,

@@ -12,6 +12,7 @@ export function connectionsStylesheet(): string {
 .mlc-saved { margin: 0; }
 .mlc-saved strong { color: ${token('color.text')}; }
 .mlc-allow { max-width: 560px; }
+.mlc-base-url { max-width: 560px; }
 .mlc-tools { display: flex; flex-wrap: wrap; gap: ${token('space.050')}; border-bottom: ${token('border.width')} solid ${token('color.border')}; }
 .mlc-tool-tab { display: inline-flex; align-items: center; gap: ${token('space.075')}; padding: ${token('space.075')} ${token('space.150')}; border: 0; border-bottom: 2px solid transparent; margin-bottom: -1px; background: transparent; color: ${token('color.text.subtle')}; font: ${token('font.body')}; font-weight: ${token('font.weight.medium')}; cursor: pointer; border-radius: ${token('radius.small')} ${token('radius.small')} 0 0; }
 .mlc-tool-tab:hover { background: ${token('color.background.neutral.subtle.hovered')}; color: ${token('color.text')}; }
@@ -36,7 +37,7 @@ export function connectionsStylesheet(): string {
 .mla-page .mlc-code { margin: 0; padding: ${token('space.100')} ${token('space.150')}; max-height: 360px; overflow: auto; border-radius: ${token('radius.small')}; background: ${token('color.background.neutral')}; color: ${token('color.text')}; font: ${token('font.body.small')}; font-family: ${token('font.family.code')}; white-space: pre; }
 .mla-page .mlc-code code { padding: 0; background: none; font: inherit; }
 .mlc-log-wrap { max-height: 360px; }
-.mlc-nowrap { white-space: nowrap; }
+.mlc-nowrap { white-space: nowrap; width: 1%; }
 .mlc-reason { overflow-wrap: anywhere; }
 `;
 }

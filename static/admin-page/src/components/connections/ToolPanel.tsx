@@ -148,7 +148,7 @@ export function ToolPanel({ tool, model, locale }: ToolPanelProps) {
           placeholder={toolView.baseUrlExample}
           hint="Links on the issue are built from this address (https only); a link in a delivery to anywhere else is dropped."
           mono
-          className="mla-narrow mlc-base-url"
+          className="mlc-base-url"
           testId="tool-base-url"
         />
       </div>
