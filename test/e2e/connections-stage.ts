@@ -4,6 +4,7 @@
  * can also look behind the page: what is stored, and what the delivery log holds.
  */
 import type { ConnectionsAccess } from '../../src/app/connections-admin';
+import type { MlLanesConfig } from '../../src/config/schema';
 import { createForgeHandler } from '../../src/forge/handler';
 import { launchChromium } from '../../src/playground/chromium';
 import { installForgeRuntime } from '../../src/playground/forge-runtime';
@@ -23,10 +24,16 @@ export interface ConnectionsStage extends Stage {
   secretStore: MemorySecretStore;
 }
 
-export async function startConnectionsStage(workspace: Workspace): Promise<ConnectionsStage> {
+/** With `config`, the site's configuration is saved before the page opens. */
+export async function startConnectionsStage(
+  workspace: Workspace,
+  config?: MlLanesConfig,
+): Promise<ConnectionsStage> {
   const simulator = await startSimulator({ workspace: { ...workspace, credentials: E2E_ADMIN } });
   installForgeRuntime({ jiraUrl: simulator.url, ...E2E_ADMIN });
   const store = new MemoryStore();
+  const configs = new ConfigRepository(new MemoryStore());
+  if (config) await configs.save({}, config, 0, 'e2e-admin');
   const secretStore = new MemorySecretStore();
   let appUrl = '';
   const access: ConnectionsAccess = {
@@ -36,7 +43,7 @@ export async function startConnectionsStage(workspace: Workspace): Promise<Conne
     webTrigger: { current: async () => `${appUrl}/webtrigger/ml-lanes-evidence` },
   };
   const playground = await startPlayground({
-    handler: createForgeHandler(new ConfigRepository(new MemoryStore()), {
+    handler: createForgeHandler(configs, {
       store,
       today: () => new Date(DEMO_NOW),
       connections: access,
