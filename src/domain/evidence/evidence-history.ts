@@ -46,12 +46,25 @@ const fieldStateSchema = z.strictObject({
   deliveryId: z.string().regex(DELIVERY_ID_PATTERN),
 });
 
+/** Label Studio's counters as last seen on each UTC day: the data lane's throughput in items per day. */
+const labelingDaySchema = labelingCountersSchema.extend({
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  eventTime: time,
+});
+export type LabelingDay = z.infer<typeof labelingDaySchema>;
+export const LABELING_DAYS = 30;
+
 export const evidenceHistorySchema = z.strictObject({
   version: z.literal(1),
   fields: z.partialRecord(evidenceFieldSchema, fieldStateSchema),
   /** The newest delivery per tool. */
   latest: z.partialRecord(evidenceToolSchema, historyEntrySchema),
   deliveries: z.array(historyEntrySchema).max(HISTORY_LIMIT),
+  /**
+   * Newest day first, at most LABELING_DAYS: the deliveries above may all be from the last hour of a busy labeling
+   * day, so throughput over days is kept apart.
+   */
+  labeling: z.array(labelingDaySchema).max(LABELING_DAYS).optional(),
 });
 export type EvidenceHistory = z.infer<typeof evidenceHistorySchema>;
 
@@ -59,6 +72,16 @@ export type EvidenceHistory = z.infer<typeof evidenceHistorySchema>;
 export function readHistory(stored: unknown): EvidenceHistory {
   const parsed = evidenceHistorySchema.safeParse(stored);
   return parsed.success ? parsed.data : { version: 1, fields: {}, latest: {}, deliveries: [] };
+}
+
+/** Items labeled per day between the first and last day recorded, or null with fewer than two days. */
+export function labelingThroughput(history: EvidenceHistory): { itemsPerDay: number; days: number } | null {
+  const days = history.labeling ?? [];
+  const newest = days[0];
+  const oldest = days[days.length - 1];
+  if (!newest || !oldest || newest === oldest) return null;
+  const span = (Date.parse(newest.day) - Date.parse(oldest.day)) / 86_400_000;
+  return { itemsPerDay: (newest.finishedTasks - oldest.finishedTasks) / span, days: span };
 }
 
 export type MergeOutcome =
@@ -84,13 +107,22 @@ export function mergeEvidence(history: EvidenceHistory, event: EvidenceEvent): M
   }
   const entry = toEntry(event);
   const latestIsNewer = newer(history.latest[event.tool]?.eventTime);
-  if (changed.length === 0 && !latestIsNewer) return { kind: 'older' };
+  const labeling = mergeLabelingDay(history.labeling ?? [], event);
+  // A late delivery may still fill a day of Label Studio counters that is missing.
+  const newDay = labeling.length > (history.labeling ?? []).length;
+  if (changed.length === 0 && !latestIsNewer && !newDay) return { kind: 'older' };
 
   const latest = latestIsNewer ? { ...history.latest, [event.tool]: entry } : { ...history.latest };
   const deliveries = [entry, ...history.deliveries]
     .sort((a, b) => Date.parse(b.eventTime) - Date.parse(a.eventTime))
     .slice(0, HISTORY_LIMIT);
-  const merged: EvidenceHistory = { version: 1, fields, latest, deliveries };
+  const merged: EvidenceHistory = {
+    version: 1,
+    fields,
+    latest,
+    deliveries,
+    ...(labeling.length > 0 ? { labeling } : {}),
+  };
   while (byteSize(merged) > EVIDENCE_PROPERTY_MAX_BYTES && merged.deliveries.length > 1)
     merged.deliveries.pop();
   return { kind: 'merged', history: merged, changed };
@@ -104,6 +136,20 @@ export function currentValue(history: EvidenceHistory, field: EvidenceField): nu
 /** The newest delivery of a tool. */
 export function latestOf(history: EvidenceHistory, tool: EvidenceTool): EvidenceHistoryEntry | undefined {
   return history.latest[tool];
+}
+
+/** The day's counters replaced by a newer delivery's; days newest first. */
+function mergeLabelingDay(days: readonly LabelingDay[], event: EvidenceEvent): LabelingDay[] {
+  if (!event.counters) return [...days];
+  const day = event.eventTime.slice(0, 10);
+  const same = days.find((entry) => entry.day === day);
+  if (same && Date.parse(same.eventTime) > Date.parse(event.eventTime)) return [...days];
+  return [
+    { day, eventTime: event.eventTime, ...event.counters },
+    ...days.filter((entry) => entry.day !== day),
+  ]
+    .sort((a, b) => b.day.localeCompare(a.day))
+    .slice(0, LABELING_DAYS);
 }
 
 function toEntry(event: EvidenceEvent): EvidenceHistoryEntry {
