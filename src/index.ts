@@ -5,6 +5,7 @@ import {
   createIndexTrigger,
   forgeIndexQueue,
 } from './forge/board-index-handlers';
+import { forgeConnectionsAccess } from './forge/connections-access';
 import { createDoneGate } from './forge/done-gate';
 import { createEvidenceConsumer } from './forge/evidence-consumer';
 import { createForgeHandler } from './forge/handler';
@@ -21,6 +22,7 @@ export const handler = createForgeHandler(configs, {
   store: forgeKvsStore,
   historyQueue: forgeHistoryQueue(),
   indexQueue: forgeIndexQueue(),
+  connections: forgeConnectionsAccess(forgeKvsStore),
 });
 
 /** Reads a board history too large for a resolver call, in the background (manifest: function `history-reader`). */

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DELIVERY_ID_PATTERN, EVIDENCE_TOOLS, type EvidenceTool } from '../domain/evidence/evidence-event';
 import type { SprintSelector } from '../jira/agile';
 import { DEFAULT_DEADLINE_SECONDS, DEFAULT_TIMEOUT_SECONDS, type HelpTopic } from './usage';
 
@@ -46,6 +47,17 @@ export type CliCommand =
       seed: number | null;
       asOf: Date | null;
     }
+  | {
+      kind: 'deliver';
+      tool: EvidenceTool;
+      file: string;
+      /** The tool's route of the web trigger (`…/mlflow`), local or deployed. */
+      url: string;
+      /** From --secret, else the ML_LANES_SECRET environment variable when the command runs. */
+      secret: string | null;
+      deliveryId: string | null;
+      timeoutMs: number;
+    }
   | { kind: 'config-validate'; file: string }
   | { kind: 'config-defaults' }
   | { kind: 'help'; topic: HelpTopic }
@@ -66,23 +78,38 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   if (command === undefined || HELP_FLAGS.has(command)) return { kind: 'help', topic: 'general' };
   if (command === '--version' || command === '-v') return { kind: 'version' };
   if (command === 'help') return { kind: 'help', topic: helpTopic(rest[0]) };
-  if (command === 'plan' || command === 'config' || command === 'forecast' || command === 'backtest') {
+  if (
+    command === 'plan' ||
+    command === 'config' ||
+    command === 'forecast' ||
+    command === 'backtest' ||
+    command === 'deliver'
+  ) {
     // Asking for help wins over whatever else is on the line, as in most tools.
     if (rest.some((arg) => HELP_FLAGS.has(arg))) return { kind: 'help', topic: command };
+    if (command === 'deliver') return parseDeliver(rest);
     if (command === 'forecast') return parseForecast(rest);
     if (command === 'backtest') return parseBacktest(rest);
     return command === 'plan' ? parsePlan(rest) : parseConfigCommand(rest);
   }
   throw new UsageError(
-    `unknown command "${command}"; the commands are plan, forecast, backtest and config (ml-lanes --help)`,
+    `unknown command "${command}"; the commands are plan, forecast, backtest, config and deliver (ml-lanes --help)`,
   );
 }
 
 function helpTopic(command: string | undefined): HelpTopic {
   if (command === undefined) return 'general';
-  if (command === 'plan' || command === 'config' || command === 'forecast' || command === 'backtest')
+  if (
+    command === 'plan' ||
+    command === 'config' ||
+    command === 'forecast' ||
+    command === 'backtest' ||
+    command === 'deliver'
+  )
     return command;
-  throw new UsageError(`no help on "${command}"; the commands are plan, forecast, backtest and config`);
+  throw new UsageError(
+    `no help on "${command}"; the commands are plan, forecast, backtest, config and deliver`,
+  );
 }
 
 function parsePlan(args: string[]): CliCommand {
@@ -182,6 +209,64 @@ function parseBacktest(args: string[]): CliCommand {
   return { ...shared, kind: 'backtest', sprints, trials: forecast.trials };
 }
 
+function parseDeliver(args: string[]): CliCommand {
+  const { values } = parseStrict(
+    args,
+    {
+      tool: { type: 'string' },
+      file: { type: 'string' },
+      url: { type: 'string' },
+      secret: { type: 'string' },
+      'delivery-id': { type: 'string' },
+      timeout: { type: 'string' },
+    },
+    'deliver',
+  );
+  const tools = EVIDENCE_TOOLS.join(', ');
+  if (!values.tool) throw new UsageError(`--tool is required; pass one of ${tools}`);
+  const tool = EVIDENCE_TOOLS.find((each) => each === values.tool);
+  if (!tool) throw new UsageError(`--tool "${values.tool}" is not a tool; pass one of ${tools}`);
+  if (!values.file)
+    throw new UsageError('--file is required; pass the JSON payload to send, e.g. --file payload.json');
+  if (!values.url) {
+    throw new UsageError(
+      "--url is required; pass the tool's URL from the admin page's Connections, or the playground's",
+    );
+  }
+  const deliveryId = values['delivery-id'] ?? null;
+  if (deliveryId !== null && !DELIVERY_ID_PATTERN.test(deliveryId)) {
+    throw new UsageError(
+      `--delivery-id "${deliveryId}" is not a delivery id; use up to 128 letters, digits, ".", "_", ":" or "-"`,
+    );
+  }
+  return {
+    kind: 'deliver',
+    tool,
+    file: values.file,
+    url: routeUrl(values.url, tool),
+    secret: values.secret ?? null,
+    deliveryId,
+    timeoutMs: parseSeconds('--timeout', values.timeout, DEFAULT_TIMEOUT_SECONDS) * 1000,
+  };
+}
+
+/** The tool's route: the URL as given when it already ends with `/<tool>`, else the trigger URL plus it. */
+function routeUrl(value: string, tool: EvidenceTool): string {
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    // Said below.
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
+    throw new UsageError(
+      `--url "${value}" is not the web trigger's http(s) URL; copy it from the admin page's Connections`,
+    );
+  }
+  const base = url.origin + url.pathname.replace(/\/+$/, '');
+  return base.endsWith(`/${tool}`) ? base : `${base}/${tool}`;
+}
+
 function parseAsOf(value: string | undefined): Date | null {
   if (value === undefined) return null;
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : null;
@@ -206,7 +291,7 @@ function parseConfigCommand(args: string[]): CliCommand {
 function parseStrict<O extends NonNullable<ParseArgsConfig['options']>>(
   args: string[],
   options: O,
-  command: 'plan' | 'forecast' | 'backtest' = 'plan',
+  command: 'plan' | 'forecast' | 'backtest' | 'deliver' = 'plan',
 ) {
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: false });

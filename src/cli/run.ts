@@ -60,5 +60,8 @@ async function execute(command: CliCommand, io: CliIo): Promise<void> {
     case 'backtest':
       await (await import('./backtest-command.js')).backtest(command, io);
       return;
+    case 'deliver':
+      await (await import('./deliver-command.js')).deliver(command, io);
+      return;
   }
 }

@@ -3,7 +3,7 @@
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 export const DEFAULT_DEADLINE_SECONDS = 300;
 
-export type HelpTopic = 'general' | 'plan' | 'config' | 'forecast' | 'backtest';
+export type HelpTopic = 'general' | 'plan' | 'config' | 'forecast' | 'backtest' | 'deliver';
 
 const EXIT_CODES = `Exit codes:
   0  ok (a plan with warnings says on stderr and in "warnings" what it may be missing)
@@ -86,6 +86,32 @@ Options:
 
 Exit codes: 0 valid, 2 invalid or unreadable.`;
 
+const DELIVER = `Usage: ml-lanes deliver --tool TOOL --file PAYLOAD --url URL [options]
+
+Posts a JSON payload to ML Lanes's web trigger as the ML tool would: signed with the tool's secret the way that
+tool signs (MLflow and CI: HMAC with a delivery id and timestamp; Databricks: HMAC of the body; W&B: bearer
+secret; Label Studio: the X-ML-Lanes-Token header). Try a route against the playground or a deployed app, then
+see the delivery in the admin page's Connections log and the issue's Evidence.
+
+Options:
+  --tool TOOL          mlflow, databricks, wandb, labelstudio or ci (required)
+  --file PAYLOAD       the JSON body to send, sent byte for byte (required; at most 256 KB)
+  --url URL            the tool's URL from the admin page's Connections (required); a URL without the
+                       tool's path gets it added
+  --secret SECRET      the tool's secret (default: the ML_LANES_SECRET environment variable, which keeps it out
+                       of your shell history)
+  --delivery-id ID     the delivery id to sign with (default: a new UUID); the same id twice is a replay
+  --timeout SECONDS    longest to wait for the answer (default ${DEFAULT_TIMEOUT_SECONDS})
+  -h, --help           this text
+
+Example:
+  ML_LANES_SECRET=… ml-lanes deliver --tool ci --file metrics.json --url http://localhost:4000/webtrigger/ml-lanes-evidence
+
+Exit codes:
+  0  accepted (2xx: the answer is printed)
+  2  bad arguments, no secret, or a file that is unreadable, too large or not JSON
+  3  the web trigger refused the delivery (its status and words are printed) or could not be reached`;
+
 const GENERAL = `Usage: ml-lanes <command> [options]
 
 ML Lanes for Jira: the handoffs between data, model, code, test and deploy work, and each issue's Definition of Done.
@@ -98,6 +124,8 @@ Commands:
                                how accurate the forecast has been on the board's last sprints
   config validate FILE         check a configuration file
   config defaults              print the default configuration
+  deliver --tool TOOL --file PAYLOAD --url URL
+                               post a signed test delivery to the web trigger
 
 Options:
   -h, --help                   this text (after a command: that command's)
@@ -117,5 +145,7 @@ export function usage(topic: HelpTopic): string {
       return FORECAST;
     case 'backtest':
       return BACKTEST;
+    case 'deliver':
+      return DELIVER;
   }
 }
