@@ -1,6 +1,17 @@
 import { recordEvidence } from '../../../src/app/record-evidence';
-import type { EvidenceEvent } from '../../../src/domain/evidence/evidence-event';
-import { EVIDENCE_PROPERTY_KEY, readHistory } from '../../../src/domain/evidence/evidence-history';
+import {
+  EVIDENCE_TOOLS,
+  evidenceEventSchema,
+  NO_CONTROL,
+  type EvidenceEvent,
+} from '../../../src/domain/evidence/evidence-event';
+import {
+  byteSize,
+  EVIDENCE_PROPERTY_KEY,
+  EVIDENCE_PROPERTY_MAX_BYTES,
+  mergeEvidence,
+  readHistory,
+} from '../../../src/domain/evidence/evidence-history';
 import type { JiraRequest } from '../../../src/jira/seam';
 import { DeliveryLog } from '../../../src/storage/delivery-log';
 import { BODIES, harness, NOW, type Harness } from './support/harness';
@@ -59,5 +70,62 @@ describe('two deliveries for one issue consumed at once (Forge concurrency key i
     );
     expect(history.fields['holdout-accuracy']?.value).toBe(0.82);
     expect(h.jira.valueOf('ML-42', 'ml-lanes-holdout-accuracy')).toBe(0.82);
+  });
+});
+
+describe('the 30 KB property cap against the largest texts an event may hold', () => {
+  const largest = (i: number, character: string): EvidenceEvent => ({
+    tool: EVIDENCE_TOOLS[i % EVIDENCE_TOOLS.length]!,
+    deliveryId: `${i}`.padEnd(128, 'a'),
+    issueKey: 'ML-42',
+    eventTime: new Date(Date.UTC(2026, 10, 1 + i)).toISOString(),
+    receivedAt: '2026-12-30T06:05:00.000Z',
+    kind: character.repeat(80),
+    values: [
+      { field: 'dataset-version', value: character.repeat(255) },
+      { field: 'model-version', value: character.repeat(255) },
+      { field: 'holdout-accuracy', value: 0.123456789012345 },
+      { field: 'annotator-agreement', value: 0.123456789012345 },
+      { field: 'items-labeled', value: 999_999_999 },
+      { field: 'items-target', value: 999_999_999 },
+      { field: 'qa-suite', value: 'passed' },
+    ],
+    subject: character.repeat(200),
+    link: { label: character.repeat(80), url: `https://github.com/${'%E2%82%AC'.repeat(53)}` },
+    counters: { finishedTasks: 999_999_999, totalTasks: 999_999_999, annotations: 999_999_999 },
+  });
+
+  // A lone surrogate (JSON "\ud800") is 6 bytes once Jira serializes it: 255 of them are 1.5 KB per value.
+  it.each([
+    ['a 3-byte character', '€'],
+    ['a lone surrogate', '\ud800'],
+    ['a quote', '"'],
+  ])('stays under the cap with every text full of %s, across all tools and 30 days', (_, character) => {
+    let history = readHistory(undefined);
+    for (let i = 0; i < 30; i += 1) {
+      const parsed = evidenceEventSchema.safeParse(largest(i, character));
+      if (!parsed.success) continue;
+      const outcome = mergeEvidence(history, parsed.data);
+      if (outcome.kind === 'merged') history = outcome.history;
+    }
+    expect(byteSize(history)).toBeLessThanOrEqual(EVIDENCE_PROPERTY_MAX_BYTES);
+  });
+
+  it('a Label Studio title with a lone surrogate still records the delivery, with the character replaced', async () => {
+    const body = BODIES.labelstudio.replace('"title": "', '"title": "\\ud800\\udc00\\ud800 ');
+    expect(body).not.toBe(BODIES.labelstudio);
+    expect((await h.deliver('labelstudio', body)).statusCode).toBe(202);
+    expect(h.queued[0]?.subject).toContain('\u{10000}\ufffd ');
+  });
+
+  it('a long Label Studio title is shortened without cutting an emoji in half', async () => {
+    const title = `ML-42 ${'a'.repeat(112)}\u{1F600}b`;
+    const body = BODIES.labelstudio.replace(
+      '"title": "ML-42 Label cats"',
+      JSON.stringify({ title }).slice(1, -1),
+    );
+    expect(body).not.toBe(BODIES.labelstudio);
+    expect((await h.deliver('labelstudio', body)).statusCode).toBe(202);
+    expect(h.queued[0]?.subject).toMatch(NO_CONTROL);
   });
 });
