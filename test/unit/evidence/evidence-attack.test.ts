@@ -14,7 +14,11 @@ import {
 } from '../../../src/domain/evidence/evidence-history';
 import type { JiraRequest } from '../../../src/jira/seam';
 import { DeliveryLog } from '../../../src/storage/delivery-log';
-import { BODIES, harness, NOW, type Harness } from './support/harness';
+import type { KeyValueStore } from '../../../src/storage/key-value-store';
+import { WebhookSecrets } from '../../../src/storage/webhook-secrets';
+import { routeDelivery } from '../../../src/webhooks/route-delivery';
+import { signDelivery } from '../../../src/webhooks/verify';
+import { BODIES, harness, NOW, NOW_S, type Harness } from './support/harness';
 
 /*
  * Adversarial cases against the evidence path: what two consumers at once, hostile payloads and a stalling store
@@ -127,5 +131,45 @@ describe('the 30 KB property cap against the largest texts an event may hold', (
     expect(body).not.toBe(BODIES.labelstudio);
     expect((await h.deliver('labelstudio', body)).statusCode).toBe(202);
     expect(h.queued[0]?.subject).toMatch(NO_CONTROL);
+  });
+});
+
+describe('a store that stalls at the door', () => {
+  it('answers 503 within the door budget, so the tool retries, and queues nothing once it has answered', async () => {
+    let release: (fresh: boolean) => void = () => undefined;
+    const stalled: KeyValueStore = {
+      get: (key) => h.store.get(key),
+      set: (key, value) => h.store.set(key, value),
+      delete: (key) => h.store.delete(key),
+      keys: (prefix) => h.store.keys(prefix),
+      setIfAbsent: () => new Promise<boolean>((resolve) => (release = resolve)),
+    };
+    const queued: EvidenceEvent[] = [];
+    const headers = signDelivery('ci', BODIES.ci, h.secrets.ci, {
+      deliveryId: 'stalled-1',
+      timestampSeconds: NOW_S,
+    });
+    const response = await routeDelivery(
+      {
+        method: 'POST',
+        path: '/ci',
+        headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, [value]])),
+        body: BODIES.ci,
+      },
+      {
+        secrets: new WebhookSecrets(h.secretStore),
+        connections: h.connections,
+        queue: { push: async (event) => void queued.push(event) },
+        log: new DeliveryLog(h.store, () => NOW),
+        store: stalled,
+        now: () => NOW,
+        budgetMs: 50,
+      },
+    );
+    expect(response.statusCode).toBe(503);
+    // The store wakes up after the answer: the delivery must not be queued behind the tool's back.
+    release(true);
+    for (let turn = 0; turn < 10; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+    expect(queued).toEqual([]);
   });
 });
