@@ -173,3 +173,20 @@ describe('a store that stalls at the door', () => {
     expect(queued).toEqual([]);
   });
 });
+
+describe('event names from a payload in answers and the delivery log', () => {
+  it.each([
+    ['mlflow', (body: Record<string, unknown>) => ({ ...body, action: `x ${'BODYTEXT'.repeat(40)}` })],
+    ['labelstudio', () => ({ action: `x ${'BODYTEXT'.repeat(40)}`, project: null })],
+    [
+      'databricks',
+      (body: Record<string, unknown>) => ({ ...body, event: `x ${'BODYTEXT'.repeat(40)}`, version: null }),
+    ],
+  ] as const)('%s: an event name that is not one is neither echoed nor logged', async (tool, change) => {
+    const body = JSON.stringify(change(JSON.parse(BODIES[tool]) as Record<string, unknown>));
+    const response = await h.deliver(tool, body);
+    expect(response.statusCode).toBe(200);
+    expect(response.body).not.toContain('BODYTEXT');
+    expect(JSON.stringify(await new DeliveryLog(h.store).list(tool))).not.toContain('BODYTEXT');
+  });
+});
