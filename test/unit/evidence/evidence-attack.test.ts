@@ -12,6 +12,7 @@ import {
   mergeEvidence,
   readHistory,
 } from '../../../src/domain/evidence/evidence-history';
+import { oneIssueKey } from '../../../src/domain/evidence/issue-key-source';
 import type { JiraRequest } from '../../../src/jira/seam';
 import { DeliveryLog } from '../../../src/storage/delivery-log';
 import type { KeyValueStore } from '../../../src/storage/key-value-store';
@@ -188,5 +189,15 @@ describe('event names from a payload in answers and the delivery log', () => {
     expect(response.statusCode).toBe(200);
     expect(response.body).not.toContain('BODYTEXT');
     expect(JSON.stringify(await new DeliveryLog(h.store).list(tool))).not.toContain('BODYTEXT');
+  });
+});
+
+describe('issue keys next to lookalike letters in free text', () => {
+  it.each([
+    ['a Cyrillic О before PS-12 (reads as OPS-12)', '\u041ePS-12 cats'],
+    ['a full-width letter before ML-42', '\uff38ML-42 cats'],
+    ['an accented letter right after the number', 'ML-42\u00e9 cats'],
+  ])('finds no key with %s', (_, title) => {
+    expect(oneIssueKey(title, 'the project title', false).ok).toBe(false);
   });
 });
