@@ -201,3 +201,26 @@ describe('issue keys next to lookalike letters in free text', () => {
     expect(oneIssueKey(title, 'the project title', false).ok).toBe(false);
   });
 });
+
+describe('a flood of bad requests alternating between reasons', () => {
+  it('cannot push a real delivery out of the delivery log: each reason stays one counted entry per minute', async () => {
+    expect((await h.deliver('ci')).statusCode).toBe(202);
+    for (let i = 0; i < 60; i += 1) {
+      const headers =
+        i % 2 === 0
+          ? {}
+          : {
+              'X-ML-Lanes-Signature': `v1,${'0'.repeat(64)}`,
+              'X-ML-Lanes-Timestamp': String(NOW_S),
+              'X-ML-Lanes-Delivery-Id': `flood-${i}`,
+            };
+      expect((await h.post('ci', BODIES.ci, headers)).statusCode).toBe(401);
+    }
+    const entries = await new DeliveryLog(h.store).list('ci');
+    expect(entries.filter((entry) => entry.outcome === 'rejected')).toHaveLength(2);
+    expect(entries.reduce((sum, entry) => sum + (entry.outcome === 'rejected' ? entry.count : 0), 0)).toBe(
+      60,
+    );
+    expect(entries.at(-1)).toMatchObject({ outcome: 'accepted' });
+  });
+});
