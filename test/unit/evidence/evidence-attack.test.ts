@@ -224,3 +224,13 @@ describe('a flood of bad requests alternating between reasons', () => {
     expect(entries.at(-1)).toMatchObject({ outcome: 'accepted' });
   });
 });
+
+describe('a lone surrogate in a name a link is built from', () => {
+  it('MLflow: the delivery is recorded without a link instead of failing as a 5xx the tool retries forever', async () => {
+    const body = BODIES.mlflow.replace('"name": "churn"', '"name": "churn\\ud800"');
+    expect(body).not.toBe(BODIES.mlflow);
+    const response = await h.deliver('mlflow', body);
+    expect(response.statusCode).toBe(202);
+    expect(h.queued[0]?.link).toBeUndefined();
+  });
+});
