@@ -76,6 +76,26 @@ describe('two deliveries for one issue consumed at once (Forge concurrency key i
     expect(history.fields['holdout-accuracy']?.value).toBe(0.82);
     expect(h.jira.valueOf('ML-42', 'ml-lanes-holdout-accuracy')).toBe(0.82);
   });
+  it('asks the queue to retry, writing nothing, while another consumer holds the issue', async () => {
+    const event = await queuedEvent();
+    await h.store.set('evidence-lock:10042', { token: 'another consumer', at: NOW.getTime() });
+    let clock = NOW.getTime();
+    const outcome = await recordEvidence(
+      {
+        jira: h.jira.seam,
+        connections: h.connections,
+        log: new DeliveryLog(h.store, () => NOW),
+        store: h.store,
+        // Each look at the clock is 5 s later: the wait for the lock runs out quickly.
+        now: () => (clock += 5_000),
+        sleep: async () => undefined,
+      },
+      event,
+    );
+    expect(outcome).toMatchObject({ kind: 'retry' });
+    expect(h.jira.properties.size).toBe(0);
+    expect(h.jira.writes()).toBe(0);
+  });
 });
 
 describe('the 30 KB property cap against the largest texts an event may hold', () => {
