@@ -12,10 +12,11 @@ import { JiraClient, type JiraClientOptions } from '../jira/client';
 import { listFields } from '../jira/fields';
 import { readIssueProperty, writeIssueProperty } from '../jira/issue-properties';
 import type { JiraRequest } from '../jira/seam';
-import { JiraError, type JiraErrorCode } from '../errors';
+import { JiraError, LockLostError, LockTimeoutError, type JiraErrorCode } from '../errors';
 import type { ConnectionsStore } from '../storage/connections-store';
 import type { DeliveryLog } from '../storage/delivery-log';
 import type { KeyValueStore } from '../storage/key-value-store';
+import { withLock, type LockLease } from '../storage/lock';
 
 /*
  * The evidence consumer: one queued event (already verified and normalized by the web trigger) into Jira, as the
@@ -30,6 +31,13 @@ import type { KeyValueStore } from '../storage/key-value-store';
 export const MAX_EVIDENCE_ATTEMPTS = 4;
 /** The consumer's own budget for Jira, well inside Forge's 900 s. */
 const JIRA_BUDGET_MS = 120_000;
+/**
+ * One consumer at a time per issue, by issue id: Forge's concurrency key is per issue KEY (a moved issue answers to
+ * two) and the playground has none, and the property's read-merge-write would lose a delivery. A holder never
+ * outlives its Jira budget, so an older lock is left over from a crashed consumer.
+ */
+const ISSUE_LOCK = { staleAfterMs: JIRA_BUDGET_MS + 30_000, waitMs: 30_000 };
+const issueLockKey = (issueId: string) => `evidence-lock:${issueId}`;
 
 export interface RecordEvidenceDeps {
   /** Jira as the app. */
@@ -115,8 +123,15 @@ export async function recordEvidence(
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
   });
   try {
-    return await finish(await writeEvidence(client, event, connections.allowedProjects));
+    return await finish(await writeEvidence(client, event, connections.allowedProjects, deps.store, now));
   } catch (error) {
+    if (error instanceof LockTimeoutError || error instanceof LockLostError) {
+      return finish({
+        kind: 'retry',
+        reason: 'another delivery for this issue is being written',
+        afterSeconds: 30,
+      });
+    }
     if (!(error instanceof JiraError)) throw error;
     if (TRANSIENT.includes(error.code)) {
       return finish({
@@ -133,6 +148,8 @@ async function writeEvidence(
   client: JiraClient,
   event: EvidenceEvent,
   allowedProjects: readonly string[],
+  store: KeyValueStore,
+  now: () => number,
 ): Promise<RecordOutcome> {
   let issue: z.infer<typeof issueByKeySchema>;
   try {
@@ -152,6 +169,20 @@ async function writeEvidence(
   if (!allowedProjects.includes(issue.fields.project.key)) {
     return { kind: 'rejected', reason: `project ${issue.fields.project.key} is not on the allow-list` };
   }
+  const found = issue;
+  return withLock(store, issueLockKey(found.id), (lease) => mergeAndWrite(client, event, found, lease), {
+    ...ISSUE_LOCK,
+    now,
+  });
+}
+
+/** Under the issue's lock: read the history, merge, write changed values, then the history. */
+async function mergeAndWrite(
+  client: JiraClient,
+  event: EvidenceEvent,
+  issue: z.infer<typeof issueByKeySchema>,
+  lease: LockLease,
+): Promise<RecordOutcome> {
   const history = readHistory(await readIssueProperty(client, issue.key, EVIDENCE_PROPERTY_KEY));
   const merged = mergeEvidence(history, event);
   if (merged.kind === 'duplicate') return { kind: 'ignored', reason: 'delivery already recorded' };
@@ -166,6 +197,7 @@ async function writeEvidence(
       issueId: issue.id,
       value,
     }));
+    await lease.confirm();
     const result = await writeAppFieldValues(client, writes, lookup.ids, { generateChangelog: true });
     const failed = result.failed.filter((failure) => failure.code !== 'field-missing');
     const transient = failed.find((failure) => TRANSIENT.includes(failure.code as JiraErrorCode));
@@ -183,6 +215,7 @@ async function writeEvidence(
     }
   }
   // The history last: if a field write fails the retry still sees the values as new.
+  await lease.confirm();
   await writeIssueProperty(client, issue.key, EVIDENCE_PROPERTY_KEY, merged.history);
   return {
     kind: 'written',

@@ -13,8 +13,9 @@ import type { KeyValueStore } from './key-value-store';
  * entry holds only the outcome, our own short reason, and a delivery id and issue key that passed their strict
  * patterns (anything else is dropped before storing).
  *
- * A flood of bad requests must not churn storage: a rejection with the same reason as the newest entry, within
- * the same minute, only counts up that entry, and past FLOOD_COUNT in that minute nothing is written at all.
+ * A flood of bad requests must not churn storage nor push real deliveries out: a rejection with the same reason
+ * as any rejection of the same minute only counts up that entry (moved to the top), so a flood alternating between
+ * reasons adds one entry per reason and minute; past FLOOD_COUNT in that minute nothing is written at all.
  */
 
 export const LOG_LIMIT = 50;
@@ -88,16 +89,21 @@ export class DeliveryLog {
       count: 1,
     };
     const entries = await this.list(report.tool);
-    const newest = entries[0];
-    if (
-      newest &&
-      entry.outcome === 'rejected' &&
-      newest.outcome === 'rejected' &&
-      newest.reason === entry.reason &&
-      newest.at.slice(0, 16) === at.slice(0, 16)
-    ) {
-      if (newest.count >= FLOOD_COUNT) return;
-      entries[0] = { ...newest, count: newest.count + 1, at };
+    const minute = at.slice(0, 16);
+    const same =
+      entry.outcome === 'rejected'
+        ? entries.findIndex(
+            (earlier) =>
+              earlier.outcome === 'rejected' &&
+              earlier.reason === entry.reason &&
+              earlier.at.slice(0, 16) === minute,
+          )
+        : -1;
+    const earlier = entries[same];
+    if (earlier) {
+      if (earlier.count >= FLOOD_COUNT) return;
+      entries.splice(same, 1);
+      entries.unshift({ ...earlier, count: earlier.count + 1, at });
     } else {
       entries.unshift(entry);
     }

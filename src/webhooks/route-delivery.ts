@@ -21,6 +21,12 @@ import { answer, type WebhookRequest, type WebhookResponse } from './webhook-req
  * thousands of tasks) can be larger: subscribe Label Studio to annotation events only.
  */
 export const MAX_BODY_BYTES = 256 * 1024;
+/**
+ * The door's own deadline for storage and the queue: a stalled store must not hold the tool until Forge stops the
+ * trigger at 55 s (answered 424, which MLflow does not retry) or past MLflow's 30 s timeout. Past it: 503, so
+ * the tool retries, and nothing more is done for that request.
+ */
+export const DOOR_BUDGET_MS = 10_000;
 /** A delivery id is remembered this long (Forge KVS TTL): replays of a tool without timestamps within it are ignored. */
 export const SEEN_TTL_SECONDS = 7 * 24 * 3600;
 
@@ -36,6 +42,8 @@ export interface DeliveryDeps {
   /** For "seen before" (setIfAbsent with a TTL). */
   store: KeyValueStore;
   now?: () => Date;
+  /** Tests: the door's deadline (DOOR_BUDGET_MS). */
+  budgetMs?: number;
 }
 
 export const seenKey = (tool: EvidenceTool, deliveryId: string) => `evidence-seen:${tool}:${deliveryId}`;
@@ -47,6 +55,27 @@ export function toolOfPath(path: string): EvidenceTool | null {
 }
 
 export async function routeDelivery(request: WebhookRequest, deps: DeliveryDeps): Promise<WebhookResponse> {
+  const door = { expired: false };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expiry = new Promise<WebhookResponse>((resolve) => {
+    timer = setTimeout(() => {
+      door.expired = true;
+      console.error('ML Lanes web trigger ran out of time waiting for storage or the queue');
+      resolve(answer(503, { error: 'temporarily unavailable' }));
+    }, deps.budgetMs ?? DOOR_BUDGET_MS);
+  });
+  try {
+    return await Promise.race([handle(request, deps, door), expiry]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function handle(
+  request: WebhookRequest,
+  deps: DeliveryDeps,
+  door: { readonly expired: boolean },
+): Promise<WebhookResponse> {
   const now = (deps.now ?? (() => new Date()))();
   const tool = toolOfPath(request.path);
   if (tool === null) return answer(404, { error: 'unknown route' });
@@ -103,6 +132,8 @@ export async function routeDelivery(request: WebhookRequest, deps: DeliveryDeps)
     return answer(200, { duplicate: event.deliveryId });
   }
   try {
+    // Answered 503 already: the tool will retry, so this request must not also queue it.
+    if (door.expired) throw new Error('the door ran out of time');
     await deps.queue.push(event);
   } catch (error) {
     // Not seen after all: the tool's retry must get through.

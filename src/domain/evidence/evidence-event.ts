@@ -104,10 +104,14 @@ export const EVIDENCE_FIELD_SPECS: Readonly<Record<EvidenceField, EvidenceFieldS
 export const ISSUE_KEY_PATTERN = /^[A-Z][A-Z0-9_]{1,9}-[1-9][0-9]{0,8}$/;
 /** A tool's delivery id (MLflow's UUID), or the sha256 hex of the raw body for tools that send none. */
 export const DELIVERY_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
-/** No control characters (C0, DEL, C1) in anything stored or shown. */
-export const NO_CONTROL = /^\P{Cc}*$/u;
+/**
+ * No control characters (C0, DEL, C1) and no lone surrogate (JSON `"\ud800"`) in anything stored or shown: Jira
+ * writes a lone surrogate as a 6-byte escape, which would push the evidence property past its size cap.
+ */
+export const NO_CONTROL = /^[^\p{Cc}\p{Cs}]*$/u;
 
-const text = (max: number) => z.string().max(max).regex(NO_CONTROL, 'no control characters');
+const text = (max: number) =>
+  z.string().max(max).regex(NO_CONTROL, 'no control characters or lone surrogates');
 const isoTime = z.string().datetime({ offset: true });
 
 export const evidenceValueSchema = z.strictObject({

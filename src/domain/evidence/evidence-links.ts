@@ -17,7 +17,9 @@ export function buildLink(
   options: { hashRoute?: boolean } = {},
 ): EvidenceLink | undefined {
   const origin = base === undefined ? null : httpsOrigin(base);
-  if (origin === null || segments.some((segment) => String(segment) === '')) return undefined;
+  // A lone surrogate would make encodeURIComponent throw: such a name gets no link, the delivery still counts.
+  const unusable = (segment: string | number) => String(segment) === '' || /\p{Cs}/u.test(String(segment));
+  if (origin === null || segments.some(unusable)) return undefined;
   const path = segments.map((segment) => encodeURIComponent(String(segment))).join('/');
   const url = options.hashRoute ? `${origin}/#/${path}` : `${origin}/${path}`;
   return keepLink(label, url, base);

@@ -56,19 +56,23 @@ export function checkValue(
   if (typeof raw !== 'string' || raw.trim() === '') return { ok: false, reason: 'not a text' };
   const value = raw.trim();
   if (value.length > spec.maxLength) return { ok: false, reason: `longer than ${spec.maxLength} characters` };
-  if (!NO_CONTROL.test(value)) return { ok: false, reason: 'holds control characters' };
+  if (!NO_CONTROL.test(value)) return { ok: false, reason: 'holds control characters or broken unicode' };
   if (spec.allowed && !spec.allowed.includes(value)) {
     return { ok: false, reason: `not one of ${spec.allowed.join(', ')}` };
   }
   return { ok: true, value };
 }
 
-/** A short text for subjects: control characters out, at most `max` characters. */
+/**
+ * A short text for subjects: control characters out, lone surrogates replaced (U+FFFD), at most `max` characters,
+ * never cut inside a character.
+ */
 export function cleanText(value: unknown, max: number): string | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
   const text = String(value)
     .replace(/\p{Cc}+/gu, ' ')
+    .replace(/\p{Cs}/gu, '\ufffd')
     .trim();
   if (text === '') return undefined;
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return text.length > max ? `${text.slice(0, max - 1).replace(/[\ud800-\udbff]$/, '')}…` : text;
 }

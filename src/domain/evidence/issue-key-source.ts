@@ -6,8 +6,11 @@ import { ISSUE_KEY_PATTERN } from './evidence-event';
  * or zero-padded "key" is no key at all.
  */
 
-/** Candidate keys inside free text: the strict pattern between non-word characters. */
-const KEY_IN_TEXT = /(?<![A-Za-z0-9_-])[A-Z][A-Z0-9_]{1,9}-[1-9][0-9]{0,8}(?![A-Za-z0-9_-])/g;
+/**
+ * Candidate keys inside free text: the strict pattern between characters that are no letter, digit, `_` or `-` in
+ * any script, so a lookalike letter ("ОPS-12" with a Cyrillic О) never leaves a shorter key ("PS-12") behind.
+ */
+const KEY_IN_TEXT = /(?<![\p{L}\p{N}\p{M}_-])[A-Z][A-Z0-9_]{1,9}-[1-9][0-9]{0,8}(?![\p{L}\p{N}\p{M}_-])/gu;
 /** Free text beyond this is not searched (titles and descriptions are short; this bounds the work). */
 const MAX_SEARCHED = 4000;
 

@@ -24,6 +24,10 @@ export interface NormalizeContext {
 /** Why a verified delivery is of no use (an event the app does not read): answered 200 and logged as ignored. */
 export type Normalized = NormalizeResult | { ok: false; reason: string; ignored: true };
 
+/** A tool's event name as a reason may show it: answers and the log never repeat other text from a body. */
+export const eventName = (kind: string): string =>
+  /^[A-Za-z0-9_.]{1,60}$/.test(kind) ? kind : 'an event with an unexpected name';
+
 export const ignore = (reason: string): Normalized => ({ ok: false, reason, ignored: true });
 export const refuse = (reason: string): Normalized => ({ ok: false, reason });
 

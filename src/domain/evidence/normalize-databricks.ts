@@ -4,6 +4,7 @@ import { oneIssueKey } from './issue-key-source';
 import {
   assemble,
   dateOf,
+  eventName,
   ignore,
   isRecord,
   own,
@@ -25,7 +26,7 @@ export function normalizeDatabricks(body: unknown, context: NormalizeContext): N
   if (typeof event !== 'string') return refuse('not a Databricks webhook payload');
   const kind = cleanText(event, 80) ?? 'unknown';
   if (typeof name !== 'string' || (typeof version !== 'string' && typeof version !== 'number')) {
-    return ignore(`${kind} names no model version`);
+    return ignore(`${eventName(kind)} names no model version`);
   }
   const key =
     context.settings.keySource.place === 'comment'

@@ -5,6 +5,7 @@ import { oneIssueKey } from './issue-key-source';
 import {
   assemble,
   dateOf,
+  eventName,
   ignore,
   isRecord,
   own,
@@ -29,7 +30,7 @@ export function normalizeLabelStudio(body: unknown, context: NormalizeContext): 
     return refuse('not a Label Studio webhook payload');
   const kind = cleanText(own(body, 'action'), 80) ?? 'unknown';
   const project = own(body, 'project');
-  if (!isRecord(project)) return ignore(`${kind} names no project`);
+  if (!isRecord(project)) return ignore(`${eventName(kind)} names no project`);
   const title = own(project, 'title');
   const key =
     context.settings.keySource.place === 'project-description'

@@ -4,6 +4,7 @@ import { oneIssueKey, type KeyLookup } from './issue-key-source';
 import {
   assemble,
   dateOf,
+  eventName,
   ignore,
   isRecord,
   own,
@@ -29,7 +30,7 @@ export function normalizeMlflow(body: unknown, context: NormalizeContext): Norma
   const name = own(data, 'name');
   const version = own(data, 'version');
   if (!kind.startsWith('model_version') || typeof name !== 'string' || typeof version !== 'string') {
-    return ignore(`${kind.slice(0, 60)} names no model version`);
+    return ignore(`${eventName(kind)} names no model version`);
   }
   const source = context.settings.keySource;
   let key: KeyLookup;
@@ -44,7 +45,7 @@ export function normalizeMlflow(body: unknown, context: NormalizeContext): Norma
       if (own(data, 'key') !== tag) return ignore(`a tag other than "${tag}" was set`);
       key = oneIssueKey(own(data, 'value'), `the model version tag "${tag}"`, true);
     } else {
-      return ignore(`${kind} carries no tags`);
+      return ignore(`${eventName(kind)} carries no tags`);
     }
   }
   const modelVersion = cleanText(`${name} v${version}`, 255);
