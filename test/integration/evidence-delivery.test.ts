@@ -61,10 +61,7 @@ describe('ML tools feeding the Definition of Done', () => {
   });
 
   it('answers 200 "ignored" for an event the app does not read, without queueing it', async () => {
-    const alias = (await import('../unit/evidence/support/harness')).fixture(
-      'mlflow-model-version-alias-created.json',
-    );
-    const response = await h.deliver('mlflow', alias);
+    const response = await h.deliver('mlflow', fixture('mlflow-model-version-alias-created.json'));
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body)).toEqual({ ignored: 'model_version_alias.created carries no tags' });
     expect(h.queued).toHaveLength(0);
