@@ -106,9 +106,12 @@ export interface BacktestView {
 export interface LabelingIssueView {
   key: string;
   summary: string;
-  /** Items to label: the summary's count ("Label 1,000 images"), else the Label Studio project's total tasks. */
+  /**
+   * Items to label: the summary's count ("Label 1,000 images"), else the "ML items target" evidence field, else the
+   * Label Studio project's total tasks; null when none gives one.
+   */
   target: number | null;
-  targetFrom: 'summary' | 'label-studio' | null;
+  targetFrom: 'summary' | 'evidence-field' | 'label-studio' | null;
   /** Finished tasks in the newest counters, and the UTC day (YYYY-MM-DD) they were counted on. */
   finished: number;
   countedOn: string;

@@ -84,7 +84,12 @@ export function buildForecast(input: ForecastInput, options: ForecastOptions): F
         issue.inScope && !issue.hidden && issue.statusCategory !== 'done' && issue.lane === DATA_LANE,
     ),
     input.evidence ?? new Map(),
-    { workingDays: history.workingDays, seed: options.seed, horizon: Math.max(1, dates.length) },
+    {
+      workingDays: history.workingDays,
+      seed: options.seed,
+      horizon: Math.max(1, dates.length),
+      asOf: options.asOf,
+    },
   );
   const result =
     dates.length === 0

@@ -71,6 +71,8 @@ export function remainingDaysSamples(
     throw new RangeError(`labeling: ${remaining} items left over ${perDay.length} observed days`);
   }
   const result = new Array<number>(samples);
+  // Not even the fastest day every day gets there: no need to draw (up to the horizon per sample) to say so.
+  if (remaining > Math.max(...perDay) * horizon) return result.fill(Infinity);
   for (let sample = 0; sample < samples; sample++) {
     let left = remaining;
     let days = 0;

@@ -1,13 +1,14 @@
 import type { LabelingForecastView, LabelingIssueView } from '../../contract/forecast-view';
-import type { EvidenceHistory } from '../evidence/evidence-history';
+import { currentValue, type EvidenceHistory } from '../evidence/evidence-history';
 import { parseLabelingTarget } from '../labeling-target';
 import { daysLeft, labelingRates, remainingDaysSamples } from './labeling-throughput';
 import { SeededRandom } from './rng';
 
 /*
  * Which data-lane issues the forecast takes in items per day: those whose evidence history holds Label Studio's
- * counters on at least two days and that have a target (the summary's count, else the project's total tasks). The
- * rest with counters keep the lane's usual sampling, and the view says why.
+ * counters on at least two days (up to the forecast's instant) and that have a target: the summary's count
+ * ("Label 1,000 images"), else the "ML items target" evidence field, else the project's total tasks. The rest with
+ * counters keep the lane's usual sampling, and the view says why.
  */
 
 export interface LabelingCandidate {
@@ -29,24 +30,25 @@ const STREAM = 0x6c61626c;
 export function labelingEstimates(
   candidates: readonly LabelingCandidate[],
   evidence: ReadonlyMap<string, EvidenceHistory>,
-  options: { workingDays: readonly number[]; seed: number; horizon: number },
+  options: { workingDays: readonly number[]; seed: number; horizon: number; asOf: string },
 ): LabelingEstimates {
   const random = new SeededRandom((options.seed ^ STREAM) >>> 0);
   const samples = new Map<string, number[]>();
   const issues: LabelingIssueView[] = [];
+  const asOf = Date.parse(options.asOf);
   for (const { key, summary } of candidates) {
-    const days = evidence.get(key)?.labeling ?? [];
+    const history = evidence.get(key);
+    // A forecast as of an earlier instant (a backtest's --as-of) must not see counters from after it.
+    const days = (history?.labeling ?? []).filter((day) => Date.parse(day.eventTime) <= asOf);
     const newest = days[0];
-    if (!newest) continue;
-    const fromSummary = parseLabelingTarget(summary);
-    const target = fromSummary ?? (newest.totalTasks > 0 ? newest.totalTasks : null);
+    if (!history || !newest) continue;
+    const { target, targetFrom } = targetOf(summary, history, newest.totalTasks);
     const rates = labelingRates(days, options.workingDays);
     const base = {
       key,
       summary,
       target,
-      targetFrom:
-        fromSummary !== null ? ('summary' as const) : target !== null ? ('label-studio' as const) : null,
+      targetFrom,
       finished: newest.finishedTasks,
       countedOn: newest.day,
       itemsPerDay: rates?.itemsPerDay ?? null,
@@ -60,7 +62,9 @@ export function labelingEstimates(
     });
     if (target === null) {
       issues.push(
-        fallback('no target: the summary names no count and the Label Studio project has no tasks'),
+        fallback(
+          'no target: the summary names no count, and neither the ML items target field nor the project has one',
+        ),
       );
     } else if (!rates) {
       issues.push(
@@ -90,6 +94,22 @@ export function labelingEstimates(
     }
   }
   return { samples, view: issues.length === 0 ? null : { issues, note: labelingNote(issues) } };
+}
+
+/** The summary's count, else the "ML items target" field's, else the Label Studio project's total tasks. */
+function targetOf(
+  summary: string,
+  history: EvidenceHistory,
+  totalTasks: number,
+): Pick<LabelingIssueView, 'target' | 'targetFrom'> {
+  const fromSummary = parseLabelingTarget(summary);
+  if (fromSummary !== null) return { target: fromSummary, targetFrom: 'summary' };
+  const field = currentValue(history, 'items-target');
+  if (typeof field === 'number' && Number.isInteger(field) && field > 0) {
+    return { target: field, targetFrom: 'evidence-field' };
+  }
+  if (totalTasks > 0) return { target: totalTasks, targetFrom: 'label-studio' };
+  return { target: null, targetFrom: null };
 }
 
 /** "CV-101 and CV-120 were forecast from items labeled per day; CV-130 from the lane's usual sampling (…)". */

@@ -96,7 +96,7 @@ describe('working days to label what is left', () => {
 });
 
 describe('which data-lane issues are forecast from items per day', () => {
-  const options = { workingDays: WEEKDAYS, seed: 42, horizon: 500 };
+  const options = { workingDays: WEEKDAYS, seed: 42, horizon: 500, asOf: '2026-11-04T09:00:00.000Z' };
 
   it('takes an issue with two days of counters and the summary’s target, and says how many days are left', () => {
     const result = labelingEstimates(
@@ -150,6 +150,54 @@ describe('which data-lane issues are forecast from items per day', () => {
       reason: 'only one day of Label Studio counters (2026-11-03); two are needed for items per day',
     });
     expect(result.view?.note).toMatch(/^CV-101 from the lane's usual sampling: only one day/);
+  });
+
+  it('does not see counters from after the forecast’s instant (an --as-of forecast)', () => {
+    const twoDays = evidence([
+      ['2026-11-02', 700],
+      ['2026-11-03', 750],
+    ]);
+    const result = labelingEstimates(
+      [{ key: 'CV-101', summary: 'Label 1,000 images' }],
+      new Map([['CV-101', twoDays]]),
+      {
+        ...options,
+        asOf: '2026-11-03T09:00:00.000Z',
+      },
+    );
+    expect(result.view?.issues[0]).toMatchObject({
+      finished: 700,
+      countedOn: '2026-11-02',
+      method: 'lane-history',
+    });
+  });
+
+  it('takes the target from the ML items target field when the summary names none', () => {
+    const history = evidence([
+      ['2026-11-02', 700],
+      ['2026-11-03', 750],
+    ]);
+    const withField: EvidenceHistory = {
+      ...history,
+      fields: {
+        'items-target': {
+          value: 800,
+          eventTime: '2026-11-03T17:00:00.000Z',
+          tool: 'labelstudio',
+          deliveryId: 'd-1',
+        },
+      },
+    };
+    const result = labelingEstimates(
+      [{ key: 'CV-101', summary: 'Label cats' }],
+      new Map([['CV-101', withField]]),
+      options,
+    );
+    expect(result.view?.issues[0]).toMatchObject({
+      target: 800,
+      targetFrom: 'evidence-field',
+      daysLeft: { p50: 1, p85: 1 },
+    });
   });
 
   it('lists nothing for issues without counters', () => {
