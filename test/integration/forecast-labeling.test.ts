@@ -35,11 +35,23 @@ async function forecastOn(workspace: Workspace, payload: Record<string, unknown>
   return { view: answer, simulator };
 }
 
+/** The demo site without any evidence property, whether or not the demo carries CV-101's. */
+function plainDemo(): Workspace {
+  const workspace = demoSite();
+  return {
+    ...workspace,
+    issues: workspace.issues.map(({ properties, ...issue }) => {
+      const { [EVIDENCE_PROPERTY_KEY]: _evidence, ...rest } = properties ?? {};
+      return { ...issue, properties: rest };
+    }),
+  };
+}
+
 const dataLane = (view: ForecastView) => view.forecast!.lanes.find((lane) => lane.lane === 'data')!;
 
 describe('forecasting a labeling issue from items per day', () => {
   it('forecasts CV-101 from its Label Studio counters: 812 of 1,000 images at ~62 a day, about 4 days left', async () => {
-    const { view } = await forecastOn(withCvLabelingEvidence(demoSite()));
+    const { view } = await forecastOn(withCvLabelingEvidence(plainDemo()));
     expect(view.labeling?.issues).toEqual([
       expect.objectContaining({
         key: 'CV-101',
@@ -61,17 +73,17 @@ describe('forecasting a labeling issue from items per day', () => {
   });
 
   it('changes the data lane’s forecast from what the lane’s issue history alone says, the same on every refresh', async () => {
-    const plain = await forecastOn(demoSite());
-    const labeled = await forecastOn(withCvLabelingEvidence(demoSite()));
+    const plain = await forecastOn(plainDemo());
+    const labeled = await forecastOn(withCvLabelingEvidence(plainDemo()));
     expect(plain.view.labeling).toBeUndefined();
     expect(dataLane(labeled.view)).not.toEqual(dataLane(plain.view));
-    const again = await forecastOn(withCvLabelingEvidence(demoSite()), { refreshHistory: true });
+    const again = await forecastOn(withCvLabelingEvidence(plainDemo()), { refreshHistory: true });
     expect(again.view.forecast).toEqual(labeled.view.forecast);
     expect(again.view.labeling).toEqual(labeled.view.labeling);
   });
 
   it('reads the counters inline with the issues, never one property request per issue', async () => {
-    const { view, simulator } = await forecastOn(withCvLabelingEvidence(demoSite()));
+    const { view, simulator } = await forecastOn(withCvLabelingEvidence(plainDemo()));
     expect(view.labeling?.issues).toHaveLength(1);
     expect(simulator.stats().byRoute[PROPERTY_GET]).toBeUndefined();
     expect(simulator.stats().byRoute[BULKFETCH]).toBeGreaterThan(0);
@@ -79,7 +91,7 @@ describe('forecasting a labeling issue from items per day', () => {
 
   it('with one recorded day keeps the lane’s usual sampling, and the note says so', async () => {
     const oneDay = cvLabelingEvidence();
-    const workspace = demoSite();
+    const workspace = plainDemo();
     const { view } = await forecastOn({
       ...workspace,
       issues: workspace.issues.map((issue) =>
@@ -99,7 +111,7 @@ describe('forecasting a labeling issue from items per day', () => {
     expect(view.labeling?.note).toBe(
       "CV-101 from the lane's usual sampling: only one day of Label Studio counters (2026-11-27); two are needed for items per day.",
     );
-    const plain = await forecastOn(demoSite());
+    const plain = await forecastOn(plainDemo());
     expect(view.forecast).toEqual(plain.view.forecast);
   });
 });
