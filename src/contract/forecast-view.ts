@@ -124,7 +124,10 @@ export interface LabelingIssueView {
   /** Items per working day over the recorded days; null with fewer than two. */
   itemsPerDay: number | null;
   recordedDays: number;
-  /** Working days of labeling left, median and 85%; null when not forecast from items per day or beyond two years. */
+  /**
+   * Working days of labeling left at the recorded rates (before any what-if), median and 85%; null when not
+   * forecast from items per day or not within the forecast's two-year horizon.
+   */
   daysLeft: { p50: number; p85: number } | null;
   reason: string | null;
 }
