@@ -1,10 +1,11 @@
 import type { MlLanesConfig } from '../config/schema';
 import type { ForecastAnswer, ForecastPending, ForecastView, WhatIf } from '../contract/forecast-view';
-import { buildForecast } from '../domain/forecast/build-forecast';
+import { buildForecast, DATA_LANE } from '../domain/forecast/build-forecast';
 import { buildPlan } from '../domain/plan';
-import { BadRequestError } from '../errors';
+import { BadRequestError, JiraError } from '../errors';
 import { getBoard, getSprint, type SprintSelector } from '../jira/agile';
 import type { JiraClient } from '../jira/client';
+import { readEvidenceHistories, type EvidenceRead } from '../jira/evidence-read';
 import { loadBoardHistory } from '../jira/load-board-history';
 import { loadPlanSnapshot } from '../jira/load-plan-snapshot';
 import { scopeOf, type ConfigRepository } from '../storage/config-repository';
@@ -123,7 +124,8 @@ export async function forecastOrReadInBackground(
     if (cacheKey) await deps.history!.cache.set(cacheKey, cached);
   }
 
-  return buildForecast(
+  const evidence = await readLabelingEvidence(client, plan, config);
+  const view = buildForecast(
     {
       plan,
       dependencies: snapshot.dependencies,
@@ -131,6 +133,7 @@ export async function forecastOrReadInBackground(
       startedAt: new Map(cached.startedAt),
       readAt: cached.readAt,
       config,
+      evidence: evidence.histories,
     },
     {
       asOf: asOf.toISOString(),
@@ -142,6 +145,39 @@ export async function forecastOrReadInBackground(
       backtestTrials: BACKTEST_TRIALS,
     },
   );
+  return evidence.warning ? { ...view, warnings: [...view.warnings, evidence.warning] } : view;
+}
+
+/**
+ * The evidence histories of the sprint's unfinished data-lane issues, for labeling in items per day. Evidence is
+ * extra: when it cannot be read, the forecast goes on from the lanes' history and says so.
+ */
+async function readLabelingEvidence(
+  client: JiraClient,
+  plan: ReturnType<typeof buildPlan>,
+  config: MlLanesConfig,
+): Promise<{ histories: EvidenceRead['histories']; warning: string | null }> {
+  if (!config.lanes.some((lane) => lane.id === DATA_LANE)) return { histories: new Map(), warning: null };
+  const keys = plan.issues
+    .filter((issue) => issue.inScope && !issue.hidden && issue.statusCategory !== 'done')
+    .filter((issue) => issue.lane === DATA_LANE)
+    .map((issue) => issue.key);
+  try {
+    const read = await readEvidenceHistories(client, keys);
+    return {
+      histories: read.histories,
+      warning:
+        read.unread.length > 0
+          ? `Label Studio's counters were not read for ${read.unread.join(', ')}: forecast from the lane's history.`
+          : null,
+    };
+  } catch (error) {
+    if (!(error instanceof JiraError)) throw error;
+    return {
+      histories: new Map(),
+      warning: `Label Studio's counters could not be read (${error.message}): the data lane is forecast from its history.`,
+    };
+  }
 }
 
 /** Which configuration a cached history was derived under: the lanes its issues fall in come from it. */

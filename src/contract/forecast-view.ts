@@ -99,6 +99,45 @@ export interface BacktestView {
   sentence: string;
 }
 
+/**
+ * A data-lane issue with Label Studio's counters (from the ml-lanes-evidence property): its items labeled against
+ * its target, and how the forecast took it.
+ */
+export interface LabelingIssueView {
+  key: string;
+  summary: string;
+  /**
+   * Items to label: the summary's count ("Label 1,000 images"), else the "ML items target" evidence field, else the
+   * Label Studio project's total tasks; null when none gives one.
+   */
+  target: number | null;
+  targetFrom: 'summary' | 'evidence-field' | 'label-studio' | null;
+  /** Finished tasks in the newest counters, and the UTC day (YYYY-MM-DD) they were counted on. */
+  finished: number;
+  countedOn: string;
+  /**
+   * 'items-per-day': the forecast labels the remaining items at rates drawn from the recorded days;
+   * 'lane-history': too little to go on (`reason` says what), so the lane's usual sampling (its throughput or
+   * cycle times) takes it like any other issue.
+   */
+  method: 'items-per-day' | 'lane-history';
+  /** Items per working day over the recorded days; null with fewer than two. */
+  itemsPerDay: number | null;
+  recordedDays: number;
+  /**
+   * Working days of labeling left at the recorded rates (before any what-if), median and 85%; null when not
+   * forecast from items per day or not within the forecast's two-year horizon.
+   */
+  daysLeft: { p50: number; p85: number } | null;
+  reason: string | null;
+}
+
+/** The data lane's labeling issues with counters, and one sentence saying which were forecast from items per day. */
+export interface LabelingForecastView {
+  issues: LabelingIssueView[];
+  note: string;
+}
+
 /** The knobs the panel and CLI turn; nothing they do is written to Jira. */
 export interface WhatIf {
   /** Issues taken out of scope. */
@@ -168,6 +207,8 @@ export interface ForecastView {
   noForecastReason: string | null;
   indicators: LeadingIndicatorsView;
   backtest: BacktestView | null;
+  /** Left out when no data-lane issue of the sprint carries Label Studio's counters. */
+  labeling?: LabelingForecastView;
   /** What could not be read or had to be assumed, in words (the forecast is partial when this is not empty). */
   warnings: string[];
 }

@@ -39,8 +39,29 @@ import { demoForecast, noHistoryForecast } from '../ui/support/forecast-fixture'
 const params = new URLSearchParams(location.search);
 if (params.get('theme') === 'dark') document.documentElement.setAttribute('data-color-mode', 'dark');
 
+/** The demo sprint with CV-101's Label Studio counters (as the demo's evidence), and a second issue with one day. */
+function labelingForecast() {
+  const onlyOneDay = 'only one day of Label Studio counters (2026-11-27); two are needed for items per day';
+  return {
+    ...demoForecast(),
+    labeling: {
+      issues: [
+        { key: 'CV-101', summary: "Label 1,000 images for class 'cracked lens'", target: 1000, targetFrom: 'summary',
+          finished: 812, countedOn: '2026-11-27', method: 'items-per-day', itemsPerDay: 432 / 7, recordedDays: 8,
+          daysLeft: { p50: 4, p85: 4 }, reason: null },
+        { key: 'CV-133', summary: 'Bounding boxes for the night-shift camera set', target: 2400,
+          targetFrom: 'label-studio', finished: 310, countedOn: '2026-11-27', method: 'lane-history',
+          itemsPerDay: null, recordedDays: 1, daysLeft: null, reason: onlyOneDay },
+      ],
+      note: "CV-101 was forecast from items labeled per day; CV-133 from the lane's usual sampling: " + onlyOneDay + '.',
+    },
+  };
+}
+
+const VARIANTS = { none: noHistoryForecast, labeling: labelingForecast };
+
 function Page() {
-  const [view, setView] = useState(() => (params.get('variant') === 'none' ? noHistoryForecast() : demoForecast()));
+  const [view, setView] = useState(() => (VARIANTS[params.get('variant')] ?? demoForecast)());
   const [busy, setBusy] = useState(false);
   const onWhatIfChange = useCallback((whatIf) => {
     setBusy(true);
@@ -240,6 +261,27 @@ describe('the Forecast section in Chromium', () => {
       );
       expect(await page.locator('input[aria-label="CV-105 in scope"]').isChecked()).toBe(false);
       if (theme === 'light') await fullShot(page, 'forecast-section-what-if.png');
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it.each(['light', 'dark'] as const)(
+    'shows labeling issues in items, items per day and days left, and which were forecast that way, in the %s theme',
+    async (theme) => {
+      const { page, problems } = await open(
+        `?variant=labeling&theme=${theme}`,
+        '[data-testid="labeling-forecast"]',
+      );
+      const rows = page.locator('[data-testid="labeling-issue"]');
+      expect(await rows.nth(0).innerText()).toMatch(/812 \/ 1,000 items · 62 items\/day · ~4 days left/);
+      expect(await rows.nth(1).innerText()).toMatch(
+        /310 \/ 2,400 items · forecast from the lane's history: only one day of Label Studio counters/,
+      );
+      expect(await page.locator('[data-testid="labeling-note"]').innerText()).toMatch(
+        /^CV-101 was forecast from items labeled per day; CV-133 from the lane's usual sampling/,
+      );
+      await fullShot(page, `forecast-section-labeling-${theme}.png`);
       expect(problems).toEqual([]);
       await page.close();
     },

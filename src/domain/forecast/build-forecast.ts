@@ -8,19 +8,21 @@ import {
 } from '../../contract/forecast-view';
 import type { PlanView } from '../../contract/plan-view';
 import type { MlLanesConfig } from '../../config/schema';
+import type { EvidenceHistory } from '../evidence/evidence-history';
 import type { Dependency } from '../snapshot';
 import { replaySprints } from './backtest';
 import { scoreBacktest } from './backtest-score';
 import { checkCapacity } from './capacity-check';
 import { dayOfIsoDate, isoDate, SiteCalendar, windowBefore } from './days';
 import { leadingIndicators } from './indicators';
+import { labelingEstimates } from './labeling-work';
 import { deriveLaneHistory } from './lane-history';
 import type { BoardHistory, ForecastItem, ForecastWork, WorkCategory } from './model';
 import { forecastSprint, laneMethod, toFinishPercentiles, UNCLASSIFIED_LANE } from './monte-carlo';
 import { toSimulationHistory, workingDates } from './simulation-history';
 
-/** The lane whose done issues are labeling throughput. */
-const DATA_LANE = 'data';
+/** The lane whose done issues are labeling throughput, and whose issues may carry Label Studio's counters. */
+export const DATA_LANE = 'data';
 /** Working days a forecast may look ahead (about two years): work not done by then is reported as not finished. */
 const HORIZON_WORKING_DAYS = 500;
 
@@ -48,6 +50,11 @@ export interface ForecastInput {
   /** When the history was read from Jira. */
   readAt: string;
   config: MlLanesConfig;
+  /**
+   * The ml-lanes-evidence property of the sprint's unfinished data-lane issues, by key: those with Label Studio's
+   * counters are forecast in items per day. Left out or empty: every issue takes its lane's history.
+   */
+  evidence?: ReadonlyMap<string, EvidenceHistory>;
 }
 
 /**
@@ -71,6 +78,19 @@ export function buildForecast(input: ForecastInput, options: ForecastOptions): F
   const dates = workingDates(calendar, dayOfIsoDate(startDay), HORIZON_WORKING_DAYS);
   const dayOf = (instant: string | null) => (instant ? isoDate(calendar.dayOf(Date.parse(instant))) : null);
   const sprintEnd = dayOf(plan.scope.endDate);
+  const labeling = labelingEstimates(
+    plan.issues.filter(
+      (issue) =>
+        issue.inScope && !issue.hidden && issue.statusCategory !== 'done' && issue.lane === DATA_LANE,
+    ),
+    input.evidence ?? new Map(),
+    {
+      workingDays: history.workingDays,
+      seed: options.seed,
+      horizon: Math.max(1, dates.length),
+      asOf: options.asOf,
+    },
+  );
   const result =
     dates.length === 0
       ? { forecast: null, noForecastReason: 'the site has no working days to forecast on', warnings: [] }
@@ -83,6 +103,7 @@ export function buildForecast(input: ForecastInput, options: ForecastOptions): F
           dateOfWorkingDay: (n) => dates[Math.min(n, dates.length) - 1]!,
           sprintEnd,
           horizonDays: dates.length,
+          ...(labeling.samples.size > 0 ? { labeling: labeling.samples } : {}),
         });
 
   const capacity = checkCapacity(
@@ -205,6 +226,7 @@ export function buildForecast(input: ForecastInput, options: ForecastOptions): F
     noForecastReason: forecast && finish ? null : noForecastReason,
     indicators,
     backtest,
+    ...(labeling.view ? { labeling: labeling.view } : {}),
     warnings: [...plan.warnings, ...history.warnings, ...laneHistory.warnings, ...result.warnings],
   };
 }

@@ -2,7 +2,7 @@ import type { FinishPercentiles, Probability, WhatIf } from '../../contract/fore
 import type { ForecastWork } from './model';
 import { SeededRandom } from './rng';
 import { LANE_CYCLE_TIME, LANE_THROUGHPUT, runTrials } from './simulate-trial';
-import type { SimulationPlan } from './simulate-trial';
+import type { SimulationPlan, TrialOutcomes } from './simulate-trial';
 import { Calendar, DAY, distribution, lastLaneShares, summarise } from './trial-summary';
 import { workGraph } from './work-graph';
 import type { WorkGraph } from './work-graph';
@@ -21,6 +21,8 @@ export const DEFAULT_HORIZON_DAYS = 365;
 export const MIN_THROUGHPUT_DAYS = 20;
 /** The lane id results use for unclassified items (real lane ids are never empty). */
 export const UNCLASSIFIED_LANE = '';
+/** A labeling issue is simulated in a lane of its own, folded back into its real lane's results. */
+const LABELING_LANE = '\u0000labeling:';
 const MAX_TRIALS = 1_000_000;
 
 /** What the simulation learns from. `LaneHistory` adapts to it; day i of every lane's throughput is the same day. */
@@ -47,6 +49,11 @@ export interface MonteCarloInput {
   sprintEnd: string | null;
   /** Default DEFAULT_HORIZON_DAYS. */
   horizonDays?: number;
+  /**
+   * Issue key → working days its labeling takes, sampled (`labeling-throughput.ts`; Infinity: not within the
+   * horizon). Such an issue takes one of these per trial instead of its lane's throughput or cycle times.
+   */
+  labeling?: ReadonlyMap<string, readonly number[]>;
 }
 
 export type LaneMethod = 'throughput' | 'cycle-time' | 'none';
@@ -142,6 +149,7 @@ export function forecastSprint(input: MonteCarloInput): MonteCarloResult {
     };
   }
   const { keys, laneOf } = work;
+  const labeling = labelingSamples(input.labeling, keys);
   for (const lane of Object.keys(scales)) {
     if (!laneOf.includes(lane)) {
       warnings.push(`The what-if for lane "${lane}" changes nothing: it has no remaining work.`);
@@ -157,7 +165,7 @@ export function forecastSprint(input: MonteCarloInput): MonteCarloResult {
       `${cycle.join(', ')} depend on each other in a cycle; those links are not treated as blocking.`,
     );
   }
-  const unforecastable = withoutHistory(graph, laneOf, methods, lanes, warnings);
+  const unforecastable = withoutHistory(graph, laneOf, methods, lanes, labeling, warnings);
   const simulated = keys.map((_, node) => node).filter((node) => unforecastable[node] === 0);
   if (simulated.length === 0) {
     return {
@@ -178,20 +186,37 @@ export function forecastSprint(input: MonteCarloInput): MonteCarloResult {
     warnings.push('No forecast for the critical chain: part of it lies in a lane without history.');
   }
 
-  const simulatedLanes = lanes.filter((lane) => methods.get(lane) !== 'none');
+  // Each labeling issue in a lane of its own (after the real ones, so plans without one are unchanged).
+  const planLaneOf = laneOf.map((lane, node) => (labeling[node] ? LABELING_LANE + keys[node]! : lane));
+  const labelingLanes = new Map<string, { lane: string; samples: readonly number[] }>();
+  simulated.forEach((node) => {
+    if (labeling[node])
+      labelingLanes.set(planLaneOf[node]!, { lane: laneOf[node]!, samples: labeling[node] });
+  });
+  const simulatedLanes = lanes.filter(
+    (lane) =>
+      methods.get(lane) !== 'none' ||
+      simulated.some((node) => laneOf[node] === lane && labeling[node] !== undefined),
+  );
   const plan = buildPlan({
     simulated,
-    laneOf,
+    laneOf: planLaneOf,
     graph,
-    lanes: simulatedLanes,
+    lanes: [...simulatedLanes.filter((lane) => methods.get(lane) !== 'none'), ...labelingLanes.keys()],
     methods,
     history: input.history,
     pooledCycleTimes,
     scales,
     chainNodes: chainForecastable ? chainNodes : new Set(),
     horizon,
+    labelingLanes,
   });
-  const outcomes = runTrials(plan, random, trials);
+  const outcomes = foldLabelingLanes(
+    runTrials(plan, random, trials),
+    [...simulatedLanes.filter((lane) => methods.get(lane) !== 'none'), ...labelingLanes.keys()],
+    simulatedLanes,
+    labelingLanes,
+  );
 
   const calendar = new Calendar(input.dateOfWorkingDay, horizon);
   const endDay = input.sprintEnd === null ? null : calendar.lastDayOnOrBefore(input.sprintEnd);
@@ -338,12 +363,13 @@ function withoutHistory(
   laneOf: readonly string[],
   methods: ReadonlyMap<string, LaneMethod>,
   lanes: readonly string[],
+  labeling: readonly (readonly number[] | undefined)[],
   warnings: string[],
 ): Uint8Array {
   const unforecastable = new Uint8Array(laneOf.length);
   const queue: number[] = [];
   laneOf.forEach((lane, node) => {
-    if (methods.get(lane) === 'none') {
+    if (methods.get(lane) === 'none' && labeling[node] === undefined) {
       unforecastable[node] = 1;
       queue.push(node);
     }
@@ -359,7 +385,11 @@ function withoutHistory(
       }
     }
   }
-  const noHistory = lanes.filter((lane) => methods.get(lane) === 'none');
+  const noHistory = lanes.filter(
+    (lane) =>
+      methods.get(lane) === 'none' &&
+      laneOf.some((each, node) => each === lane && labeling[node] === undefined),
+  );
   if (noHistory.length > 0) {
     const waiting = queue.length - directly;
     warnings.push(
@@ -369,6 +399,45 @@ function withoutHistory(
     );
   }
   return unforecastable;
+}
+
+/** Per work node, its labeling samples (checked), or undefined. */
+function labelingSamples(
+  labeling: ReadonlyMap<string, readonly number[]> | undefined,
+  keys: readonly string[],
+): (readonly number[] | undefined)[] {
+  return keys.map((key) => {
+    const samples = labeling?.get(key);
+    if (samples === undefined) return undefined;
+    if (samples.length === 0) throw new RangeError(`labeling issue ${key} has no remaining-days samples`);
+    for (const days of samples) {
+      if (!(days >= 0)) throw new RangeError(`labeling issue ${key} has a sample of ${days} days`);
+    }
+    return samples;
+  });
+}
+
+/**
+ * The trials' lane finish days per result lane (`lanes`): a lane finishes when its own items and its labeling
+ * issues (`planLanes` holds both, in the plan's order) have. A lane with no items finished on day 0, so max works.
+ */
+function foldLabelingLanes(
+  outcomes: TrialOutcomes,
+  planLanes: readonly string[],
+  lanes: readonly string[],
+  labelingLanes: ReadonlyMap<string, { lane: string }>,
+): TrialOutcomes {
+  if (labelingLanes.size === 0) return outcomes;
+  const { trials } = outcomes;
+  const laneFinish = new Int32Array(lanes.length * trials);
+  planLanes.forEach((planLane, from) => {
+    const to = lanes.indexOf(labelingLanes.get(planLane)?.lane ?? planLane);
+    for (let trial = 0; trial < trials; trial++) {
+      const day = outcomes.laneFinish[from * trials + trial]!;
+      if (day > laneFinish[to * trials + trial]!) laneFinish[to * trials + trial] = day;
+    }
+  });
+  return { ...outcomes, laneFinish };
 }
 
 function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
@@ -441,6 +510,8 @@ interface PlanInput {
   scales: Readonly<Record<string, number>>;
   chainNodes: ReadonlySet<number>;
   horizon: number;
+  /** Plan lane → the labeling issue's real lane and its remaining-days samples. */
+  labelingLanes: ReadonlyMap<string, { lane: string; samples: readonly number[] }>;
 }
 
 function buildPlan(input: PlanInput): SimulationPlan {
@@ -477,8 +548,12 @@ function buildPlan(input: PlanInput): SimulationPlan {
   const cycleTimeStart = new Int32Array(laneCount + 1);
   const cycleTimes: number[] = [];
   lanes.forEach((lane, slot) => {
-    const scale = own(scales, lane) ?? 1;
-    if (methods.get(lane) === 'throughput') {
+    const labeling = input.labelingLanes.get(lane);
+    const scale = own(scales, labeling?.lane ?? lane) ?? 1;
+    if (labeling) {
+      laneKind[slot] = LANE_CYCLE_TIME;
+      for (const days of labeling.samples) cycleTimes.push(scale === 0 ? Infinity : days / scale);
+    } else if (methods.get(lane) === 'throughput') {
       laneKind[slot] = LANE_THROUGHPUT;
       own(history.throughput, lane)!.forEach(
         (count, day) => (throughput[day * laneCount + slot] = count * scale),

@@ -9,6 +9,7 @@ import { ForecastHeadline } from './ForecastHeadline';
 import { forecastLanes, laneNamer } from './forecast-lanes';
 import { ForecastWarnings } from './ForecastWarnings';
 import { HistoryAge } from './HistoryAge';
+import { LabelingForecast } from './LabelingForecast';
 import { LaneCapacityList } from './LaneCapacityList';
 import { LeadingIndicators } from './LeadingIndicators';
 import { NoForecast } from './NoForecast';
@@ -100,6 +101,7 @@ export function ForecastSection({ view, onWhatIfChange, busy, locale }: Forecast
       <div className="mll-fc-columns">
         <div className="mll-fc-result">
           <LaneCapacityList lanes={lanes} endDate={scope.endDate} locale={locale} />
+          {view.labeling && <LabelingForecast labeling={view.labeling} locale={locale} />}
         </div>
         <div className="mll-fc-aside">
           {showWhatIf && (

@@ -26,6 +26,7 @@ export function forecastStylesheet(): string {
 .mll-fc-skeleton { display: grid; gap: ${token('space.100')}; }
 .mll-fc-reading { display: flex; align-items: flex-start; gap: ${token('space.100')}; margin: 0; }
 .mll-fc-panel { min-width: 0; }
+.mll-fc-labeling { margin-top: ${token('space.300')}; }
 .mll-fc-panel-head { display: flex; align-items: center; justify-content: space-between; gap: ${token('space.100')}; margin-bottom: ${token('space.050')}; }
 .mll-fc-panel-head .mll-fc-subtitle { margin: 0; }
 .mll-fc-subtitle { margin: 0 0 ${token('space.050')}; font: ${token('font.heading.xsmall')}; color: ${token('color.text')}; }
