@@ -1,10 +1,29 @@
-import type { FinishPercentiles, ForecastView, Probability } from '../contract/forecast-view';
+import type {
+  FinishPercentiles,
+  ForecastView,
+  LabelingIssueView,
+  Probability,
+} from '../contract/forecast-view';
 import { md } from './markdown';
 
 const percent = (value: number) => (value > 0 && value < 0.005 ? '<1%' : `${Math.round(value * 100)}%`);
 const chance = (probability: Probability | null) => (probability ? percent(probability.value) : 'n/a');
 const dates = (finish: FinishPercentiles | null) =>
   finish ? `${finish.p50} / ${finish.p85} / ${finish.p95}` : 'no forecast';
+
+const count = (value: number) => value.toLocaleString('en');
+/** Whole items a day once there are ten or more; below that one decimal says more than a rounded 0 or 1. */
+const perDay = (value: number) => (value >= 10 ? count(Math.round(value)) : value.toFixed(1));
+
+/** "CV-101 Label 1,000 images: 812 / 1,000 items · 61.7 items/day · ~4 days left", or why it is not in items. */
+function labelingLine(issue: LabelingIssueView): string {
+  const target = issue.target === null ? '?' : count(issue.target);
+  const parts = [`${issue.key} ${md(issue.summary)}: ${count(issue.finished)} / ${target} items`];
+  if (issue.itemsPerDay !== null) parts.push(`${perDay(issue.itemsPerDay)} items/day`);
+  if (issue.daysLeft) parts.push(`~${issue.daysLeft.p50} days left (85%: ${issue.daysLeft.p85})`);
+  if (issue.reason) parts.push(`forecast from the lane's history: ${md(issue.reason)}`);
+  return parts.join(' · ');
+}
 
 /** The forecast as a report: the answer first, then the lanes, the indicators and how accurate it has been. */
 export function renderForecastMarkdown(view: ForecastView): string {
@@ -50,6 +69,11 @@ export function renderForecastMarkdown(view: ForecastView): string {
         `| ${md(lane.laneName)} | ${lane.remainingIssues} | ${chance(lane.doneBySprintEnd)} | ${dates(lane.finish)} |`,
       );
     }
+    lines.push('');
+  }
+  if (view.labeling) {
+    lines.push('## Labeling in items', '', md(view.labeling.note), '');
+    for (const issue of view.labeling.issues) lines.push(`- ${labelingLine(issue)}`);
     lines.push('');
   }
   lines.push('## Capacity check', '');

@@ -53,6 +53,11 @@ describe('ml-lanes forecast', () => {
     expect(run.stdout).toMatch(/^# CV Sprint 14 .* — ML Lanes forecast\n/);
     expect(run.stdout).toMatch(/\*\*(<1|\d+)% likely done by the sprint's end \(2026-12-04\)\.\*\*/);
     expect(run.stdout).toMatch(/^- Model: \d+ points committed; it finished/m);
+    // CV-101 carries Label Studio's counters in the demo: the report counts it in items.
+    expect(run.stdout).toMatch(/^## Labeling in items\n\nCV-101 was forecast from items labeled per day\.$/m);
+    expect(run.stdout).toMatch(
+      /^- CV-101 .*: 812 \/ 1,000 items · \d+ items\/day · ~\d+ days left \(85%: \d+\)$/m,
+    );
     expect(run.stdout).toMatch(
       /^Accuracy: on this board, \d of the last \d sprints finished within the 85% date/m,
     );

@@ -1,4 +1,5 @@
 import { defaultConfig } from '../../src/config/defaults';
+import { CV_LABELING_KEY } from '../../src/simulator/workspaces/cv-labeling-evidence';
 import { classifyIssues } from '../../src/domain/lanes';
 import type { IssueSnapshot } from '../../src/domain/snapshot';
 import {
@@ -222,11 +223,17 @@ describe('the demo site’s history', () => {
     });
   });
 
-  test('the hand-written issues, sprints and links are as they were; only a created date and a history are added', () => {
+  test('the hand-written issues, sprints and links are as they were; only a created date, a history and CV-101’s labeling evidence are added', () => {
     const byKey = new Map(demo.issues.map((i) => [i.key, i]));
     for (const issue of baseline.issues) {
-      const { created, changelog, ...now } = byKey.get(issue.key) ?? {};
+      const { created, changelog, ...now }: Partial<IssueInput> = byKey.get(issue.key) ?? {};
       const { changelog: none, ...before } = issue;
+      if (issue.key === CV_LABELING_KEY) {
+        const { 'ml-lanes-evidence': evidence, ...others } = now.properties ?? {};
+        expect(evidence).toBeDefined();
+        if (Object.keys(others).length > 0) now.properties = others;
+        else delete now.properties;
+      }
       expect(none ?? []).toEqual([]);
       expect(now).toEqual(before);
       expect(created === undefined || !Number.isNaN(Date.parse(created ?? ''))).toBe(true);

@@ -1,6 +1,7 @@
 import { parseWorkspace, type ResolvedWorkspace, type Workspace } from '../workspace';
 import { cvWorkspace } from './cv';
 import { withCvHistory, type DemoHistoryOptions } from './cv-history';
+import { withCvLabelingEvidence } from './cv-labeling-evidence';
 import { mergeWorkspaces } from './merge';
 import { recommendationsWorkspace } from './recommendations';
 import { syntheticWorkspace } from './synthetic';
@@ -9,14 +10,13 @@ import { syntheticHistoryWorkspace } from './synthetic-history';
 /** The bundled workspaces, by name. */
 
 /**
- * The demo site: the CV squad (board 1, with seven closed sprints of history) and the RecSys squad (boards 2
- * and 3, no history) on one Jira site, its clock at `now` (default `DEMO_NOW`).
+ * The demo site: the CV squad (board 1, with seven closed sprints of history and Label Studio counters on CV-101)
+ * and the RecSys squad (boards 2 and 3, no history) on one Jira site, its clock at `now` (default `DEMO_NOW`).
  */
 export function demoSite(options: DemoHistoryOptions = {}): Workspace {
-  return mergeWorkspaces(
-    withCvHistory(cvWorkspace(), options),
-    recommendationsWorkspace(),
-    'ML Lanes demo site',
+  // CV-101 carries Label Studio's counters, so the forecast shows a labeling issue counted in items.
+  return withCvLabelingEvidence(
+    mergeWorkspaces(withCvHistory(cvWorkspace(), options), recommendationsWorkspace(), 'ML Lanes demo site'),
   );
 }
 
