@@ -6,10 +6,12 @@ import {
   forgeIndexQueue,
 } from './forge/board-index-handlers';
 import { createDoneGate } from './forge/done-gate';
+import { createEvidenceConsumer } from './forge/evidence-consumer';
 import { createForgeHandler } from './forge/handler';
 import { createHistoryConsumer } from './forge/history-consumer';
 import { forgeHistoryQueue } from './forge/history-queue';
 import { forgeKvsStore } from './forge/kvs-store';
+import { createEvidenceWebtrigger } from './forge/webtrigger';
 import { ConfigRepository } from './storage/config-repository';
 
 const configs = new ConfigRepository(forgeKvsStore);
@@ -35,3 +37,9 @@ export const indexConsumer = createIndexConsumer(configs, forgeKvsStore);
 
 /** Every day, every issue in open sprints back onto the queue, for missed events (function `index-reconcile`). */
 export const indexReconcile = createIndexReconcile(forgeKvsStore);
+
+/** ML tools' deliveries (MLflow, Databricks, W&B, Label Studio, CI): verified, queued, 202 (function `evidence-webtrigger`). */
+export const evidenceWebtrigger = createEvidenceWebtrigger(forgeKvsStore);
+
+/** Writes each queued delivery to Jira as the app (manifest: function `evidence-consumer`). */
+export const evidenceConsumer = createEvidenceConsumer(forgeKvsStore);

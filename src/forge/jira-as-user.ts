@@ -212,6 +212,38 @@ const INDEX_ENDPOINTS: typeof ENDPOINTS = [
   },
 ];
 
+/**
+ * The evidence consumer's calls, as the app (a web trigger has no user): the issue a delivery names (its id and
+ * project), and writes to the app's own fields and to the `ml-lanes-evidence` property only.
+ */
+const EVIDENCE_ENDPOINTS: typeof ENDPOINTS = [
+  {
+    method: 'GET',
+    path: /^\/rest\/api\/3\/issue\/([A-Z][A-Z0-9_]*-\d+)$/,
+    call: (jira, [, issueKey]) =>
+      jira.requestJira(route`/rest/api/3/issue/${issueKey ?? ''}?fields=project`, { headers: accept }),
+  },
+  {
+    method: 'PUT',
+    path: /^\/rest\/api\/3\/issue\/([A-Z][A-Z0-9_]*-\d+)\/properties\/ml-lanes-evidence$/,
+    call: (jira, [, issueKey], __, body) =>
+      jira.requestJira(route`/rest/api/3/issue/${issueKey ?? ''}/properties/ml-lanes-evidence`, {
+        method: 'PUT',
+        headers: json,
+        ...sent(body),
+      }),
+  },
+  {
+    method: 'POST',
+    path: /^\/rest\/api\/3\/app\/field\/value$/,
+    call: (jira, _, query, body) =>
+      jira.requestJira(
+        route`/rest/api/3/app/field/value?generateChangelog=${param(query, 'generateChangelog', 'false')}`,
+        { method: 'POST', headers: json, ...sent(body) },
+      ),
+  },
+];
+
 /** A request body only when there is one: Forge's RequestInit has no room for an explicit `undefined`. */
 function sent(body: string | undefined): { body?: string } {
   return body === undefined ? {} : { body };
@@ -237,6 +269,17 @@ export function forgeJiraAsIndexer(): JiraRequest {
   return seamOver(
     () => api.asApp(),
     [...ENDPOINTS.filter((endpoint) => endpoint.method !== 'PUT'), ...INDEX_ENDPOINTS],
+  );
+}
+
+/**
+ * For the evidence consumer (ML tools' deliveries, no user): reads as the app, writes only the app's own fields
+ * and the `ml-lanes-evidence` property.
+ */
+export function forgeJiraAsEvidenceWriter(): JiraRequest {
+  return seamOver(
+    () => api.asApp(),
+    [...EVIDENCE_ENDPOINTS, ...ENDPOINTS.filter((endpoint) => endpoint.method !== 'PUT')],
   );
 }
 

@@ -1,5 +1,5 @@
-import type { AppFieldIds, AppFieldRole } from './app-fields';
-import { APP_FIELD_MODULE_KEYS, APP_FIELD_ROLES } from './app-fields';
+import type { AnyAppFieldIds, AppFieldKey } from './app-fields';
+import { ALL_APP_FIELD_MODULE_KEYS } from './app-fields';
 import type { JiraClient } from './client';
 import { JiraError, type JiraErrorCode } from '../errors';
 
@@ -16,12 +16,16 @@ export const DEFAULT_SPLIT_BUDGET = 20;
 
 const ENDPOINT = 'POST /rest/api/3/app/field/value';
 
+/** A text field's value, a number field's (finite) value, or `null` to clear the field. */
+export type AppFieldValue = string | number | null;
+
 /** One value for one app field on one issue; `null` clears the field. */
 export interface AppFieldWrite {
-  field: AppFieldRole;
+  /** The board index's fields (lane, handoff, dod) and the evidence fields the ML tools feed. */
+  field: AppFieldKey;
   /** Jira's numeric issue id (the endpoint takes ids, not keys). */
   issueId: string;
-  value: string | null;
+  value: AppFieldValue;
 }
 
 export interface AppFieldWriteFailure extends AppFieldWrite {
@@ -51,7 +55,7 @@ export interface AppFieldWriteOptions {
 
 /** The request body of `updateMultipleCustomFieldValues`. */
 export interface AppFieldUpdateBody {
-  updates: { customField: string; issueIds: number[]; value: string | null }[];
+  updates: { customField: string; issueIds: number[]; value: AppFieldValue }[];
 }
 
 /** One planned request: its body, and the writes it carries (to say which were written or failed). */
@@ -69,7 +73,7 @@ const ISSUE_ID = /^[1-9]\d{0,14}$/;
  */
 export function planAppFieldRequests(
   writes: readonly AppFieldWrite[],
-  fieldIds: AppFieldIds,
+  fieldIds: AnyAppFieldIds,
 ): { requests: AppFieldRequest[]; unsendable: AppFieldWriteFailure[] } {
   const unique = uniqueWrites(writes);
   const unsendable: AppFieldWriteFailure[] = [];
@@ -79,7 +83,7 @@ export function planAppFieldRequests(
       unsendable.push({
         ...write,
         code: 'field-missing',
-        reason: `the ${write.field} field (module ${APP_FIELD_MODULE_KEYS[write.field]}) is not on this site`,
+        reason: `the ${write.field} field (module ${ALL_APP_FIELD_MODULE_KEYS[write.field]}) is not on this site`,
         retryAfterMs: null,
       });
     } else {
@@ -97,7 +101,7 @@ export function planAppFieldRequests(
 export async function writeAppFieldValues(
   client: JiraClient,
   writes: readonly AppFieldWrite[],
-  fieldIds: AppFieldIds,
+  fieldIds: AnyAppFieldIds,
   options: AppFieldWriteOptions = {},
 ): Promise<AppFieldWriteResult> {
   const { requests, unsendable } = planAppFieldRequests(writes, fieldIds);
@@ -139,9 +143,9 @@ function refusesSome(error: JiraError): boolean {
 function uniqueWrites(writes: readonly AppFieldWrite[]): AppFieldWrite[] {
   const byPair = new Map<string, AppFieldWrite>();
   writes.forEach((write, index) => {
-    if (!APP_FIELD_ROLES.includes(write.field)) {
+    if (!Object.prototype.hasOwnProperty.call(ALL_APP_FIELD_MODULE_KEYS, write.field)) {
       throw new Error(
-        `app field write ${index}: unknown field '${String(write.field)}' (use lane, handoff, dod)`,
+        `app field write ${index}: unknown field '${String(write.field)}' (use lane, handoff, dod or an evidence field)`,
       );
     }
     if (!ISSUE_ID.test(write.issueId)) {
@@ -149,8 +153,13 @@ function uniqueWrites(writes: readonly AppFieldWrite[]): AppFieldWrite[] {
         `app field write ${index}: issue id '${write.issueId}' is not a Jira issue id (digits)`,
       );
     }
-    if (write.value !== null && typeof write.value !== 'string') {
-      throw new Error(`app field write ${index}: the value must be a string or null`);
+    const value: unknown = write.value;
+    if (
+      value !== null &&
+      typeof value !== 'string' &&
+      !(typeof value === 'number' && Number.isFinite(value))
+    ) {
+      throw new Error(`app field write ${index}: the value must be a string, a finite number or null`);
     }
     const pair = `${write.field}/${write.issueId}`;
     const earlier = byPair.get(pair);
@@ -165,8 +174,8 @@ function uniqueWrites(writes: readonly AppFieldWrite[]): AppFieldWrite[] {
 }
 
 /** Groups by (field, value), then fills requests up to the caps; a group may continue in the next request. */
-function pack(writes: readonly AppFieldWrite[], fieldIds: AppFieldIds): AppFieldRequest[] {
-  const groups = new Map<string, { customField: string; value: string | null; writes: AppFieldWrite[] }>();
+function pack(writes: readonly AppFieldWrite[], fieldIds: AnyAppFieldIds): AppFieldRequest[] {
+  const groups = new Map<string, { customField: string; value: AppFieldValue; writes: AppFieldWrite[] }>();
   for (const write of writes) {
     const customField = fieldIds[write.field];
     if (customField === undefined) continue;

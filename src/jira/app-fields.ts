@@ -1,3 +1,4 @@
+import { EVIDENCE_FIELD_SPECS, EVIDENCE_FIELDS, type EvidenceField } from '../domain/evidence/evidence-event';
 import type { JiraClient } from './client';
 import { listFields } from './fields';
 import type { JiraField } from './schemas';
@@ -20,6 +21,20 @@ export const APP_FIELD_MODULE_KEYS: Readonly<Record<AppFieldRole, string>> = {
 
 /** The site's `customfield_NNNNN` id of each app field found (ids differ per site and per environment). */
 export type AppFieldIds = Partial<Record<AppFieldRole, string>>;
+
+/** Every field the app writes: the board index's roles and the evidence fields the ML tools feed. */
+export type AppFieldKey = AppFieldRole | EvidenceField;
+export type AnyAppFieldIds = Partial<Record<AppFieldKey, string>>;
+
+/** The evidence fields' manifest module keys (number or string `jira:customField`s, see EVIDENCE_FIELD_SPECS). */
+export const EVIDENCE_FIELD_MODULE_KEYS: Readonly<Record<EvidenceField, string>> = Object.fromEntries(
+  EVIDENCE_FIELDS.map((field) => [field, EVIDENCE_FIELD_SPECS[field].moduleKey]),
+) as Record<EvidenceField, string>;
+
+export const ALL_APP_FIELD_MODULE_KEYS: Readonly<Record<AppFieldKey, string>> = {
+  ...APP_FIELD_MODULE_KEYS,
+  ...EVIDENCE_FIELD_MODULE_KEYS,
+};
 
 export interface AppFieldLookup {
   ids: AppFieldIds;
@@ -46,12 +61,37 @@ const FORGE_FIELD_ARI = /^ari:cloud:ecosystem::extension\/([^/]+)\/([^/]+)\/stat
 
 /** Finds the app's fields among the site's fields (`GET /rest/api/3/field`). */
 export function findAppFields(fields: readonly JiraField[], filter: AppFieldFilter = {}): AppFieldLookup {
-  const ids: AppFieldIds = {};
-  const missing: AppFieldRole[] = [];
-  const ambiguous: AppFieldLookup['ambiguous'] = [];
+  return findFieldsOf(fields, APP_FIELD_ROLES, APP_FIELD_MODULE_KEYS, filter);
+}
+
+/** The evidence fields among the site's fields; the same rules as findAppFields. */
+export function findEvidenceFields(
+  fields: readonly JiraField[],
+  filter: AppFieldFilter = {},
+): FieldLookup<EvidenceField> {
+  return findFieldsOf(fields, EVIDENCE_FIELDS, EVIDENCE_FIELD_MODULE_KEYS, filter);
+}
+
+/** findAppFields over any set of the app's field modules. */
+export interface FieldLookup<K extends string> {
+  ids: Partial<Record<K, string>>;
+  missing: K[];
+  ambiguous: { role: K; fieldIds: string[] }[];
+  problems: string[];
+}
+
+function findFieldsOf<K extends string>(
+  fields: readonly JiraField[],
+  roles: readonly K[],
+  moduleKeys: Readonly<Record<K, string>>,
+  filter: AppFieldFilter,
+): FieldLookup<K> {
+  const ids: Partial<Record<K, string>> = {};
+  const missing: K[] = [];
+  const ambiguous: FieldLookup<K>['ambiguous'] = [];
   const problems: string[] = [];
-  for (const role of APP_FIELD_ROLES) {
-    const moduleKey = APP_FIELD_MODULE_KEYS[role];
+  for (const role of roles) {
+    const moduleKey = moduleKeys[role];
     const matches = fields.filter((field) => {
       const ari = FORGE_FIELD_ARI.exec(field.schema?.custom ?? '');
       if (!ari || ari[3] !== moduleKey) return false;
