@@ -2,6 +2,7 @@ import type { IssueHandoff, IssuePanelView } from '../contract/issue-api';
 import { isDodEnforced } from '../domain/done-gate';
 import { canEditIssue } from '../jira/permissions';
 import { loadIssueContext, type IssueContext, type IssueReadDeps } from './issue-context';
+import { evidenceView, readEvidence } from './issue-evidence';
 
 /** The issue panel: the issue's lane and rule, what it waits on and what waits on it, and its checklist. */
 export async function showIssuePanel(deps: IssueReadDeps, issueKey: string): Promise<IssuePanelView> {
@@ -29,6 +30,11 @@ export async function issuePanelView(
       reasons,
     };
   };
+  // The evidence ML tools posted is read beside the permission check, as the user, on every view of the panel.
+  const [canEdit, evidence] = await Promise.all([
+    canEditIssue(deps.client, issue.key),
+    readEvidence(deps.client, issue.key).then((read) => evidenceView(read, context)),
+  ]);
   return {
     key: issue.key,
     summary: issue.summary,
@@ -36,7 +42,7 @@ export async function issuePanelView(
     laneRule: issue.laneRule,
     override: context.snapshot.laneOverride,
     lanes: config.lanes.map(({ id, name, color }) => ({ id, name, color: color ?? null })),
-    canEdit: await canEditIssue(deps.client, issue.key),
+    canEdit,
     upstream: plan.handoffs
       .filter((h) => h.to === issue.key)
       .map((h) => toHandoff(h.from, h.blocked, h.reasons)),
@@ -53,5 +59,6 @@ export async function issuePanelView(
         checkedAt: item.kind === 'manual' ? (ticks[item.id]?.at ?? null) : null,
       })),
     },
+    ...(evidence ? { evidence } : {}),
   };
 }

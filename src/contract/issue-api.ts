@@ -43,6 +43,53 @@ export interface IssuePanelView {
   upstream: IssueHandoff[];
   downstream: IssueHandoff[];
   dod: { met: number; total: number; enforced: boolean; items: IssueDodItem[] };
+  /** What ML tools posted to this issue (the `ml-lanes-evidence` property); absent where no tool ever did. */
+  evidence?: IssueEvidenceView;
+}
+
+/** A Definition of Done automatic item that reads a field an ML tool wrote ("ML holdout accuracy ≥ 0.9"). */
+export interface EvidenceDodItem {
+  id: string;
+  label: string;
+  met: boolean;
+  /** The item's own words: "ML holdout accuracy 0.93 ≥ 0.9". */
+  detail: string;
+}
+
+export interface EvidenceValueView {
+  field: string;
+  /** As Jira shows the field ("ML holdout accuracy"). */
+  fieldName: string;
+  value: number | string;
+  /** False when a newer delivery (perhaps from another tool) has set the field since. */
+  current: boolean;
+  /** The automatic DoD items that read this field. */
+  dodItems: EvidenceDodItem[];
+}
+
+/** The newest delivery of one ML tool to this issue. */
+export interface EvidenceDeliveryView {
+  tool: string;
+  /** "MLflow", "Weights & Biases"… */
+  toolName: string;
+  /** The tool's event: "model_version.created", "ci.metrics"… */
+  kind: string;
+  /** "churn v3", "artifact dataset:v7", "project Cats (812/1000)". */
+  subject: string | null;
+  /** When the tool says it happened. */
+  eventTime: string;
+  /** Built from the admin's base URL for the tool; https only. */
+  link: { label: string; url: string } | null;
+  values: EvidenceValueView[];
+  /** Label Studio's project counters at that time. */
+  counters: { finishedTasks: number; totalTasks: number; annotations: number } | null;
+}
+
+export interface IssueEvidenceView {
+  /** Newest first. */
+  deliveries: EvidenceDeliveryView[];
+  /** Why the evidence could not be read (the rest of the panel is unaffected); null when it was. */
+  problem: string | null;
 }
 
 export interface DoneTransitionCheck {

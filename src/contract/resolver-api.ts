@@ -3,6 +3,7 @@
  */
 import { ADMIN_RESOLVER_KEYS, type AdminApi } from './admin-api';
 import { BOARD_SETUP_RESOLVER_KEYS, type BoardSetupApi } from './board-setup-api';
+import { CONNECTIONS_RESOLVER_KEYS, type ConnectionsApi } from './connections-api';
 import { ISSUE_RESOLVER_KEYS, type IssueApi } from './issue-api';
 import type { ForecastAnswer, WhatIf } from './forecast-view';
 import type { PanelPlan } from './panel-plan';
@@ -41,7 +42,7 @@ export interface PanelApi {
 }
 
 /** Every resolver function of the app: the planning panel's and the admin page's. */
-export interface ResolverApi extends PanelApi, AdminApi, IssueApi, BoardSetupApi {}
+export interface ResolverApi extends PanelApi, AdminApi, IssueApi, BoardSetupApi, ConnectionsApi {}
 
 export type ResolverKey = keyof ResolverApi;
 
@@ -52,6 +53,7 @@ export const RESOLVER_KEYS = [
   ...ADMIN_RESOLVER_KEYS,
   ...ISSUE_RESOLVER_KEYS,
   ...BOARD_SETUP_RESOLVER_KEYS,
+  ...CONNECTIONS_RESOLVER_KEYS,
 ] as const satisfies readonly ResolverKey[];
 
 /** The module context the panel reads with `view.getContext()` (only the parts it uses). */

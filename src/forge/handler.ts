@@ -1,6 +1,7 @@
 import Resolver from '@forge/resolver';
 import type { ResolverResult } from '../contract/envelope';
 import { RESOLVER_KEYS, type ResolverKey } from '../contract/resolver-api';
+import type { ConnectionsAccess } from '../app/connections-admin';
 import type { HistoryReadQueue } from '../app/history-read-event';
 import type { IndexQueue } from '../app/index-events';
 import { createResolverFunctions } from '../resolvers';
@@ -27,6 +28,8 @@ export interface ForgeHandlerOptions {
   backgroundReadAbove?: number;
   /** The board index's queue, for the admin page's "re-index now" (Forge's async events; needs `store`). */
   indexQueue?: IndexQueue;
+  /** The admin page's Connections: settings, web trigger secrets and URL, delivery log. */
+  connections?: ConnectionsAccess;
 }
 
 /**
@@ -52,6 +55,7 @@ export function createForgeHandler(
         }
       : {}),
     ...(today ? { today } : {}),
+    ...(options.connections ? { connections: options.connections } : {}),
     // "Re-index now" reads open sprints as the app, like the daily reconcile; it never writes from here.
     ...(store && indexQueue
       ? { boardIndex: { index: new BoardIndexStore(store), queue: indexQueue, jiraAsApp: forgeJiraAsApp } }

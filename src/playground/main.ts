@@ -4,7 +4,7 @@
  * the host page: the real resolvers and the real UI bundle, as Jira would run them. Each slow step says what it
  * does, on one line; a mistake or a busy port is one line too, never a stack.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createIndexConsumer } from '../forge/board-index-handlers';
 import { createForgeHandler } from '../forge/handler';
 import { createHistoryConsumer } from '../forge/history-consumer';
@@ -15,6 +15,7 @@ import { createBasicAuthSeam } from '../jira/fetch-seam';
 import { DEMO_NOW, startSimulator, demoSite, type RunningSimulator } from '../simulator';
 import { indexFreshSimulator, wireSimulatorEvents } from './board-index';
 import { boardViewSource } from './board-view';
+import { playgroundConnections } from './connections';
 import { installForgeRuntime } from './forge-runtime';
 import { inProcessIndexQueue, inProcessQueue, type InProcessIndexQueue } from './in-process-queue';
 import { PlaygroundUsageError, readPlaygroundStart, type PlaygroundStart } from './options';
@@ -83,7 +84,8 @@ async function main(): Promise<void> {
   // @forge/api looks these platform globals up on every call, as inside Forge.
   installForgeRuntime({ jiraUrl: jira.url, email: jira.email, apiToken: jira.apiToken });
   // KVS stands in as a file, so saved configurations survive restarts of the playground.
-  const store = new FileStore(process.env.ML_LANES_STORE ?? join(process.cwd(), '.playground', 'kvs.json'));
+  const storeFile = process.env.ML_LANES_STORE ?? join(process.cwd(), '.playground', 'kvs.json');
+  const store = new FileStore(storeFile);
   const configs = new ConfigRepository(store);
   // "Re-index now" in the admin page, and the simulator's events: the board index's jobs run here a moment later, as
   // the app (the consumer's seam) against the same Jira, and its follow-ups go back on the same queue.
@@ -96,6 +98,7 @@ async function main(): Promise<void> {
   const handler = createForgeHandler(configs, {
     store,
     indexQueue,
+    connections: playgroundConnections(store, dirname(storeFile), () => playground.url),
     ...(today ? { today } : {}),
     // Every history goes through the background read, so the panel's "reading" state can be seen at work.
     ...(start.backgroundHistory

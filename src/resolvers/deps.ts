@@ -1,4 +1,5 @@
 import type { BoardIndexAccess } from '../app/board-setup';
+import type { ConnectionsAccess } from '../app/connections-admin';
 import { JiraClient } from '../jira/client';
 import type { JiraRequest } from '../jira/seam';
 import type { ConfigRepository } from '../storage/config-repository';
@@ -26,6 +27,8 @@ export interface ResolverDeps {
   /** The board index, for the admin page's board setup: its status, and its queue for "re-index now". */
   boardIndex?: BoardIndexAccess;
   sleep?: (ms: number) => Promise<void>;
+  /** The Connections settings, web trigger secrets and URL, and delivery log, for the admin page's Connections. */
+  connections?: ConnectionsAccess;
 }
 
 /** Leaves ~5 s of Forge's 25 s for planning and sending the answer. */

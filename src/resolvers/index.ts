@@ -13,6 +13,14 @@ import {
 } from './admin/config';
 import { getBoardSetup, reindexBoardIndex } from './admin/board-setup';
 import { siteCatalog } from './admin/catalog';
+import {
+  createSecret,
+  getConnections,
+  getDeliveryLog,
+  rotateSecret,
+  rotateUrl,
+  saveConnections,
+} from './admin/connections';
 import { previewConfig } from './admin/preview';
 import { getForecast } from './get-forecast';
 import { getPlan } from './get-plan';
@@ -69,6 +77,12 @@ export function createResolverFunctions(deps: ResolverDeps): ResolverFunctions {
     checkDoneTransition: wrap<'checkDoneTransition'>(checkDoneTransition),
     getBoardSetup: wrap<'getBoardSetup'>(getBoardSetup),
     reindexBoardIndex: wrap<'reindexBoardIndex'>(reindexBoardIndex),
+    getConnections: wrap<'getConnections'>(getConnections),
+    saveConnections: wrap<'saveConnections'>(saveConnections),
+    createSecret: wrap<'createSecret'>(createSecret),
+    rotateSecret: wrap<'rotateSecret'>(rotateSecret),
+    rotateUrl: wrap<'rotateUrl'>(rotateUrl),
+    getDeliveryLog: wrap<'getDeliveryLog'>(getDeliveryLog),
   };
 }
 

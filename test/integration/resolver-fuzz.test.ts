@@ -5,6 +5,7 @@
  * every issue, so that permission is never the reason for a refusal.
  */
 import fc from 'fast-check';
+import { defaultConnections } from '../../src/config/connections-schema';
 import { defaultConfig } from '../../src/config/defaults';
 import type { ResolverErrorCode } from '../../src/contract/envelope';
 import { RESOLVER_KEYS, type ResolverKey } from '../../src/contract/resolver-api';
@@ -50,6 +51,12 @@ const VALID: Record<ResolverKey, Record<string, unknown>> = {
   checkDoneTransition: { issueKey: 'CV-101' },
   getBoardSetup: { boardId: CV_BOARD_ID },
   reindexBoardIndex: {},
+  getConnections: {},
+  saveConnections: { connections: defaultConnections(), baseRevision: 0 },
+  createSecret: { tool: 'mlflow' },
+  rotateSecret: { tool: 'mlflow' },
+  rotateUrl: {},
+  getDeliveryLog: { tool: 'mlflow' },
 };
 
 const HUGE = 'x'.repeat(1_000_000);

@@ -7,11 +7,12 @@
 import { token } from '@atlaskit/tokens';
 import { pageStylesheet } from '../../shared/src/page-css';
 import { panelBaseStylesheet } from '../../shared/src/panel-css';
+import { connectionsStylesheet } from './connections-css';
 
 const focusRing = `outline: ${token('border.width.focused')} solid ${token('color.border.focused')}; outline-offset: ${token('space.025')};`;
 
 export function stylesheet(): string {
-  return pageStylesheet() + panelBaseStylesheet() + adminStylesheet();
+  return pageStylesheet() + panelBaseStylesheet() + adminStylesheet() + connectionsStylesheet();
 }
 
 function adminStylesheet(): string {

@@ -5,6 +5,7 @@
  */
 import { token } from '@atlaskit/tokens';
 import { pageStylesheet } from '../../shared/src/page-css';
+import { evidenceStylesheet } from './evidence-css';
 
 const focusRing = `outline: ${token('border.width.focused')} solid ${token('color.border.focused')}; outline-offset: ${token('space.025')};`;
 
@@ -93,6 +94,7 @@ label.mll-dod-label { cursor: pointer; }
 
 /* Loading and errors */
 .mll-skeleton { display: grid; gap: ${token('space.150')}; }
-`
+` +
+    evidenceStylesheet()
   );
 }

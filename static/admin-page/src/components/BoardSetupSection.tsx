@@ -15,10 +15,10 @@ import type {
 import { ResolverErrorView } from '../../../shared/src/States';
 import { defaultBoard } from '../../../shared/src/sprint-choice';
 import { call } from '../api';
-import { copyText } from '../copy';
 import { formatDateTime, plural } from '../format';
 import { useBoards } from '../hooks/use-boards';
 import { SectionHead } from './common';
+import { CopyButton } from './CopyButton';
 
 type SetupState =
   | { status: 'loading' }
@@ -424,29 +424,5 @@ function IndexGroup({
         </SectionMessage>
       )}
     </div>
-  );
-}
-
-function CopyButton({ text, what }: { text: string; what: string }) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  useEffect(() => {
-    if (state === 'idle') return undefined;
-    const timer = setTimeout(() => setState('idle'), 2500);
-    return () => clearTimeout(timer);
-  }, [state]);
-  return (
-    <span className="mla-copy">
-      <Button
-        spacing="compact"
-        aria-label={`Copy ${what}`}
-        testId="copy-button"
-        onClick={() => void copyText(text).then((copied) => setState(copied ? 'copied' : 'failed'))}
-      >
-        {state === 'copied' ? 'Copied' : 'Copy'}
-      </Button>
-      <span role="status" className={state === 'failed' ? 'mla-hint' : 'mll-sr-only'}>
-        {state === 'copied' ? `Copied ${what}.` : state === 'failed' ? 'Select the text and copy it.' : ''}
-      </span>
-    </span>
   );
 }

@@ -22,6 +22,7 @@ import { AnchorProblems, EditableContext, ProblemsContext } from './controls';
 import { CapacitySection } from './CapacitySection';
 import { DodSection } from './DodSection';
 import { BoardSetupSection } from './BoardSetupSection';
+import { ConnectionsSection } from './ConnectionsSection';
 import { Banners, Header } from './Header';
 import { HistorySection } from './HistorySection';
 import { LanesSection } from './LanesSection';
@@ -200,7 +201,7 @@ export function ConfigEditor({ projectKey, onScope, catalogState, projects, loca
   };
 
   const problemCount = (id: Tab) =>
-    id === 'history' || id === 'board'
+    id === 'history' || id === 'board' || id === 'connections'
       ? 0
       : problems.filter((problem) => sectionOf(problem.path) === id).length;
   const rootProblems = grouped.get('(root)') ?? [];
@@ -273,7 +274,8 @@ export function ConfigEditor({ projectKey, onScope, catalogState, projects, loca
             <AnchorProblems anchor="(root)" />
           </div>
         )}
-        <div className="mla-layout">
+        {/* Connections are saved apart from the configuration: no preview or changes beside them. */}
+        <div className={tab === 'connections' ? 'mla-layout mla-layout--no-aside' : 'mla-layout'}>
           <SectionNav tab={tab} onTab={setTab} count={problemCount} draft={draft} revisions={revisions} />
           <div
             className={editable ? 'mla-content' : 'mla-content mla-readonly'}
@@ -302,29 +304,32 @@ export function ConfigEditor({ projectKey, onScope, catalogState, projects, loca
               />
             )}
             {tab === 'board' && <BoardSetupSection projectKey={projectKey} locale={locale} />}
+            {tab === 'connections' && <ConnectionsSection locale={locale} me={me} />}
           </div>
-          <aside className="mla-aside" aria-label="Preview and changes">
-            {/* Previewing an unsaved configuration is for admins, as the server insists too. */}
-            {view.canEdit && (
-              <PreviewPanel
-                draft={draft}
-                saved={view.config}
-                projectKey={projectKey}
-                problemCount={problems.length}
-                checking={check.status === 'pending'}
+          {tab !== 'connections' && (
+            <aside className="mla-aside" aria-label="Preview and changes">
+              {/* Previewing an unsaved configuration is for admins, as the server insists too. */}
+              {view.canEdit && (
+                <PreviewPanel
+                  draft={draft}
+                  saved={view.config}
+                  projectKey={projectKey}
+                  problemCount={problems.length}
+                  checking={check.status === 'pending'}
+                />
+              )}
+              <ConfigDiff
+                changes={changes}
+                baseline={
+                  view.source === 'saved'
+                    ? `saved revision ${view.revision}`
+                    : view.source === 'site'
+                      ? 'the site configuration'
+                      : 'the built-in defaults'
+                }
               />
-            )}
-            <ConfigDiff
-              changes={changes}
-              baseline={
-                view.source === 'saved'
-                  ? `saved revision ${view.revision}`
-                  : view.source === 'site'
-                    ? 'the site configuration'
-                    : 'the built-in defaults'
-              }
-            />
-          </aside>
+            </aside>
+          )}
         </div>
       </ProblemsContext.Provider>
     </CatalogContext.Provider>

@@ -4,12 +4,13 @@ import type { Config } from '../model/edit';
 import { SECTIONS, type SectionId } from '../model/problems';
 import type { RevisionsState } from './HistorySection';
 
-export type Tab = SectionId | 'history' | 'board';
+export type Tab = SectionId | 'history' | 'board' | 'connections';
 
 const TABS: { id: Tab; label: string }[] = [
   ...SECTIONS,
   { id: 'history', label: 'History' },
   { id: 'board', label: 'Board setup' },
+  { id: 'connections', label: 'Connections' },
 ];
 
 export interface SectionNavProps {
@@ -31,6 +32,7 @@ export function SectionNav({ tab, onTab, count, draft, revisions }: SectionNavPr
     capacity: Object.keys(draft.capacity).length,
     history: revisions.status === 'ready' ? revisions.revisions.length : null,
     board: null,
+    connections: null,
   };
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     const index = TABS.findIndex((each) => each.id === tab);

@@ -3,6 +3,7 @@ import SectionMessage from '@atlaskit/section-message';
 import type { ResolverError } from '../../../../src/contract/envelope';
 import type { IssuePanelView } from '../../../../src/contract/issue-api';
 import { DodChecklist } from './DodChecklist';
+import { Evidence } from './Evidence';
 import { Handoffs } from './Handoffs';
 import { LaneDot } from './LaneDot';
 
@@ -25,6 +26,7 @@ export function IssuePanel({ view, locale, onSetDodItem, onSetLaneOverride }: Is
       <LaneSection view={view} onSetLaneOverride={onSetLaneOverride} />
       <Handoffs view={view} />
       <DodChecklist view={view} locale={locale} onSetDodItem={onSetDodItem} />
+      {view.evidence && <Evidence evidence={view.evidence} locale={locale} />}
     </div>
   );
 }
