@@ -1,8 +1,19 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { SprintSelector } from '../jira/agile';
-import { DEFAULT_DEADLINE_SECONDS, DEFAULT_TIMEOUT_SECONDS, type HelpTopic } from './usage';
+import {
+  DEFAULT_DEADLINE_SECONDS,
+  DEFAULT_DELIVER_URL,
+  DEFAULT_TIMEOUT_SECONDS,
+  type HelpTopic,
+} from './usage';
 
 export { DEFAULT_DEADLINE_SECONDS, DEFAULT_TIMEOUT_SECONDS };
+
+/** The ML tools `deliver` signs for, as the web trigger's routes name them. */
+export const DELIVER_TOOLS = ['mlflow', 'databricks', 'wandb', 'labelstudio', 'ci'] as const;
+export type DeliverTool = (typeof DELIVER_TOOLS)[number];
+/** Where `deliver` reads the secret when --secret is not given (so it stays out of shell history). */
+export const SECRET_ENV = 'ML_LANES_WEBHOOK_SECRET';
 
 export type CliCommand =
   | {
@@ -46,6 +57,18 @@ export type CliCommand =
       seed: number | null;
       asOf: Date | null;
     }
+  | {
+      kind: 'deliver';
+      tool: DeliverTool;
+      file: string;
+      /** The web trigger's URL: the trigger's own (the tool's path is added) or the tool's route. */
+      url: string;
+      /** From --secret, else ML_LANES_WEBHOOK_SECRET; null when neither (the command says so). */
+      secret: string | null;
+      tamper: boolean;
+      /** Longest the post may take, answer included. */
+      timeoutMs: number;
+    }
   | { kind: 'config-validate'; file: string }
   | { kind: 'config-defaults' }
   | { kind: 'help'; topic: HelpTopic }
@@ -61,28 +84,46 @@ const MAX_SECONDS = 86_400;
 
 const HELP_FLAGS: ReadonlySet<string> = new Set(['--help', '-h']);
 
-export function parseCommandLine(argv: readonly string[]): CliCommand {
+export function parseCommandLine(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = {},
+): CliCommand {
   const [command, ...rest] = argv;
   if (command === undefined || HELP_FLAGS.has(command)) return { kind: 'help', topic: 'general' };
   if (command === '--version' || command === '-v') return { kind: 'version' };
   if (command === 'help') return { kind: 'help', topic: helpTopic(rest[0]) };
-  if (command === 'plan' || command === 'config' || command === 'forecast' || command === 'backtest') {
+  if (
+    command === 'plan' ||
+    command === 'config' ||
+    command === 'forecast' ||
+    command === 'backtest' ||
+    command === 'deliver'
+  ) {
     // Asking for help wins over whatever else is on the line, as in most tools.
     if (rest.some((arg) => HELP_FLAGS.has(arg))) return { kind: 'help', topic: command };
+    if (command === 'deliver') return parseDeliver(rest, env);
     if (command === 'forecast') return parseForecast(rest);
     if (command === 'backtest') return parseBacktest(rest);
     return command === 'plan' ? parsePlan(rest) : parseConfigCommand(rest);
   }
   throw new UsageError(
-    `unknown command "${command}"; the commands are plan, forecast, backtest and config (ml-lanes --help)`,
+    `unknown command "${command}"; the commands are plan, forecast, backtest, deliver and config (ml-lanes --help)`,
   );
 }
 
 function helpTopic(command: string | undefined): HelpTopic {
   if (command === undefined) return 'general';
-  if (command === 'plan' || command === 'config' || command === 'forecast' || command === 'backtest')
+  if (
+    command === 'plan' ||
+    command === 'config' ||
+    command === 'forecast' ||
+    command === 'backtest' ||
+    command === 'deliver'
+  )
     return command;
-  throw new UsageError(`no help on "${command}"; the commands are plan, forecast, backtest and config`);
+  throw new UsageError(
+    `no help on "${command}"; the commands are plan, forecast, backtest, deliver and config`,
+  );
 }
 
 function parsePlan(args: string[]): CliCommand {
@@ -182,6 +223,63 @@ function parseBacktest(args: string[]): CliCommand {
   return { ...shared, kind: 'backtest', sprints, trials: forecast.trials };
 }
 
+function parseDeliver(args: string[], env: Readonly<Record<string, string | undefined>>): CliCommand {
+  const { values } = parseStrict(
+    args,
+    {
+      tool: { type: 'string' },
+      file: { type: 'string' },
+      secret: { type: 'string' },
+      url: { type: 'string' },
+      tamper: { type: 'boolean' },
+      timeout: { type: 'string' },
+    },
+    'deliver',
+  );
+  const tools = DELIVER_TOOLS.join(', ');
+  if (!values.tool) throw new UsageError(`--tool is required; pass one of ${tools}`);
+  if (!(DELIVER_TOOLS as readonly string[]).includes(values.tool)) {
+    throw new UsageError(
+      `--tool "${values.tool}" is not a tool ML Lanes takes deliveries from; pass one of ${tools}`,
+    );
+  }
+  if (!values.file) throw new UsageError('--file is required; pass the JSON payload the tool would post');
+  const secret = values.secret ?? env[SECRET_ENV] ?? null;
+  return {
+    kind: 'deliver',
+    tool: values.tool as DeliverTool,
+    file: values.file,
+    url: parseDeliverUrl(values.url ?? DEFAULT_DELIVER_URL),
+    secret: secret === '' ? null : secret,
+    tamper: values.tamper ?? false,
+    timeoutMs: parseSeconds('--timeout', values.timeout, DEFAULT_TIMEOUT_SECONDS) * 1000,
+  };
+}
+
+/** An https URL, or http on this machine only: W&B and Label Studio send the secret itself in a header. */
+function parseDeliverUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(
+      `--url "${value}" is not a URL; pass the web trigger URL the admin page's Connections shows`,
+    );
+  }
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+    throw new UsageError(
+      `--url "${value}" is not https; the secret or its signature would travel in the clear, so pass the https URL (plain http only to localhost)`,
+    );
+  }
+  if (url.username || url.password || url.hash) {
+    throw new UsageError(
+      `--url "${value}" carries credentials or a #fragment; pass the web trigger URL as shown`,
+    );
+  }
+  return url.toString().replace(/\/+$/, '');
+}
+
 function parseAsOf(value: string | undefined): Date | null {
   if (value === undefined) return null;
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : null;
@@ -206,7 +304,7 @@ function parseConfigCommand(args: string[]): CliCommand {
 function parseStrict<O extends NonNullable<ParseArgsConfig['options']>>(
   args: string[],
   options: O,
-  command: 'plan' | 'forecast' | 'backtest' = 'plan',
+  command: 'plan' | 'forecast' | 'backtest' | 'deliver' = 'plan',
 ) {
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: false });

@@ -16,7 +16,7 @@ export interface CliIo {
 /** Runs one `ml-lanes` command; returns the exit code. Expected failures print one line, never a stack. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    await execute(parseCommandLine(argv), io);
+    await execute(parseCommandLine(argv, io.env), io);
     return EXIT_OK;
   } catch (error) {
     if (error instanceof UsageError || error instanceof CliFailure) {
@@ -54,6 +54,9 @@ async function execute(command: CliCommand, io: CliIo): Promise<void> {
       return;
     case 'backtest':
       await (await import('./backtest-command.js')).backtest(command, io);
+      return;
+    case 'deliver':
+      await (await import('./deliver-command.js')).deliver(command, io);
       return;
   }
 }

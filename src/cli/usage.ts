@@ -3,7 +3,10 @@
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 export const DEFAULT_DEADLINE_SECONDS = 300;
 
-export type HelpTopic = 'general' | 'plan' | 'config' | 'forecast' | 'backtest';
+/** The playground's web trigger on its default port (npm start). */
+export const DEFAULT_DELIVER_URL = 'http://127.0.0.1:8080/webtrigger/ml-lanes-evidence';
+
+export type HelpTopic = 'general' | 'plan' | 'config' | 'forecast' | 'backtest' | 'deliver';
 
 const EXIT_CODES = `Exit codes:
   0  ok (a plan with warnings says on stderr and in "warnings" what it may be missing)
@@ -77,6 +80,37 @@ Known limit: a past sprint's work is what is done now; work it left over that is
 
 ${EXIT_CODES}`;
 
+const DELIVER = `Usage: ml-lanes deliver --tool TOOL --file FILE [options]
+
+Posts FILE to ML Lanes's web trigger exactly as TOOL would: its bytes unchanged, signed with the route's secret
+(MLflow: v1 HMAC with delivery id and timestamp headers; Databricks: hex HMAC of the body; W&B: bearer secret;
+Label Studio: the X-ML-Lanes-Token header; CI: v1 HMAC with delivery id and timestamp). Prints the HTTP status and
+the web trigger's answer. The delivery log in the admin page's Connections then shows it.
+
+Options:
+  --tool TOOL         mlflow, databricks, wandb, labelstudio or ci (required)
+  --file FILE         the JSON payload to post, e.g. one of test/fixtures/ml-tools/ (required)
+  --secret SECRET     the tool's secret from Connections; better: set ML_LANES_WEBHOOK_SECRET instead, so it stays
+                      out of your shell history
+  --url URL           the web trigger URL Connections shows (the tool's path is added); https, or http to localhost
+                      only (default ${DEFAULT_DELIVER_URL}, the playground's)
+  --tamper            change one byte after signing (the body's last digit; for W&B and Label Studio, which sign
+                      no body, the secret sent): the web trigger must refuse it
+  --timeout SECONDS   longest the post may take, answer included (default ${DEFAULT_TIMEOUT_SECONDS})
+  -h, --help          this text
+
+Environment: ML_LANES_WEBHOOK_SECRET, the secret when --secret is not given.
+
+Example (read keeps the secret off the screen and out of the history):
+  read -rs ML_LANES_WEBHOOK_SECRET && export ML_LANES_WEBHOOK_SECRET
+  ml-lanes deliver --tool ci --file metrics.json --url https://<the web trigger URL from Connections>
+
+Exit codes:
+  0  accepted (202), or answered 200 (an event the app does not read, or one it already has)
+  2  bad arguments, an unreadable file or no secret
+  3  the web trigger unreachable or too slow
+  4  refused (401 signature or secret, 403 project not allowed, 404 route off, 413 too large, 422 payload, 5xx)`;
+
 const CONFIG = `Usage:
   ml-lanes config validate FILE   check a configuration file; lists every problem by its JSON path
   ml-lanes config defaults        print the default configuration, a starting point to edit
@@ -96,6 +130,8 @@ Commands:
                                will the sprint make it? a forecast from the board's history
   backtest --site URL --board ID
                                how accurate the forecast has been on the board's last sprints
+  deliver --tool TOOL --file FILE
+                               post a payload to the web trigger, signed as the ML tool signs it
   config validate FILE         check a configuration file
   config defaults              print the default configuration
 
@@ -117,5 +153,7 @@ export function usage(topic: HelpTopic): string {
       return FORECAST;
     case 'backtest':
       return BACKTEST;
+    case 'deliver':
+      return DELIVER;
   }
 }

@@ -9,7 +9,11 @@ import type { BoardViewSource } from './board-view';
 import { tokenThemeCss } from './token-css';
 import { PLAYGROUND_WEBTRIGGER_PATH } from './connections';
 import { invokingUser, type JiraCredentials } from './forge-runtime';
-import { TEST_DELIVERY_TOOLS, type TestDeliveryRequest, type TestDeliveryResult } from './test-delivery-api';
+import {
+  TEST_DELIVERY_TOOLS,
+  type TestDeliveryRequest,
+  type TestDeliveryResult,
+} from '../../static/playground/src/test-delivery-api';
 import { serveWebTrigger, type WebTriggerHandler } from './webtrigger-route';
 
 /** The deployed Forge function's entry: `handler({call, context}, runtimePayload)`. */
@@ -83,7 +87,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   const boardPage = options.board ? await loadBoardPage(root) : null;
   const hostPage = hostHtml
     .replaceAll('%SITE_LABEL%', escapeHtml(options.siteUrl))
-    .replaceAll('%SITE%', escapeHtml(options.siteUrl));
+    .replaceAll('%SITE%', escapeHtml(options.siteUrl))
+    .replaceAll('%TEST_DELIVERY%', options.testDelivery ? 'on' : 'off');
 
   const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, headers = {}) => {
     res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });

@@ -9,7 +9,7 @@ import {
 import type { ConfigRepository } from '../storage/config-repository';
 import type { DeliveryLogEntry } from '../storage/delivery-log';
 import { signedDelivery } from '../webhooks/sign-delivery';
-import type { TestDeliveryLogLine, TestDeliveryResult } from './test-delivery-api';
+import type { TestDeliveryLogLine, TestDeliveryResult } from '../../static/playground/src/test-delivery-api';
 
 /** How long the post to the web trigger may take, and how long the consumer may take to write after it. */
 const POST_DEADLINE_MS = 10_000;
