@@ -107,7 +107,7 @@ export function parseCommandLine(
     return command === 'plan' ? parsePlan(rest) : parseConfigCommand(rest);
   }
   throw new UsageError(
-    `unknown command "${command}"; the commands are plan, forecast, backtest, deliver and config (ml-lanes --help)`,
+    `unknown command "${command}"; the commands are plan, forecast, backtest and config (ml-lanes --help)`,
   );
 }
 
@@ -121,9 +121,7 @@ function helpTopic(command: string | undefined): HelpTopic {
     command === 'deliver'
   )
     return command;
-  throw new UsageError(
-    `no help on "${command}"; the commands are plan, forecast, backtest, deliver and config`,
-  );
+  throw new UsageError(`no help on "${command}"; the commands are plan, forecast, backtest and config`);
 }
 
 function parsePlan(args: string[]): CliCommand {
