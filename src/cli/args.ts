@@ -1,19 +1,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DELIVERY_ID_PATTERN, EVIDENCE_TOOLS, type EvidenceTool } from '../domain/evidence/evidence-event';
 import type { SprintSelector } from '../jira/agile';
-import {
-  DEFAULT_DEADLINE_SECONDS,
-  DEFAULT_DELIVER_URL,
-  DEFAULT_TIMEOUT_SECONDS,
-  type HelpTopic,
-} from './usage';
+import { DEFAULT_DEADLINE_SECONDS, DEFAULT_TIMEOUT_SECONDS, type HelpTopic } from './usage';
 
 export { DEFAULT_DEADLINE_SECONDS, DEFAULT_TIMEOUT_SECONDS };
-
-/** The ML tools `deliver` signs for, as the web trigger's routes name them. */
-export const DELIVER_TOOLS = ['mlflow', 'databricks', 'wandb', 'labelstudio', 'ci'] as const;
-export type DeliverTool = (typeof DELIVER_TOOLS)[number];
-/** Where `deliver` reads the secret when --secret is not given (so it stays out of shell history). */
-export const SECRET_ENV = 'ML_LANES_WEBHOOK_SECRET';
 
 export type CliCommand =
   | {
@@ -59,14 +49,15 @@ export type CliCommand =
     }
   | {
       kind: 'deliver';
-      tool: DeliverTool;
+      tool: EvidenceTool;
       file: string;
-      /** The web trigger's URL: the trigger's own (the tool's path is added) or the tool's route. */
+      /** The tool's route of the web trigger (`…/mlflow`), local or deployed. */
       url: string;
-      /** From --secret, else ML_LANES_WEBHOOK_SECRET; null when neither (the command says so). */
+      /** From --secret, else the ML_LANES_SECRET environment variable when the command runs. */
       secret: string | null;
+      deliveryId: string | null;
+      /** Change one byte after signing (see signedDelivery): the route must refuse it. */
       tamper: boolean;
-      /** Longest the post may take, answer included. */
       timeoutMs: number;
     }
   | { kind: 'config-validate'; file: string }
@@ -84,10 +75,7 @@ const MAX_SECONDS = 86_400;
 
 const HELP_FLAGS: ReadonlySet<string> = new Set(['--help', '-h']);
 
-export function parseCommandLine(
-  argv: readonly string[],
-  env: Readonly<Record<string, string | undefined>> = {},
-): CliCommand {
+export function parseCommandLine(argv: readonly string[]): CliCommand {
   const [command, ...rest] = argv;
   if (command === undefined || HELP_FLAGS.has(command)) return { kind: 'help', topic: 'general' };
   if (command === '--version' || command === '-v') return { kind: 'version' };
@@ -101,13 +89,13 @@ export function parseCommandLine(
   ) {
     // Asking for help wins over whatever else is on the line, as in most tools.
     if (rest.some((arg) => HELP_FLAGS.has(arg))) return { kind: 'help', topic: command };
-    if (command === 'deliver') return parseDeliver(rest, env);
+    if (command === 'deliver') return parseDeliver(rest);
     if (command === 'forecast') return parseForecast(rest);
     if (command === 'backtest') return parseBacktest(rest);
     return command === 'plan' ? parsePlan(rest) : parseConfigCommand(rest);
   }
   throw new UsageError(
-    `unknown command "${command}"; the commands are plan, forecast, backtest and config (ml-lanes --help)`,
+    `unknown command "${command}"; the commands are plan, forecast, backtest, config and deliver (ml-lanes --help)`,
   );
 }
 
@@ -121,7 +109,9 @@ function helpTopic(command: string | undefined): HelpTopic {
     command === 'deliver'
   )
     return command;
-  throw new UsageError(`no help on "${command}"; the commands are plan, forecast, backtest and config`);
+  throw new UsageError(
+    `no help on "${command}"; the commands are plan, forecast, backtest, config and deliver`,
+  );
 }
 
 function parsePlan(args: string[]): CliCommand {
@@ -221,61 +211,70 @@ function parseBacktest(args: string[]): CliCommand {
   return { ...shared, kind: 'backtest', sprints, trials: forecast.trials };
 }
 
-function parseDeliver(args: string[], env: Readonly<Record<string, string | undefined>>): CliCommand {
+function parseDeliver(args: string[]): CliCommand {
   const { values } = parseStrict(
     args,
     {
       tool: { type: 'string' },
       file: { type: 'string' },
-      secret: { type: 'string' },
       url: { type: 'string' },
+      secret: { type: 'string' },
+      'delivery-id': { type: 'string' },
       tamper: { type: 'boolean' },
       timeout: { type: 'string' },
     },
     'deliver',
   );
-  const tools = DELIVER_TOOLS.join(', ');
+  const tools = EVIDENCE_TOOLS.join(', ');
   if (!values.tool) throw new UsageError(`--tool is required; pass one of ${tools}`);
-  if (!(DELIVER_TOOLS as readonly string[]).includes(values.tool)) {
+  const tool = EVIDENCE_TOOLS.find((each) => each === values.tool);
+  if (!tool) throw new UsageError(`--tool "${values.tool}" is not a tool; pass one of ${tools}`);
+  if (!values.file)
+    throw new UsageError('--file is required; pass the JSON payload to send, e.g. --file payload.json');
+  if (!values.url) {
     throw new UsageError(
-      `--tool "${values.tool}" is not a tool ML Lanes takes deliveries from; pass one of ${tools}`,
+      "--url is required; pass the tool's URL from the admin page's Connections, or the playground's",
     );
   }
-  if (!values.file) throw new UsageError('--file is required; pass the JSON payload the tool would post');
-  const secret = values.secret ?? env[SECRET_ENV] ?? null;
+  const deliveryId = values['delivery-id'] ?? null;
+  if (deliveryId !== null && !DELIVERY_ID_PATTERN.test(deliveryId)) {
+    throw new UsageError(
+      `--delivery-id "${deliveryId}" is not a delivery id; use up to 128 letters, digits, ".", "_", ":" or "-"`,
+    );
+  }
   return {
     kind: 'deliver',
-    tool: values.tool as DeliverTool,
+    tool,
     file: values.file,
-    url: parseDeliverUrl(values.url ?? DEFAULT_DELIVER_URL),
-    secret: secret === '' ? null : secret,
+    url: routeUrl(values.url, tool),
+    secret: values.secret ?? null,
+    deliveryId,
     tamper: values.tamper ?? false,
     timeoutMs: parseSeconds('--timeout', values.timeout, DEFAULT_TIMEOUT_SECONDS) * 1000,
   };
 }
 
-/** An https URL, or http on this machine only: W&B and Label Studio send the secret itself in a header. */
-function parseDeliverUrl(value: string): string {
-  let url: URL;
+/** The tool's route: the URL as given when it already ends with `/<tool>`, else the trigger URL plus it. */
+function routeUrl(value: string, tool: EvidenceTool): string {
+  let url: URL | null = null;
   try {
     url = new URL(value);
   } catch {
+    // Said below.
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
     throw new UsageError(
-      `--url "${value}" is not a URL; pass the web trigger URL the admin page's Connections shows`,
+      `--url "${value}" is not the web trigger's http(s) URL; copy it from the admin page's Connections`,
     );
   }
-  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+  // W&B and Label Studio send the secret itself in a header: in the clear only to this machine.
+  if (url.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) {
     throw new UsageError(
-      `--url "${value}" is not https; the secret or its signature would travel in the clear, so pass the https URL (plain http only to localhost)`,
+      `--url "${value}" is plain http to another machine; the secret or its signature would travel in the clear, so pass the https URL (http only to localhost)`,
     );
   }
-  if (url.username || url.password || url.hash) {
-    throw new UsageError(
-      `--url "${value}" carries credentials or a #fragment; pass the web trigger URL as shown`,
-    );
-  }
-  return url.toString().replace(/\/+$/, '');
+  const base = url.origin + url.pathname.replace(/\/+$/, '');
+  return base.endsWith(`/${tool}`) ? base : `${base}/${tool}`;
 }
 
 function parseAsOf(value: string | undefined): Date | null {

@@ -119,31 +119,3 @@ export function explainInvalidConfig(
 export function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ');
 }
-
-/** Why the web trigger refused a `deliver`, from its status and its short JSON answer, with what to check. */
-export function explainRefusal(status: number, answer: string, tool: string): string {
-  let reason = '';
-  try {
-    const parsed: unknown = JSON.parse(answer);
-    const error = (parsed as { error?: unknown } | null)?.error;
-    if (typeof error === 'string') reason = error;
-  } catch {
-    // Not the web trigger's JSON: the status says enough.
-  }
-  const cause = `the web trigger refused the delivery with HTTP ${status}${reason ? ` (${oneLine(reason)})` : ''}`;
-  const fix =
-    status === 401
-      ? `check the secret is ${tool}'s current one (Connections shows it once when created or rotated)`
-      : status === 403
-        ? "add the issue's project to the allow-list in Connections"
-        : status === 404
-          ? `turn ${tool} on and create its secret in Connections, and check --url is the web trigger URL`
-          : status === 413
-            ? 'send a smaller payload'
-            : status === 400 || status === 422
-              ? `check the payload is ${tool}'s shape and names the issue where Connections says`
-              : status >= 500
-                ? 'try again in a moment'
-                : 'see the delivery log in Connections';
-  return `${cause}; ${fix}`;
-}

@@ -16,7 +16,7 @@ export interface CliIo {
 /** Runs one `ml-lanes` command; returns the exit code. Expected failures print one line, never a stack. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    await execute(parseCommandLine(argv, io.env), io);
+    await execute(parseCommandLine(argv), io);
     return EXIT_OK;
   } catch (error) {
     if (error instanceof UsageError || error instanceof CliFailure) {

@@ -3,9 +3,6 @@
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 export const DEFAULT_DEADLINE_SECONDS = 300;
 
-/** The playground's web trigger on its default port (npm start). */
-export const DEFAULT_DELIVER_URL = 'http://127.0.0.1:8080/webtrigger/ml-lanes-evidence';
-
 export type HelpTopic = 'general' | 'plan' | 'config' | 'forecast' | 'backtest' | 'deliver';
 
 const EXIT_CODES = `Exit codes:
@@ -80,37 +77,6 @@ Known limit: a past sprint's work is what is done now; work it left over that is
 
 ${EXIT_CODES}`;
 
-const DELIVER = `Usage: ml-lanes deliver --tool TOOL --file FILE [options]
-
-Posts FILE to ML Lanes's web trigger exactly as TOOL would: its bytes unchanged, signed with the route's secret
-(MLflow: v1 HMAC with delivery id and timestamp headers; Databricks: hex HMAC of the body; W&B: bearer secret;
-Label Studio: the X-ML-Lanes-Token header; CI: v1 HMAC with delivery id and timestamp). Prints the HTTP status and
-the web trigger's answer. The delivery log in the admin page's Connections then shows it.
-
-Options:
-  --tool TOOL         mlflow, databricks, wandb, labelstudio or ci (required)
-  --file FILE         the JSON payload to post, e.g. one of test/fixtures/ml-tools/ (required)
-  --secret SECRET     the tool's secret from Connections; better: set ML_LANES_WEBHOOK_SECRET instead, so it stays
-                      out of your shell history
-  --url URL           the web trigger URL Connections shows (the tool's path is added); https, or http to localhost
-                      only (default ${DEFAULT_DELIVER_URL}, the playground's)
-  --tamper            change one byte after signing (the body's last digit; for W&B and Label Studio, which sign
-                      no body, the secret sent): the web trigger must refuse it
-  --timeout SECONDS   longest the post may take, answer included (default ${DEFAULT_TIMEOUT_SECONDS})
-  -h, --help          this text
-
-Environment: ML_LANES_WEBHOOK_SECRET, the secret when --secret is not given.
-
-Example (read keeps the secret off the screen and out of the history):
-  read -rs ML_LANES_WEBHOOK_SECRET && export ML_LANES_WEBHOOK_SECRET
-  ml-lanes deliver --tool ci --file metrics.json --url https://<the web trigger URL from Connections>
-
-Exit codes:
-  0  accepted (202), or answered 200 (an event the app does not read, or one it already has)
-  2  bad arguments, an unreadable file or no secret
-  3  the web trigger unreachable or too slow
-  4  refused (401 signature or secret, 403 project not allowed, 404 route off, 413 too large, 422 payload, 5xx)`;
-
 const CONFIG = `Usage:
   ml-lanes config validate FILE   check a configuration file; lists every problem by its JSON path
   ml-lanes config defaults        print the default configuration, a starting point to edit
@@ -119,6 +85,35 @@ Options:
   -h, --help                      this text
 
 Exit codes: 0 valid, 2 invalid or unreadable.`;
+
+const DELIVER = `Usage: ml-lanes deliver --tool TOOL --file PAYLOAD --url URL [options]
+
+Posts a JSON payload to ML Lanes's web trigger as the ML tool would: signed with the tool's secret the way that
+tool signs (MLflow and CI: HMAC with a delivery id and timestamp; Databricks: HMAC of the body; W&B: bearer
+secret; Label Studio: the X-ML-Lanes-Token header). Try a route against the playground or a deployed app, then
+see the delivery in the admin page's Connections log and the issue's Evidence.
+
+Options:
+  --tool TOOL          mlflow, databricks, wandb, labelstudio or ci (required)
+  --file PAYLOAD       the JSON body to send, sent byte for byte (required; at most 256 KB)
+  --url URL            the tool's URL from the admin page's Connections (required); a URL without the
+                       tool's path gets it added; https, or plain http to localhost only
+  --secret SECRET      the tool's secret (default: the ML_LANES_WEBHOOK_SECRET environment variable, or
+                       ML_LANES_SECRET, which keeps it out of your shell history)
+  --delivery-id ID     the delivery id to sign with (default: a new UUID); the same id twice is a replay
+  --tamper             change one byte after signing (the body's last digit; for W&B and Label Studio, which
+                       sign no body, the secret sent): the web trigger must refuse it with 401
+  --timeout SECONDS    longest to wait for the answer (default ${DEFAULT_TIMEOUT_SECONDS})
+  -h, --help           this text
+
+Example (read keeps the secret off the screen and out of the shell history):
+  read -rs ML_LANES_WEBHOOK_SECRET && export ML_LANES_WEBHOOK_SECRET
+  ml-lanes deliver --tool ci --file metrics.json --url http://localhost:8080/webtrigger/ml-lanes-evidence
+
+Exit codes:
+  0  accepted (2xx: the answer is printed)
+  2  bad arguments, no secret, or a file that is unreadable, too large or not JSON
+  3  the web trigger refused the delivery (its status and words are printed) or could not be reached`;
 
 const GENERAL = `Usage: ml-lanes <command> [options]
 
@@ -130,10 +125,10 @@ Commands:
                                will the sprint make it? a forecast from the board's history
   backtest --site URL --board ID
                                how accurate the forecast has been on the board's last sprints
-  deliver --tool TOOL --file FILE
-                               post a payload to the web trigger, signed as the ML tool signs it
   config validate FILE         check a configuration file
   config defaults              print the default configuration
+  deliver --tool TOOL --file PAYLOAD --url URL
+                               post a signed test delivery to the web trigger
 
 Options:
   -h, --help                   this text (after a command: that command's)

@@ -254,7 +254,7 @@ describe('help and version', () => {
     expectOneLine(
       await mlLanes(['deploy']),
       2,
-      /^ml-lanes: unknown command "deploy"; the commands are plan, forecast, backtest and config \(ml-lanes --help\)$/,
+      /^ml-lanes: unknown command "deploy"; the commands are plan, forecast, backtest, config and deliver \(ml-lanes --help\)$/,
     );
   });
 });

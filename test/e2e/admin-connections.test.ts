@@ -127,6 +127,41 @@ describe('the Connections tab', () => {
     await page.close();
   });
 
+  it('refuses a save from a stale revision, keeps the edits, and saves them on top of the other admin’s', async () => {
+    const { frame, page, problems } = await openConnections('light', 'labelstudio');
+    const started = await stage.access.settings.load();
+    await frame
+      .locator('[data-testid="tool-panel-labelstudio"] [data-testid="tool-enabled--input"]')
+      .check({ force: true });
+    // Meanwhile another admin turns CI on.
+    const theirs = structuredClone(started.connections);
+    theirs.tools.ci.enabled = true;
+    await stage.access.settings.save(theirs, started.revision, 'someone-else');
+
+    await frame.locator('[data-testid="connections-save"]').click();
+    const conflict = frame.locator('[data-testid="connections-conflict"]');
+    await conflict.waitFor();
+    expect(await conflict.innerText()).toMatch(
+      new RegExp(`Someone else saved revision ${started.revision + 1} while you were editing`),
+    );
+    expect((await stage.access.settings.load()).connections.tools.labelstudio.enabled).toBe(false);
+
+    await frame.locator('[data-testid="connections-reload"]').click();
+    await frame.locator('[data-testid="connections-reloaded"]').waitFor();
+    await frame.locator('[data-testid="connections-save"]').click();
+    await until(
+      () => frame.locator('[data-testid="connections-flag"]').count(),
+      (count) => count === 1,
+      'the saved flag',
+    );
+    const saved = await stage.access.settings.load();
+    expect(saved.revision).toBe(started.revision + 2);
+    expect(saved.connections.tools.labelstudio.enabled).toBe(true);
+    expect(saved.connections.tools.ci.enabled).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('reads in dark mode: the CI tab with its GitHub Actions step and GitLab CI job', async () => {
     const { frame, page, problems } = await openConnections('dark', 'ci');
     expect(await frame.evaluate('document.documentElement.dataset.colorMode')).toBe('dark');

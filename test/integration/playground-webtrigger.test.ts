@@ -5,7 +5,7 @@
  * tampered one is refused with 401 and changes nothing. The simulator takes number values for number fields.
  */
 import { DEMO_EVIDENCE_PROJECT } from '../../src/demo/evidence-demo';
-import type { TestDeliveryResult } from '../../src/playground/test-delivery-api';
+import type { TestDeliveryResult } from '../../static/playground/src/test-delivery-api';
 import { signedDelivery } from '../../src/webhooks/sign-delivery';
 import { startEvidenceStage, type EvidenceStage } from './playground-evidence-stage';
 

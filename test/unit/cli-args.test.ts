@@ -80,8 +80,11 @@ describe('ml-lanes command line', () => {
       ['plan', '--site', 'https://a.atlassian.net', '--board', '1', '--deadline', '90000'],
       /^--deadline "90000" is not a number of seconds; pass one above 0 and at most 86400/,
     ],
-    [['deploy'], /^unknown command "deploy"; the commands are plan, forecast, backtest and config/],
-    [['help', 'deploy'], /^no help on "deploy"; the commands are plan, forecast, backtest and config/],
+    [['deploy'], /^unknown command "deploy"; the commands are plan, forecast, backtest, config and deliver/],
+    [
+      ['help', 'deploy'],
+      /^no help on "deploy"; the commands are plan, forecast, backtest, config and deliver/,
+    ],
     [['config', 'validate'], /^config validate needs a file; run "ml-lanes config validate FILE"/],
     [['config'], /^config expects "validate FILE" or "defaults", not nothing; ml-lanes config --help/],
     [
