@@ -133,7 +133,13 @@ async function main(): Promise<void> {
       port: start.port,
       ...(users ? { users } : {}),
       webTrigger: evidence.webTrigger,
-      testDelivery: ({ tool, tamper }) => sendTestDelivery({ access: connections, configs }, tool, tamper),
+      // The samples name the demo site's issues: on a real site there is nothing for them to land on.
+      ...(demo
+        ? {
+            testDelivery: ({ tool, tamper }) =>
+              sendTestDelivery({ access: connections, configs }, tool, tamper),
+          }
+        : {}),
       board: boardViewSource({
         jira: () => createBasicAuthSeam({ site: jira.url, email: jira.email, apiToken: jira.apiToken }),
         configs,
