@@ -4,6 +4,7 @@
  * the consumer, and lands in the simulator's evidence field and the issue's `ml-lanes-evidence` property; a
  * tampered one is refused with 401 and changes nothing. The simulator takes number values for number fields.
  */
+import type { IssuePanelView } from '../../src/contract/issue-api';
 import { DEMO_EVIDENCE_PROJECT } from '../../src/demo/evidence-demo';
 import type { TestDeliveryResult } from '../../static/playground/src/test-delivery-api';
 import { signedDelivery } from '../../src/webhooks/sign-delivery';
@@ -125,6 +126,29 @@ describe("the playground's web trigger", () => {
     expect(
       (await fetch(`${stage.playground.url}/webtrigger/ml-lanes-evidence/nope`, { method: 'POST' })).status,
     ).toBe(404);
+  });
+
+  it("lands Label Studio's counters on the data lane's issue, whose DoD item on items labeled is then met", async () => {
+    const result = await testDelivery('labelstudio', false);
+    expect(result).toMatchObject({
+      status: 202,
+      issueKey: 'CV-101',
+      written: true,
+      dodItem: 'ML items labeled ≥ 1,000',
+    });
+    expect(await fieldOf('CV-101', 'customfield_10972')).toBe(1000);
+    // The issue panel, as the playground's page asks for it, reads the field the delivery set.
+    const response = await fetch(`${stage.playground.url}/__playground/invoke`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: stage.playground.url },
+      body: JSON.stringify({
+        functionKey: 'getIssuePanel',
+        payload: {},
+        context: { extension: { issue: { key: 'CV-101' } } },
+      }),
+    });
+    const panel = ((await response.json()) as { result: { ok: true; data: IssuePanelView } }).result.data;
+    expect(panel.dod.items.find((item) => item.id === 'ml-items-labeled')).toMatchObject({ met: true });
   });
 
   it('is only for the playground page: another origin cannot make it sign', async () => {
