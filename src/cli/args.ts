@@ -56,6 +56,8 @@ export type CliCommand =
       /** From --secret, else the ML_LANES_SECRET environment variable when the command runs. */
       secret: string | null;
       deliveryId: string | null;
+      /** Change one byte after signing (see signedDelivery): the route must refuse it. */
+      tamper: boolean;
       timeoutMs: number;
     }
   | { kind: 'config-validate'; file: string }
@@ -218,6 +220,7 @@ function parseDeliver(args: string[]): CliCommand {
       url: { type: 'string' },
       secret: { type: 'string' },
       'delivery-id': { type: 'string' },
+      tamper: { type: 'boolean' },
       timeout: { type: 'string' },
     },
     'deliver',
@@ -246,6 +249,7 @@ function parseDeliver(args: string[]): CliCommand {
     url: routeUrl(values.url, tool),
     secret: values.secret ?? null,
     deliveryId,
+    tamper: values.tamper ?? false,
     timeoutMs: parseSeconds('--timeout', values.timeout, DEFAULT_TIMEOUT_SECONDS) * 1000,
   };
 }
@@ -261,6 +265,12 @@ function routeUrl(value: string, tool: EvidenceTool): string {
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
     throw new UsageError(
       `--url "${value}" is not the web trigger's http(s) URL; copy it from the admin page's Connections`,
+    );
+  }
+  // W&B and Label Studio send the secret itself in a header: in the clear only to this machine.
+  if (url.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) {
+    throw new UsageError(
+      `--url "${value}" is plain http to another machine; the secret or its signature would travel in the clear, so pass the https URL (http only to localhost)`,
     );
   }
   const base = url.origin + url.pathname.replace(/\/+$/, '');

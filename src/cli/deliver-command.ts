@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { EVIDENCE_TOOL_NAMES } from '../domain/evidence/evidence-event';
 import { MAX_BODY_BYTES } from '../webhooks/route-delivery';
-import { signDelivery } from '../webhooks/verify';
+import { signedDelivery } from '../webhooks/sign-delivery';
 import type { CliCommand } from './args';
 import { CliFailure, EXIT_BAD_INPUT, EXIT_JIRA } from './failure';
 import { oneLine } from './messages';
@@ -17,7 +17,8 @@ import type { CliIo } from './run';
 const SHOWN_BODY = 300;
 
 export async function deliver(command: Extract<CliCommand, { kind: 'deliver' }>, io: CliIo): Promise<void> {
-  const secret = command.secret ?? io.env.ML_LANES_SECRET?.trim() ?? '';
+  const secret =
+    command.secret ?? io.env.ML_LANES_WEBHOOK_SECRET?.trim() ?? io.env.ML_LANES_SECRET?.trim() ?? '';
   if (secret === '') {
     throw new CliFailure(
       `no secret for ${EVIDENCE_TOOL_NAMES[command.tool]}; set ML_LANES_SECRET (or pass --secret) to the secret the admin page showed`,
@@ -25,16 +26,23 @@ export async function deliver(command: Extract<CliCommand, { kind: 'deliver' }>,
     );
   }
   const body = await readPayload(command.file);
-  const headers = signDelivery(command.tool, body, secret, {
+  const delivery = signedDelivery(command.tool, body, secret, {
     deliveryId: command.deliveryId ?? randomUUID(),
     timestampSeconds: Math.floor(Date.now() / 1000),
+    tamper: command.tamper,
   });
+  if (delivery.tampered) {
+    io.stderr(
+      `ml-lanes: tampered: one byte of the ${delivery.tampered === 'body' ? 'body' : 'secret sent'} changed after signing\n`,
+    );
+  }
   let response: Response;
   try {
     response = await fetch(command.url, {
       method: 'POST',
-      headers,
-      body,
+      headers: delivery.headers,
+      body: delivery.body,
+      redirect: 'error',
       signal: AbortSignal.timeout(command.timeoutMs),
     });
   } catch (error) {

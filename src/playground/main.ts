@@ -12,10 +12,20 @@ import { ConfigRepository } from '../storage/config-repository';
 import { FileStore } from '../storage/file-store';
 import { forgeJiraAsIndexer } from '../forge/jira-as-user';
 import { createBasicAuthSeam } from '../jira/fetch-seam';
-import { DEMO_NOW, startSimulator, demoSite, type RunningSimulator } from '../simulator';
+import {
+  DEMO_NOW,
+  SIM_APP_FIELD_MODULE_KEYS,
+  SIM_EVIDENCE_FIELD_MODULE_KEYS,
+  startSimulator,
+  demoSite,
+  type RunningSimulator,
+} from '../simulator';
+import { FileSecretStore } from '../storage/webhook-secrets';
 import { indexFreshSimulator, wireSimulatorEvents } from './board-index';
 import { boardViewSource } from './board-view';
-import { playgroundConnections } from './connections';
+import { playgroundConnections, WEBHOOK_SECRETS_FILE } from './connections';
+import { playgroundEvidence } from './evidence';
+import { sendTestDelivery } from './test-delivery';
 import { installForgeRuntime } from './forge-runtime';
 import { inProcessIndexQueue, inProcessQueue, type InProcessIndexQueue } from './in-process-queue';
 import { PlaygroundUsageError, readPlaygroundStart, type PlaygroundStart } from './options';
@@ -67,6 +77,8 @@ async function main(): Promise<void> {
     const site = demoSite();
     const simulator = await startSimulator({
       workspace: { ...site, credentials: DEMO_CREDENTIALS, otherUsers: [DEMO_MEMBER] },
+      // With the evidence fields ML tools feed, as on a site where ML Lanes is deployed.
+      appFields: [...SIM_APP_FIELD_MODULE_KEYS, ...SIM_EVIDENCE_FIELD_MODULE_KEYS],
     });
     jira = { url: simulator.url, ...DEMO_CREDENTIALS };
     users = {
@@ -95,10 +107,16 @@ async function main(): Promise<void> {
   );
   // Jira's events reach the app's trigger, as on a site where ML Lanes is installed.
   if (demo) wireSimulatorEvents(demo, indexQueue);
+  const connections = playgroundConnections(store, dirname(storeFile), () => playground.url);
+  // The web trigger ML tools post to, and its queue's consumer writing to Jira as the app, in this process.
+  const evidence = playgroundEvidence(
+    store,
+    new FileSecretStore(join(dirname(storeFile), WEBHOOK_SECRETS_FILE)),
+  );
   const handler = createForgeHandler(configs, {
     store,
     indexQueue,
-    connections: playgroundConnections(store, dirname(storeFile), () => playground.url),
+    connections,
     ...(today ? { today } : {}),
     // Every history goes through the background read, so the panel's "reading" state can be seen at work.
     ...(start.backgroundHistory
@@ -114,6 +132,14 @@ async function main(): Promise<void> {
       siteUrl: jira.url,
       port: start.port,
       ...(users ? { users } : {}),
+      webTrigger: evidence.webTrigger,
+      // The samples name the demo site's issues: on a real site there is nothing for them to land on.
+      ...(demo
+        ? {
+            testDelivery: ({ tool, tamper }) =>
+              sendTestDelivery({ access: connections, configs }, tool, tamper),
+          }
+        : {}),
       board: boardViewSource({
         jira: () => createBasicAuthSeam({ site: jira.url, email: jira.email, apiToken: jira.apiToken }),
         configs,
@@ -138,6 +164,7 @@ async function main(): Promise<void> {
   }
   say(`ready at ${playground.url}  (Jira: ${start.site ? jira.url : `simulator at ${jira.url}`})`);
   say(`Jira's board with ML Lanes's fields: ${playground.url}/board`);
+  say(`ML tools post evidence to ${await connections.webTrigger.current()}/<tool>`);
   console.log('Ctrl-C stops it.');
   const stop = async () => {
     await playground.close();

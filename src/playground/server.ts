@@ -7,7 +7,14 @@ import { bundleBrowserScript, findRoot, forgeLikeCsp, readManifestFacts } from '
 import { boardStylesheet } from './board-css';
 import type { BoardViewSource } from './board-view';
 import { tokenThemeCss } from './token-css';
+import { PLAYGROUND_WEBTRIGGER_PATH } from './connections';
 import { invokingUser, type JiraCredentials } from './forge-runtime';
+import {
+  TEST_DELIVERY_TOOLS,
+  type TestDeliveryRequest,
+  type TestDeliveryResult,
+} from '../../static/playground/src/test-delivery-api';
+import { serveWebTrigger, type WebTriggerHandler } from './webtrigger-route';
 
 /** The deployed Forge function's entry: `handler({call, context}, runtimePayload)`. */
 export type ForgeHandler = (
@@ -28,6 +35,10 @@ export interface PlaygroundOptions {
   port?: number;
   /** Jira's own board, as the board page draws it (`/board`); without it the page is not served. */
   board?: BoardViewSource;
+  /** The web trigger `ml-lanes-evidence`, served at PLAYGROUND_WEBTRIGGER_PATH/<tool> as Forge would serve it. */
+  webTrigger?: WebTriggerHandler;
+  /** The host page's "Send a test delivery" (`POST /__playground/test-delivery`); without it, not offered. */
+  testDelivery?: (request: TestDeliveryRequest) => Promise<TestDeliveryResult>;
 }
 
 export interface RunningPlayground {
@@ -47,6 +58,8 @@ const TYPES: Record<string, string> = {
 };
 
 const moveSchema = z.object({ issueKey: z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/), to: z.string().min(1) });
+
+const testDeliverySchema = z.strictObject({ tool: z.enum(TEST_DELIVERY_TOOLS), tamper: z.boolean() });
 
 const invokeSchema = z.object({
   functionKey: z.string().min(1),
@@ -74,7 +87,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   const boardPage = options.board ? await loadBoardPage(root) : null;
   const hostPage = hostHtml
     .replaceAll('%SITE_LABEL%', escapeHtml(options.siteUrl))
-    .replaceAll('%SITE%', escapeHtml(options.siteUrl));
+    .replaceAll('%SITE%', escapeHtml(options.siteUrl))
+    .replaceAll('%TEST_DELIVERY%', options.testDelivery ? 'on' : 'off');
 
   const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, headers = {}) => {
     res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
@@ -159,6 +173,27 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     }
   };
 
+  const testDelivery = async (req: IncomingMessage, res: ServerResponse) => {
+    const json = (status: number, body: unknown) => send(res, status, TYPES['.json']!, JSON.stringify(body));
+    if (!options.testDelivery) return json(404, { error: 'the playground sends no test deliveries here' });
+    // It signs with the stored secret and changes settings: only the playground's own page may ask.
+    if (!sameOrigin(req)) return json(403, { error: 'test deliveries are only for the playground page' });
+    let parsed: ReturnType<typeof testDeliverySchema.safeParse>;
+    try {
+      parsed = testDeliverySchema.safeParse(JSON.parse((await readBody(req)) || '{}'));
+    } catch {
+      return json(400, { error: 'the request is not JSON' });
+    }
+    if (!parsed.success) {
+      return json(400, { error: `name a tool (${TEST_DELIVERY_TOOLS.join(', ')}) and whether to tamper` });
+    }
+    try {
+      return json(200, { result: await options.testDelivery(parsed.data) });
+    } catch (error) {
+      return json(502, { error: (error as Error).message });
+    }
+  };
+
   let port = 0;
   const sameOrigin = (req: IncomingMessage) => {
     const host = req.headers.host ?? '';
@@ -184,6 +219,13 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
         return send(res, 200, TYPES['.css']!, boardPage.css);
       if (route === 'GET /__playground/board/view' || route === 'POST /__playground/board/move')
         return board(req, res, url);
+      if (route === 'POST /__playground/test-delivery') return testDelivery(req, res);
+      if (
+        options.webTrigger &&
+        (url.pathname === PLAYGROUND_WEBTRIGGER_PATH ||
+          url.pathname.startsWith(`${PLAYGROUND_WEBTRIGGER_PATH}/`))
+      )
+        return serveWebTrigger(req, res, options.webTrigger, PLAYGROUND_WEBTRIGGER_PATH);
       const resource = /^\/module\/([\w-]+)\/(.*)$/.exec(url.pathname);
       if (req.method === 'GET' && resource)
         return serveResource(res, resource[1]!, decodeURIComponent(resource[2]!));

@@ -5,7 +5,7 @@ import type { RequestContext } from '../http/router';
 
 /**
  * POST /rest/api/3/app/field/value (SPEC `updateMultipleCustomFieldValues`): the app writes its own fields' values.
- * 204 when every update applies; 400 for a malformed body, a (field, issue) pair given twice or an unknown issue;
+ * 204 when every update applies; 400 for a malformed body, a number for a text field or text for a number field, a (field, issue) pair given twice or an unknown issue;
  * 403 for a field that is not one of the app's; 404 for a field the site does not have. Nothing is written unless
  * the whole request is valid. The spec gives no error texts: these are the simulator's, in Jira's error shape.
  * `generateChangelog` is accepted and not modelled (the simulator's histories come from the workspace).
@@ -17,8 +17,8 @@ const body = z.strictObject({
       z.strictObject({
         customField: z.string().min(1),
         issueIds: z.array(z.number().int().positive()).min(1),
-        // Required by the spec; null clears the value.
-        value: z.union([z.string(), z.null()]),
+        // Required by the spec; null clears the value; a number field takes a finite number.
+        value: z.union([z.string(), z.number(), z.null()]),
       }),
     )
     .min(1),
@@ -27,15 +27,19 @@ const body = z.strictObject({
 export function postAppFieldValues(ctx: RequestContext): Reply {
   const parsed = body.safeParse(ctx.body);
   if (!parsed.success) return jiraError(400, [`Invalid request payload: ${z.prettifyError(parsed.error)}`]);
-  const appFieldIds = new Set(ctx.site.appFields.map((field) => field.id));
-  const writes: { fieldId: string; issueKey: string; value: string | null }[] = [];
+  const appFields = new Map(ctx.site.appFields.map((field) => [field.id, field]));
+  const writes: { fieldId: string; issueKey: string; value: string | number | null }[] = [];
   const seen = new Set<string>();
   for (const update of parsed.data.updates) {
     const fieldId = update.customField;
-    if (!appFieldIds.has(fieldId)) {
+    const appField = appFields.get(fieldId);
+    if (!appField) {
       return ctx.site.fields.has(fieldId)
         ? jiraError(403, [`The app is not the owner of the custom field ${fieldId}.`])
         : jiraError(404, [`The custom field ${fieldId} was not found.`]);
+    }
+    if (update.value !== null && typeof update.value !== (appField.type === 'number' ? 'number' : 'string')) {
+      return jiraError(400, [`The value of the custom field ${fieldId} must be a ${appField.type}.`]);
     }
     for (const issueId of update.issueIds) {
       const pair = `${fieldId}/${issueId}`;

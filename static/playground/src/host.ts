@@ -6,6 +6,7 @@
 import type { BoardChoice } from '../../../src/contract/resolver-api';
 import type { ResolverResult } from '../../../src/contract/envelope';
 import type { DoneTransitionCheck } from '../../../src/contract/issue-api';
+import { setUpTestDeliveries } from './test-deliveries';
 
 type ModuleId =
   'sprint-action' | 'board-action' | 'project-page' | 'admin-page' | 'issue-panel' | 'dashboard-gadget';
@@ -188,6 +189,9 @@ function fillPickers(state: HostState): void {
   element<HTMLInputElement>('issue').value = state.issue;
   element('issue-tools').hidden = state.module !== 'issue-panel';
   element('gadget-tools').hidden = state.module !== 'dashboard-gadget';
+  // Test deliveries sit beside the issue panel (where the evidence shows) and the admin page (its Connections).
+  element('deliveries').hidden =
+    document.body.dataset.testDelivery !== 'on' || !['issue-panel', 'admin-page'].includes(state.module);
   element('gadget-edit').textContent = state.gadgetEdit ? 'Back to the gadget' : 'Edit gadget';
 }
 
@@ -285,6 +289,11 @@ async function main(): Promise<void> {
     const key = (event.target as HTMLInputElement).value.trim().toUpperCase();
     if (!/^[A-Z][A-Z0-9_]*-\d+$/.test(key)) return;
     state = { ...state, issue: key };
+    render(state, true);
+  });
+  setUpTestDeliveries(element('delivery-tools'), (issueKey) => {
+    // The consumer wrote it: show the issue it named, whose Evidence section and DoD now read the new values.
+    state = { ...state, module: 'issue-panel', issue: issueKey };
     render(state, true);
   });
   element<HTMLButtonElement>('try-done').addEventListener('click', () => {
