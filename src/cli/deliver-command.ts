@@ -17,8 +17,7 @@ import type { CliIo } from './run';
 const SHOWN_BODY = 300;
 
 export async function deliver(command: Extract<CliCommand, { kind: 'deliver' }>, io: CliIo): Promise<void> {
-  const secret =
-    command.secret ?? io.env.ML_LANES_WEBHOOK_SECRET?.trim() ?? io.env.ML_LANES_SECRET?.trim() ?? '';
+  const secret = command.secret ?? io.env.ML_LANES_SECRET?.trim() ?? '';
   if (secret === '') {
     throw new CliFailure(
       `no secret for ${EVIDENCE_TOOL_NAMES[command.tool]}; set ML_LANES_SECRET (or pass --secret) to the secret the admin page showed`,

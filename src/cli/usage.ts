@@ -98,8 +98,8 @@ Options:
   --file PAYLOAD       the JSON body to send, sent byte for byte (required; at most 256 KB)
   --url URL            the tool's URL from the admin page's Connections (required); a URL without the
                        tool's path gets it added; https, or plain http to localhost only
-  --secret SECRET      the tool's secret (default: the ML_LANES_WEBHOOK_SECRET environment variable, or
-                       ML_LANES_SECRET, which keeps it out of your shell history)
+  --secret SECRET      the tool's secret (default: the ML_LANES_SECRET environment variable, the name the
+                       admin page's CI snippets use, which keeps it out of your shell history)
   --delivery-id ID     the delivery id to sign with (default: a new UUID); the same id twice is a replay
   --tamper             change one byte after signing (the body's last digit; for W&B and Label Studio, which
                        sign no body, the secret sent): the web trigger must refuse it with 401
@@ -107,7 +107,7 @@ Options:
   -h, --help           this text
 
 Example (read keeps the secret off the screen and out of the shell history):
-  read -rs ML_LANES_WEBHOOK_SECRET && export ML_LANES_WEBHOOK_SECRET
+  read -rs ML_LANES_SECRET && export ML_LANES_SECRET
   ml-lanes deliver --tool ci --file metrics.json --url http://localhost:8080/webtrigger/ml-lanes-evidence
 
 Exit codes:

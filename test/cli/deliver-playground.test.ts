@@ -1,6 +1,6 @@
 /**
  * `ml-lanes deliver` as a user runs it (a real process) against the playground's web trigger route (the manifest's
- * handler, its in-process queue and consumer, the simulator behind them): the secret from ML_LANES_WEBHOOK_SECRET,
+ * handler, its in-process queue and consumer, the simulator behind them): the secret from ML_LANES_SECRET,
  * the value landing in Jira, a wrong secret and a tampered byte refused, plain http elsewhere refused before sending.
  */
 import { execFile } from 'node:child_process';
@@ -58,9 +58,9 @@ const holdout = async () =>
   ).fields[HOLDOUT];
 
 describe('ml-lanes deliver against the playground', () => {
-  it('signs the file as CI signs it with the secret from ML_LANES_WEBHOOK_SECRET: 202, exit 0, the value lands', async () => {
+  it('signs the file as CI signs it with the secret from ML_LANES_SECRET: 202, exit 0, the value lands', async () => {
     const run = await mlLanes(['deliver', '--tool', 'ci', '--file', payload, '--url', trigger], {
-      ML_LANES_WEBHOOK_SECRET: secret,
+      ML_LANES_SECRET: secret,
     });
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toMatch(/^202 \{"accepted":"[0-9a-f-]{36}"\}\n$/);
@@ -96,7 +96,7 @@ describe('ml-lanes deliver against the playground', () => {
     const run = await mlLanes(
       ['deliver', '--tool', 'ci', '--file', payload, '--url', `${trigger}/ci`, '--tamper'],
       {
-        ML_LANES_WEBHOOK_SECRET: secret,
+        ML_LANES_SECRET: secret,
       },
     );
     expect(run.code).toBe(3);
@@ -108,7 +108,7 @@ describe('ml-lanes deliver against the playground', () => {
     const missing = await mlLanes(
       ['deliver', '--tool', 'ci', '--file', join(dir, 'nope.json'), '--url', trigger],
       {
-        ML_LANES_WEBHOOK_SECRET: secret,
+        ML_LANES_SECRET: secret,
       },
     );
     expect(missing).toEqual({
@@ -119,7 +119,7 @@ describe('ml-lanes deliver against the playground', () => {
     const clear = await mlLanes(
       ['deliver', '--tool', 'ci', '--file', payload, '--url', 'http://example.com/x'],
       {
-        ML_LANES_WEBHOOK_SECRET: secret,
+        ML_LANES_SECRET: secret,
       },
     );
     expect(clear).toEqual({
