@@ -60,6 +60,23 @@ describe('the board setup tab', () => {
       .innerText();
     expect(await search(blocked)).toEqual([]);
 
+    // Saving a quick filter as a Jira filter is offered, never done for the admin: Jira's own search opens on it.
+    await frame
+      .locator('[data-testid="setup-quick-filters"] [data-query-id="blocked"] [data-testid="open-in-search"]')
+      .click();
+    const calls = await frame.evaluate(
+      () =>
+        (globalThis as unknown as { __playground: { calls: { op: string; payload: unknown }[] } })
+          .__playground.calls,
+    );
+    expect(calls).toContainEqual({
+      op: 'navigate',
+      payload: { url: `/issues/?jql=${encodeURIComponent(blocked)}`, type: 'new-tab' },
+    });
+    expect(
+      await frame.locator('[data-testid="setup-swimlanes"] [data-testid="open-in-search"]').count(),
+    ).toBe(0);
+
     await frame.locator('[data-testid="reindex-button"]').click();
     const queued = await frame.locator('[data-testid="reindex-result"]').innerText();
     expect(queued).toMatch(/^\d+ issues in open sprints queued for re-indexing/);

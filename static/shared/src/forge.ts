@@ -30,6 +30,14 @@ export async function enableTheming(): Promise<void> {
   await view.theme.enable();
 }
 
+/**
+ * Opens Jira's issue search on a query in a new tab, where the person can save it as a filter themselves: Jira's
+ * REST API could create the filter for them, but only with write scopes the app otherwise never needs.
+ */
+export function openJiraSearch(jql: string): void {
+  void router.open(`/issues/?jql=${encodeURIComponent(jql)}`).catch(() => undefined);
+}
+
 /** Opens a Jira issue in a new tab. */
 export function openIssue(key: string): void {
   void router.open(`/browse/${encodeURIComponent(key)}`).catch(() => undefined);

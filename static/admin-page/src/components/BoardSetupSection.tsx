@@ -13,6 +13,7 @@ import type {
   ReindexResult,
 } from '../../../../src/contract/board-setup-api';
 import { ResolverErrorView } from '../../../shared/src/States';
+import { openJiraSearch } from '../../../shared/src/forge';
 import { defaultBoard } from '../../../shared/src/sprint-choice';
 import { call } from '../api';
 import { formatDateTime, plural } from '../format';
@@ -178,8 +179,9 @@ function SetupView({
       <QueryGroup
         title="Quick filters"
         testId="setup-quick-filters"
-        where="Board settings → Quick filters. Add each with its name and query."
+        where="Board settings → Quick filters. Add each with its name and query. To keep one as a saved filter (for a board, a dashboard gadget or a subscription), open it in Jira’s search and choose Save filter there."
         queries={view.quickFilters}
+        searchable
       />
       <QueryGroup
         title="Card colours"
@@ -205,11 +207,14 @@ function QueryGroup({
   where,
   queries,
   testId,
+  searchable = false,
 }: {
   title: string;
   where: string;
   queries: (BoardSetupQuery & { colour?: string })[];
   testId: string;
+  /** Offers "Open in Jira search", where the admin can save the query as a filter (never done for them). */
+  searchable?: boolean;
 }) {
   const headingId = useId();
   return (
@@ -230,6 +235,17 @@ function QueryGroup({
                 {query.colour && <span className="mla-subtle"> · {query.colour}</span>}
               </span>
               <Verdict verdict={query.verdict} />
+              {searchable && query.verdict.status !== 'invalid' && (
+                <Button
+                  appearance="subtle"
+                  spacing="compact"
+                  testId="open-in-search"
+                  onClick={() => openJiraSearch(query.jql)}
+                  aria-label={`Open ${query.name} in Jira’s issue search, to save it as a filter`}
+                >
+                  Open in Jira search
+                </Button>
+              )}
               <CopyButton text={query.jql} what={`the query for ${query.name}`} />
             </div>
             <code className="mla-setup-jql" data-testid="setup-jql">
