@@ -164,7 +164,13 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       }
       // A move changes Jira: only the playground's own page may ask for one.
       if (!sameOrigin(req)) return json(403, { error: 'moves are only for the playground page' });
-      const parsed = moveSchema.safeParse(JSON.parse((await readBody(req)) || '{}'));
+      let body: unknown;
+      try {
+        body = JSON.parse((await readBody(req)) || '{}');
+      } catch {
+        return json(400, { error: 'the request is not JSON' });
+      }
+      const parsed = moveSchema.safeParse(body);
       if (!parsed.success) return json(400, { error: 'a move names an issue key and a status' });
       await options.board.move(parsed.data);
       return json(200, { moved: parsed.data });
