@@ -147,8 +147,10 @@ function postScript(field: string, run: string, runUrl: string, id: string): str
   ];
 }
 
+/** The payload field as a jq object key: bare where jq allows it, else quoted (a name may hold `-`). */
 function keyField(settings: ToolSettings): string {
-  return settings.keySource.name ?? 'issue';
+  const name = settings.keySource.name ?? 'issue';
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : JSON.stringify(name);
 }
 
 function githubSnippet(url: string, settings: ToolSettings): SnippetView {

@@ -69,12 +69,11 @@ export async function sendTestDelivery(
 
   const sample = demoDelivery(tool, connections.tools[tool], now());
   const field = EVIDENCE_FIELD_SPECS[sample.field].name;
+  // The configuration as saved now: the one with the demo items added holds every item the old one had.
   const dodItem =
-    config.config.dod[sample.lane]?.items.find((item) => item.kind === 'auto' && item.field === field)
-      ?.label ??
-    withDod?.config.dod[sample.lane]?.items.find((item) => item.kind === 'auto' && item.field === field)
-      ?.label ??
-    field;
+    (withDod?.config ?? config.config).dod[sample.lane]?.items.find(
+      (item) => item.kind === 'auto' && item.field === field,
+    )?.label ?? field;
   const delivery = signedDelivery(tool, sample.body, secret, {
     deliveryId: randomUUID(),
     timestampSeconds: Math.floor(now().getTime() / 1000),

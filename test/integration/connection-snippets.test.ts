@@ -164,6 +164,28 @@ describe('the CI snippets', () => {
     }
   });
 
+  it('a field name with a hyphen (jq cannot take it bare) still gives a step the route accepts', async () => {
+    const connections = ciConnections();
+    connections.tools.ci.keySource = { place: 'payload-field', name: 'jira-key' };
+    const trigger = await startTrigger(connections, 'ci');
+    try {
+      const [github] = snippetsFor('ci', connections.tools.ci, trigger.url);
+      await runScript(blockAfter(github?.text ?? '', 'run: |'), {
+        ML_LANES_URL: trigger.url,
+        ML_LANES_SECRET: trigger.secret,
+        ISSUE: 'CV-105',
+        GITHUB_RUN_ID: '5',
+        GITHUB_RUN_ATTEMPT: '1',
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_REPOSITORY: 'acme/vision',
+      });
+      expect(trigger.statuses).toEqual([202]);
+      expect(trigger.events[0]).toMatchObject({ issueKey: 'CV-105', deliveryId: 'gh-5-1' });
+    } finally {
+      await trigger.close();
+    }
+  });
+
   it('a tampered secret is refused by the route, so the snippet really signs', async () => {
     const connections = ciConnections();
     const trigger = await startTrigger(connections, 'ci');
