@@ -15,10 +15,11 @@ import {
 } from '../domain/evidence/evidence-event';
 import type { JiraClient } from '../jira/client';
 import { isJiraAdmin } from '../jira/permissions';
+import { requireJiraAdmin } from './admin-guard';
 import type { ConnectionsStore, LoadedConnections } from '../storage/connections-store';
 import type { DeliveryLog } from '../storage/delivery-log';
 import type { WebhookSecrets } from '../storage/webhook-secrets';
-import { BadRequestError, InvalidConfigError, NotAdminError } from '../errors';
+import { BadRequestError, InvalidConfigError } from '../errors';
 import { snippetsFor } from './connection-snippets';
 import { TOOL_DESCRIPTIONS } from './connection-tools';
 
@@ -51,9 +52,7 @@ export interface ConnectionsDeps {
 
 const ADMIN_ONLY = 'Only Jira administrators can change the ML Lanes connections.';
 
-async function requireAdmin(client: JiraClient, message = ADMIN_ONLY): Promise<void> {
-  if (!(await isJiraAdmin(client))) throw new NotAdminError(message);
-}
+const requireAdmin = (client: JiraClient, message = ADMIN_ONLY) => requireJiraAdmin(client, message);
 
 export async function readConnections(deps: ConnectionsDeps): Promise<ConnectionsView> {
   const [loaded, canEdit] = await Promise.all([deps.access.settings.load(), isJiraAdmin(deps.client)]);
