@@ -51,7 +51,14 @@ export interface RecordEvidenceDeps {
 }
 
 export type RecordOutcome =
-  | { kind: 'written'; issueKey: string; fields: EvidenceField[]; missingFields: EvidenceField[] }
+  | {
+      kind: 'written';
+      issueKey: string;
+      fields: EvidenceField[];
+      missingFields: EvidenceField[];
+      /** On the site more than once (several installations): not written, since none can be chosen. */
+      duplicatedFields: EvidenceField[];
+    }
   | { kind: 'ignored'; reason: string }
   | { kind: 'rejected'; reason: string }
   /** Try again later (the queue's retry); `afterSeconds` from Jira's Retry-After when it sent one. */
@@ -189,9 +196,12 @@ async function mergeAndWrite(
   if (merged.kind === 'older') return { kind: 'ignored', reason: 'older than the recorded evidence' };
 
   const missingFields: EvidenceField[] = [];
+  const duplicatedFields: EvidenceField[] = [];
   if (merged.changed.length > 0) {
     const lookup = findEvidenceFields(await listFields(client));
-    missingFields.push(...merged.changed.map((value) => value.field).filter((field) => !lookup.ids[field]));
+    const changed = merged.changed.map((value) => value.field);
+    missingFields.push(...changed.filter((field) => lookup.missing.includes(field)));
+    duplicatedFields.push(...changed.filter((field) => lookup.ambiguous.some(({ role }) => role === field)));
     const writes: AppFieldWrite[] = merged.changed.map(({ field, value }) => ({
       field,
       issueId: issue.id,
@@ -222,6 +232,7 @@ async function mergeAndWrite(
     issueKey: issue.key,
     fields: merged.changed.map((value) => value.field),
     missingFields,
+    duplicatedFields,
   };
 }
 
@@ -229,5 +240,9 @@ function describeWrite(outcome: Extract<RecordOutcome, { kind: 'written' }>): st
   const fields = outcome.fields.length > 0 ? outcome.fields.join(', ') : 'history only';
   const missing =
     outcome.missingFields.length > 0 ? `; not on this site: ${outcome.missingFields.join(', ')}` : '';
-  return `${fields}${missing}`;
+  const duplicated =
+    outcome.duplicatedFields.length > 0
+      ? `; on this site more than once, not written: ${outcome.duplicatedFields.join(', ')}`
+      : '';
+  return `${fields}${missing}${duplicated}`;
 }

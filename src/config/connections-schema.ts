@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import {
-  EVIDENCE_TOOLS,
   evidenceFieldSchema,
   type EvidenceField,
   type EvidenceTool,
@@ -165,5 +164,3 @@ export function httpsOrigin(url: string): string | null {
   if (parsed.search || parsed.hash || (parsed.pathname !== '/' && parsed.pathname !== '')) return null;
   return parsed.origin;
 }
-
-export const CONNECTION_TOOLS: readonly EvidenceTool[] = EVIDENCE_TOOLS;

@@ -8,7 +8,6 @@ import {
   labelingCountersSchema,
   type EvidenceEvent,
   type EvidenceField,
-  type EvidenceTool,
   type EvidenceValue,
 } from './evidence-event';
 
@@ -131,11 +130,6 @@ export function mergeEvidence(history: EvidenceHistory, event: EvidenceEvent): M
 /** The newest value of a field, for the panel and tests. */
 export function currentValue(history: EvidenceHistory, field: EvidenceField): number | string | undefined {
   return history.fields[field]?.value;
-}
-
-/** The newest delivery of a tool. */
-export function latestOf(history: EvidenceHistory, tool: EvidenceTool): EvidenceHistoryEntry | undefined {
-  return history.latest[tool];
 }
 
 /** The day's counters replaced by a newer delivery's; days newest first. */

@@ -112,6 +112,46 @@ describe('the evidence consumer writing to Jira as the app', () => {
     });
   });
 
+  it('logs a field that is on the site twice as such, not as missing, and does not write it', async () => {
+    const event = await queuedEvent();
+    // A second installation of the app on the site: its holdout accuracy field matches the same module key.
+    const jira: typeof h.jira.seam = async (method, path, body) => {
+      const answer = await h.jira.seam(method, path, body);
+      if (method !== 'GET' || !path.startsWith('/rest/api/3/field')) return answer;
+      const fields = JSON.parse(await answer.text()) as { id: string; schema?: { custom?: string } }[];
+      const twin = fields.find((field) => field.schema?.custom?.endsWith('/ml-lanes-holdout-accuracy'));
+      const listed = JSON.stringify([
+        ...fields,
+        {
+          ...twin,
+          id: 'customfield_19999',
+          schema: { ...twin?.schema, custom: twin?.schema?.custom?.replace('env-1', 'env-2') },
+        },
+      ]);
+      return { ...answer, text: async () => listed };
+    };
+    const outcome = await recordEvidence(
+      {
+        jira,
+        connections: h.connections,
+        log: new DeliveryLog(h.store, () => NOW),
+        store: h.store,
+        now: () => NOW.getTime(),
+        sleep: async () => undefined,
+      },
+      event,
+    );
+    expect(outcome).toMatchObject({
+      kind: 'written',
+      missingFields: [],
+      duplicatedFields: ['holdout-accuracy'],
+    });
+    expect(h.jira.valueOf('ML-42', 'ml-lanes-holdout-accuracy')).toBeUndefined();
+    const reason = (await log())[0]?.reason ?? '';
+    expect(reason).toMatch(/on this site more than once, not written: holdout-accuracy/);
+    expect(reason).not.toMatch(/not on this site/);
+  });
+
   it('logs an issue that does not exist as rejected, writing nothing', async () => {
     expect(await consume(await queuedEvent({ issue: 'ML-999' }))).toEqual({
       kind: 'rejected',
