@@ -207,7 +207,13 @@ export async function reconcileIndex(
   const jobs = await enqueue(deps.queue, { issueIds: found.ids });
   if (!options.projectKey) {
     const at = new Date(now()).toISOString();
-    await deps.index.recordRun((status) => ({ ...status, lastFullReindexAt: at }));
+    // A search that stopped paging early is no full re-index: the status says so instead.
+    const partial = `${at}: the re-index queued ${found.ids.length} issues, but Jira's search of open sprints stopped paging early; some issues may be missing until the next run`;
+    await deps.index.recordRun((status) =>
+      found.complete
+        ? { ...status, lastFullReindexAt: at }
+        : { ...status, lastErrors: [partial, ...status.lastErrors].slice(0, 10) },
+    );
   }
   return { issues: found.ids.length, jobs, complete: found.complete };
 }

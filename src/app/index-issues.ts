@@ -119,7 +119,6 @@ export async function indexIssues(deps: IndexIssuesDeps, issueIds: readonly stri
   for (const [project, issues] of byProject) {
     const { config } = await deps.configs.load(scopeOf(project));
     const catalog = buildFieldCatalog(fields, config, null);
-    // The project's own switch: count only upstream work in the issue's project (a viewer may not see others).
     const request = requestedFields(catalog, false);
     const covered = request.every((field) => siteRequest.includes(field));
     let targets = issues;
@@ -133,7 +132,7 @@ export async function indexIssues(deps: IndexIssuesDeps, issueIds: readonly stri
       targets = reread.items;
       run.unwritten.push(...reread.unfetchedIds);
     }
-    const result = await computeProject(client, config, catalog, targets, config.boardIndex.sameProjectOnly);
+    const result = await computeProject(client, config, catalog, request, targets);
     run.unwritten.push(...result.incomplete);
     const computed = result.computed.map((issue) => ({
       ...issue,
@@ -169,10 +168,9 @@ async function computeProject(
   client: JiraClient,
   config: MlLanesConfig,
   catalog: FieldCatalog,
+  fields: string[],
   issues: readonly JiraIssue[],
-  sameProjectOnly: boolean,
 ): Promise<{ computed: ComputedIssue[]; incomplete: string[] }> {
-  const request = { fields: requestedFields(catalog, false), properties: ML_LANES_PROPERTIES };
   const read = (inScope: boolean) => (issue: Parameters<typeof toIssueSnapshot>[0]) => ({
     id: issue.id,
     snapshot: toIssueSnapshot(issue, catalog, inScope),
@@ -190,7 +188,12 @@ async function computeProject(
   }
   // Linked issues outside the targets: their status and lane decide the targets' handoff state. One Jira does
   // not return counts as unfinished work of no lane (as in the plan).
-  const linked = await bulkFetchIssues(client, [...outside.keys()], request, read(false));
+  const linked = await bulkFetchIssues(
+    client,
+    [...outside.keys()],
+    { fields, properties: ML_LANES_PROPERTIES },
+    read(false),
+  );
   const all: ReadIssue[] = [...targets.items, ...linked.items];
   const values = computeBoardIndex(
     {
@@ -200,7 +203,8 @@ async function computeProject(
       siteFields: catalog.siteFields,
     },
     config,
-    { sameProjectOnly },
+    // The project's own switch: count only upstream work in the issue's project (a viewer may not see others).
+    { sameProjectOnly: config.boardIndex.sameProjectOnly },
   );
   // An upstream issue not read in time would count as unfinished: its downstream targets wait for another try
   // rather than be written as blocked when they may not be.

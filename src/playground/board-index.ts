@@ -12,9 +12,6 @@ import type { KeyValueStore } from '../storage/key-value-store';
  * open sprints is queued, as "re-index now" does, so the app's fields have values on the board.
  */
 
-/** What the board index keeps in the store (src/storage/board-index-store.ts writes under this prefix). */
-const BOARD_INDEX_PREFIX = 'board-index:';
-
 /** Hands every event the simulator sends to the app's index trigger; returns the unsubscribe. */
 export function wireSimulatorEvents(
   simulator: RunningSimulator,
@@ -37,9 +34,8 @@ export async function indexFreshSimulator(deps: {
   queue: IndexQueue;
   store: KeyValueStore;
 }): Promise<{ issues: number; complete: boolean }> {
-  const stale = await deps.store.keys(BOARD_INDEX_PREFIX);
-  await Promise.all(stale.map((key) => deps.store.delete(key)));
   const index = new BoardIndexStore(deps.store);
+  await index.clear();
   const { issues, complete } = await reconcileIndex({ jira: deps.jira, queue: deps.queue, index });
   return { issues, complete };
 }

@@ -1,3 +1,5 @@
+import type { ChangeItem } from './render/changelog';
+
 /**
  * The events Jira sends a Forge app's product triggers when the simulator's state changes through its own write
  * endpoints (a transition, an issue edit, a link created or deleted), in the payload shapes Forge delivers
@@ -12,16 +14,8 @@ export interface SimStatusRef {
   statusCategory: { id: number; key: 'new' | 'indeterminate' | 'done'; name: string };
 }
 
-/** One changelog item, as Jira lists it in `changelog.items`. */
-export interface SimChangelogItem {
-  field: string;
-  fieldtype: 'jira' | 'custom';
-  fieldId: string;
-  from: string | null;
-  fromString: string | null;
-  to: string | null;
-  toString: string | null;
-}
+/** One changelog item, as Jira lists it in `changelog.items` (the shape the simulator's changelogs render). */
+export type SimChangelogItem = ChangeItem;
 
 export interface SimIssueEvent {
   eventType: 'avi:jira:created:issue' | 'avi:jira:updated:issue' | 'avi:jira:deleted:issue';

@@ -65,6 +65,12 @@ export class BoardIndexStore {
     if (ISSUE_ID.test(issueId)) await this.store.delete(ISSUE_PREFIX + issueId);
   }
 
+  /** Forgets every issue's record and the run status: the index starts over (a fresh simulator, say). */
+  async clear(): Promise<void> {
+    const keys = await this.store.keys(ISSUE_PREFIX);
+    await Promise.all([...keys, STATUS_KEY].map((key) => this.store.delete(key)));
+  }
+
   async status(): Promise<IndexStatus> {
     const parsed = statusSchema.safeParse(await this.store.get(STATUS_KEY));
     return parsed.success ? parsed.data : { ...NO_STATUS, lastErrors: [] };
