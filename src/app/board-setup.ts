@@ -6,7 +6,7 @@ import type {
   ReindexResult,
 } from '../contract/board-setup-api';
 import { boardSetup, setupQueries, type BoardQuery } from '../domain/board-setup';
-import { JiraError, NotAdminError, NotFoundError } from '../errors';
+import { JiraError, NotFoundError } from '../errors';
 import { getBoard } from '../jira/agile';
 import { resolveAppFields } from '../jira/app-fields';
 import type { JiraClient } from '../jira/client';
@@ -15,6 +15,7 @@ import { isJiraAdmin } from '../jira/permissions';
 import type { JiraRequest } from '../jira/seam';
 import type { BoardIndexStore, IndexStatus } from '../storage/board-index-store';
 import { scopeOf, type ConfigRepository } from '../storage/config-repository';
+import { requireJiraAdmin } from './admin-guard';
 import { reconcileIndex, type IndexQueue } from './index-events';
 
 /** What "re-index now" needs: the index's store, its queue, and Jira as the app (the index reads as the app). */
@@ -97,9 +98,7 @@ export async function reindexNow(deps: {
   boardIndex?: BoardIndexAccess;
   now?: () => number;
 }): Promise<ReindexResult> {
-  if (!(await isJiraAdmin(deps.client))) {
-    throw new NotAdminError('Only Jira administrators can re-index the board index.');
-  }
+  await requireJiraAdmin(deps.client, 'Only Jira administrators can re-index the board index.');
   const access = deps.boardIndex;
   if (!access) throw new NotFoundError('This host keeps no board index to re-index.');
   const run = await reconcileIndex({
