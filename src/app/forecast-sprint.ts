@@ -1,6 +1,6 @@
 import type { MlLanesConfig } from '../config/schema';
 import type { ForecastAnswer, ForecastPending, ForecastView, WhatIf } from '../contract/forecast-view';
-import { buildForecast, DATA_LANE } from '../domain/forecast/build-forecast';
+import { buildForecast, DATA_LANE, labelingCandidates } from '../domain/forecast/build-forecast';
 import { buildPlan } from '../domain/plan';
 import { BadRequestError, JiraError } from '../errors';
 import { getBoard, getSprint, type SprintSelector } from '../jira/agile';
@@ -158,10 +158,7 @@ async function readLabelingEvidence(
   config: MlLanesConfig,
 ): Promise<{ histories: EvidenceRead['histories']; warning: string | null }> {
   if (!config.lanes.some((lane) => lane.id === DATA_LANE)) return { histories: new Map(), warning: null };
-  const keys = plan.issues
-    .filter((issue) => issue.inScope && !issue.hidden && issue.statusCategory !== 'done')
-    .filter((issue) => issue.lane === DATA_LANE)
-    .map((issue) => issue.key);
+  const keys = labelingCandidates(plan).map((issue) => issue.key);
   try {
     const read = await readEvidenceHistories(client, keys);
     return {

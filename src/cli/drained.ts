@@ -5,6 +5,8 @@ import type { Writable } from 'node:stream';
  * or closes first: a reader that went away must not leave the CLI waiting for ever.
  */
 export function drained(stream: Writable): Promise<void> {
+  // A destroyed stream never needs a drain (Node reports false), yet takes nothing more: say so at once.
+  if (stream.destroyed) return Promise.reject(stream.errored ?? closedEarly());
   if (!stream.writableNeedDrain) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const settle = (error?: Error) => {
@@ -16,9 +18,13 @@ export function drained(stream: Writable): Promise<void> {
     };
     const onDrain = () => settle();
     const onError = (error: Error) => settle(error);
-    const onClose = () => settle(new Error('the output closed before the answer was written'));
+    const onClose = () => settle(closedEarly());
     stream.on('drain', onDrain);
     stream.on('error', onError);
     stream.on('close', onClose);
   });
+}
+
+function closedEarly(): Error {
+  return new Error('the output closed before the answer was written');
 }

@@ -21,6 +21,8 @@ function labelingLine(issue: LabelingIssueView): string {
   const parts = [`${issue.key} ${md(issue.summary)}: ${count(issue.finished)} / ${target} items`];
   if (issue.itemsPerDay !== null) parts.push(`${perDay(issue.itemsPerDay)} items/day`);
   if (issue.daysLeft) parts.push(`~${issue.daysLeft.p50} days left (85%: ${issue.daysLeft.p85})`);
+  // Forecast in items, yet no days left: the horizon passed first, which the panel says too.
+  else if (issue.method === 'items-per-day') parts.push('not done within two years at this rate');
   if (issue.reason) parts.push(`forecast from the lane's history: ${md(issue.reason)}`);
   return parts.join(' · ');
 }

@@ -23,6 +23,17 @@ import { toSimulationHistory, workingDates } from './simulation-history';
 
 /** The lane whose done issues are labeling throughput, and whose issues may carry Label Studio's counters. */
 export const DATA_LANE = 'data';
+
+/**
+ * The sprint's unfinished data-lane issues, in rank order: the ones whose evidence may forecast labeling in items.
+ * One definition for the Jira read of their evidence and for the forecast that uses it.
+ */
+export function labelingCandidates(plan: PlanView): PlanView['issues'] {
+  return plan.issues.filter(
+    (issue) => issue.inScope && !issue.hidden && issue.statusCategory !== 'done' && issue.lane === DATA_LANE,
+  );
+}
+
 /** Working days a forecast may look ahead (about two years): work not done by then is reported as not finished. */
 const HORIZON_WORKING_DAYS = 500;
 
@@ -78,19 +89,12 @@ export function buildForecast(input: ForecastInput, options: ForecastOptions): F
   const dates = workingDates(calendar, dayOfIsoDate(startDay), HORIZON_WORKING_DAYS);
   const dayOf = (instant: string | null) => (instant ? isoDate(calendar.dayOf(Date.parse(instant))) : null);
   const sprintEnd = dayOf(plan.scope.endDate);
-  const labeling = labelingEstimates(
-    plan.issues.filter(
-      (issue) =>
-        issue.inScope && !issue.hidden && issue.statusCategory !== 'done' && issue.lane === DATA_LANE,
-    ),
-    input.evidence ?? new Map(),
-    {
-      workingDays: history.workingDays,
-      seed: options.seed,
-      horizon: Math.max(1, dates.length),
-      asOf: options.asOf,
-    },
-  );
+  const labeling = labelingEstimates(labelingCandidates(plan), input.evidence ?? new Map(), {
+    workingDays: history.workingDays,
+    seed: options.seed,
+    horizon: Math.max(1, dates.length),
+    asOf: options.asOf,
+  });
   const result =
     dates.length === 0
       ? { forecast: null, noForecastReason: 'the site has no working days to forecast on', warnings: [] }

@@ -198,11 +198,16 @@ export function forecastSprint(input: MonteCarloInput): MonteCarloResult {
       methods.get(lane) !== 'none' ||
       simulated.some((node) => laneOf[node] === lane && labeling[node] !== undefined),
   );
+  // The plan's lanes, in its order: `foldLabelingLanes` reads the trials' lane finishes by this same index.
+  const planLanes = [
+    ...simulatedLanes.filter((lane) => methods.get(lane) !== 'none'),
+    ...labelingLanes.keys(),
+  ];
   const plan = buildPlan({
     simulated,
     laneOf: planLaneOf,
     graph,
-    lanes: [...simulatedLanes.filter((lane) => methods.get(lane) !== 'none'), ...labelingLanes.keys()],
+    lanes: planLanes,
     methods,
     history: input.history,
     pooledCycleTimes,
@@ -213,7 +218,7 @@ export function forecastSprint(input: MonteCarloInput): MonteCarloResult {
   });
   const outcomes = foldLabelingLanes(
     runTrials(plan, random, trials),
-    [...simulatedLanes.filter((lane) => methods.get(lane) !== 'none'), ...labelingLanes.keys()],
+    planLanes,
     simulatedLanes,
     labelingLanes,
   );
