@@ -1,5 +1,4 @@
 import { webTrigger } from '@forge/api';
-import { EVIDENCE_TOOLS, type EvidenceTool } from '../domain/evidence/evidence-event';
 import { EVIDENCE_WEBTRIGGER } from './webtrigger';
 
 /*
@@ -9,15 +8,6 @@ import { EVIDENCE_WEBTRIGGER } from './webtrigger';
  */
 
 type WebTriggerApi = Pick<typeof webTrigger, 'getUrl' | 'queryUrls' | 'deleteUrl'>;
-
-/** The URL each tool posts to: the trigger's URL plus the tool's route. */
-export function routeUrls(base: string): Record<EvidenceTool, string> {
-  const trimmed = base.replace(/\/+$/, '');
-  return Object.fromEntries(EVIDENCE_TOOLS.map((tool) => [tool, `${trimmed}/${tool}`])) as Record<
-    EvidenceTool,
-    string
-  >;
-}
 
 export function evidenceTriggerUrl(api: WebTriggerApi = webTrigger): Promise<string> {
   return api.getUrl(EVIDENCE_WEBTRIGGER);

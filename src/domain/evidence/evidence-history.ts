@@ -73,16 +73,6 @@ export function readHistory(stored: unknown): EvidenceHistory {
   return parsed.success ? parsed.data : { version: 1, fields: {}, latest: {}, deliveries: [] };
 }
 
-/** Items labeled per day between the first and last day recorded, or null with fewer than two days. */
-export function labelingThroughput(history: EvidenceHistory): { itemsPerDay: number; days: number } | null {
-  const days = history.labeling ?? [];
-  const newest = days[0];
-  const oldest = days[days.length - 1];
-  if (!newest || !oldest || newest === oldest) return null;
-  const span = (Date.parse(newest.day) - Date.parse(oldest.day)) / 86_400_000;
-  return { itemsPerDay: (newest.finishedTasks - oldest.finishedTasks) / span, days: span };
-}
-
 export type MergeOutcome =
   | { kind: 'duplicate' }
   /** Every value (and the tool's latest delivery) is already newer: nothing to write. */

@@ -3,7 +3,6 @@ import {
   byteSize,
   EVIDENCE_PROPERTY_MAX_BYTES,
   HISTORY_LIMIT,
-  labelingThroughput,
   mergeEvidence,
   readHistory,
   type EvidenceHistory,
@@ -130,7 +129,6 @@ describe("an issue's evidence history (the ml-lanes-evidence property)", () => {
       ['2026-11-30', 580],
       ['2026-11-28', 180],
     ]);
-    expect(labelingThroughput(history)).toEqual({ itemsPerDay: 200, days: 2 });
     // A late delivery of a day not yet recorded fills that day, and only that.
     const filled = merged(history, labeled('late29', '2026-11-29T15:00:00Z', 400));
     expect(filled.changed).toEqual([]);
@@ -140,7 +138,6 @@ describe("an issue's evidence history (the ml-lanes-evidence property)", () => {
       '2026-11-28',
     ]);
     expect(filled.history.fields['items-labeled']?.value).toBe(580);
-    expect(labelingThroughput(empty)).toBeNull();
   });
 
   it('starts afresh from a damaged property rather than failing', () => {

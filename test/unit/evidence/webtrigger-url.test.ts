@@ -1,13 +1,6 @@
-import { replaceEvidenceTriggerUrl, routeUrls } from '../../../src/forge/webtrigger-url';
+import { replaceEvidenceTriggerUrl } from '../../../src/forge/webtrigger-url';
 
 describe('the web trigger URL', () => {
-  it('gives each tool its route under the one URL', () => {
-    expect(routeUrls('https://abc.hello.atlassian-dev.net/x1/token/')).toMatchObject({
-      mlflow: 'https://abc.hello.atlassian-dev.net/x1/token/mlflow',
-      labelstudio: 'https://abc.hello.atlassian-dev.net/x1/token/labelstudio',
-    });
-  });
-
   it('replaces a leaked URL: the new one is made before the old one is deleted', async () => {
     const calls: string[] = [];
     const urls = ['https://old.example/x1/leaked'];
