@@ -49,7 +49,9 @@ export function labelingLine(issue: LabelingIssueView, locale: string | undefine
       ? `${count(issue.finished)} items`
       : `${count(issue.finished)} / ${count(issue.target)} items`,
   ];
-  if (issue.itemsPerDay !== null) parts.push(`${count(issue.itemsPerDay)} items/day`);
+  // Whole items a day from ten up; below that one decimal, so a slow 0.4 a day does not read as 0 (as in the CLI).
+  const perDay = (value: number) => formatNumber(value, locale, value >= 10 ? 0 : 1);
+  if (issue.itemsPerDay !== null) parts.push(`${perDay(issue.itemsPerDay)} items/day`);
   if (issue.method === 'items-per-day') {
     const left = issue.daysLeft;
     if (left === null) parts.push('not done within two years at this rate');
