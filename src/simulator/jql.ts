@@ -299,6 +299,8 @@ const INDEXED: Record<string, Record<string, 'string' | 'number'>> = {
     waitingOn: 'number',
     lane: 'string',
     dodComplete: 'string',
+    dodMet: 'number',
+    dodTotal: 'number',
   },
   'ml-lanes-dod': { complete: 'string', met: 'number', total: 'number', lane: 'string' },
 };

@@ -99,6 +99,11 @@ describe('board setup JQL on the demo site', () => {
     expect(await keys('mlLanesWaitingOn >= 1')).toEqual([blockedTodo!.key]);
   });
 
+  test('DoD counts are searchable on the board index, as issue 11 lists them', async () => {
+    expect(await keys('issue.property[ml-lanes-state].dodTotal >= 3')).toEqual([doneDodIncomplete!.key]);
+    expect(await keys('issue.property[ml-lanes-state].dodMet = 1')).toEqual([data!.key]);
+  });
+
   test('!= never matches an issue without the property, as in Jira', async () => {
     const found = await keys('issue.property[ml-lanes-state].blocked != "yes"');
     expect(found).toEqual([doneDodIncomplete!.key, data!.key, model!.key, unclassified!.key, readyTodo!.key]);
