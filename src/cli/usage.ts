@@ -8,7 +8,8 @@ export type HelpTopic = 'general' | 'plan' | 'config' | 'forecast' | 'backtest' 
 const EXIT_CODES = `Exit codes:
   0  ok (a plan with warnings says on stderr and in "warnings" what it may be missing)
   2  bad arguments or configuration
-  3  Jira unreachable, too slow, refusing the credentials, failing or answering nonsense, board or sprint not found`;
+  3  Jira unreachable, too slow, refusing the credentials, failing or answering nonsense, board or sprint not found
+  141  the reader of the output went away first (e.g. | head), as for other Unix tools`;
 
 const PLAN = `Usage: ml-lanes plan --site URL --board ID [options]
 
