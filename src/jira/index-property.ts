@@ -14,7 +14,10 @@ export const INDEX_PROPERTY_VERSION = 1;
  * `POST /rest/api/3/issue/properties/multi` (SPEC `bulkSetIssuePropertiesByIssue`) takes a value per issue, "up to
  * 100 issues included in the request". It is used instead of one PUT per issue: a re-index of 20,000 issues is
  * 200 requests rather than 20,000, and a write costs one point whatever its size. It is asynchronous (a 303 to a
- * task) and non-transactional, so an issue may still fail inside the task; the daily reconcile writes it again.
+ * task) and non-transactional, so an issue may still fail inside the task. A task Jira reports failed is a failure
+ * (written again by the retry job); one still running when Jira answers is counted as written, so if it fails later
+ * the value is only written again when the issue or its upstream work next changes (not by the daily reconcile,
+ * which skips values it remembers as written).
  */
 export const INDEX_ISSUES_PER_REQUEST = 100;
 
